@@ -1,0 +1,3 @@
+//! Convene: an offline terminal app for facilitating Open Space workshops.
+
+pub mod model;

@@ -1,0 +1,213 @@
+//! Every change to a session is an event. The log of events is the truth: the state is
+//! whatever applying them in order gives, which is what makes replay and undo possible.
+
+use super::ids::*;
+use super::session::{Group, Horizon, Report, StepStatus, Triage};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// One entry of the log: when it happened, its place in the order, and what changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// 1, 2, 3 … with no gaps.
+    pub seq: u64,
+    /// Wall-clock time with the offset of the laptop that recorded it.
+    pub at: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// What changed. Ids of new things are chosen by whoever records the event (from the
+/// session's `next_*_id`), so the log says exactly which id each thing got.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Change {
+    /// Always the first event of a session.
+    SessionCreated { theme: String },
+    ThemeSet { theme: String },
+
+    ParticipantAdded {
+        participant: ParticipantId,
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        organisation: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        group: Option<Group>,
+    },
+    ParticipantUpdated {
+        participant: ParticipantId,
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        organisation: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        group: Option<Group>,
+    },
+    ParticipantRemoved { participant: ParticipantId },
+
+    SpaceAdded { space: SpaceId, name: String },
+    SpaceRenamed { space: SpaceId, name: String },
+    /// Issues placed in the space become unplaced.
+    SpaceRemoved { space: SpaceId },
+
+    SlotAdded {
+        slot: SlotId,
+        label: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        starts: Option<NaiveTime>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ends: Option<NaiveTime>,
+    },
+    SlotUpdated {
+        slot: SlotId,
+        label: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        starts: Option<NaiveTime>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ends: Option<NaiveTime>,
+    },
+    /// Issues placed in the slot become unplaced.
+    SlotRemoved { slot: SlotId },
+
+    IssueRaised {
+        issue: IssueId,
+        title: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        convener: Option<ParticipantId>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        description: String,
+    },
+    IssueEdited {
+        issue: IssueId,
+        title: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        convener: Option<ParticipantId>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        description: String,
+    },
+    IssueDeleted { issue: IssueId },
+    /// `from` is folded into `into`: its report, votes, plan and placement carry over.
+    IssuesMerged { from: IssueId, into: IssueId },
+    IssuePlaced {
+        issue: IssueId,
+        space: SpaceId,
+        slot: SlotId,
+    },
+    IssueUnplaced { issue: IssueId },
+    /// Marks whether the breakout never took place.
+    IssueCancelled { issue: IssueId, cancelled: bool },
+    ReportRecorded { issue: IssueId, report: Report },
+
+    RoundOpened {
+        round: RoundId,
+        dots_per_person: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_per_issue: Option<u32>,
+        anonymous: bool,
+        hidden: bool,
+        ballot: Vec<IssueId>,
+    },
+    RoundClosed { round: RoundId },
+    RoundReopened { round: RoundId },
+    ResultsRevealed { round: RoundId },
+    /// A dot for an issue; `voter` is absent for tallies and in anonymous rounds.
+    DotAdded {
+        round: RoundId,
+        issue: IssueId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        voter: Option<ParticipantId>,
+    },
+    DotRemoved {
+        round: RoundId,
+        issue: IssueId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        voter: Option<ParticipantId>,
+    },
+
+    LeadAssigned {
+        issue: IssueId,
+        #[serde(default)]
+        lead: Option<ParticipantId>,
+    },
+    SupporterAdded {
+        issue: IssueId,
+        participant: ParticipantId,
+    },
+    SupporterRemoved {
+        issue: IssueId,
+        participant: ParticipantId,
+    },
+    StepAdded {
+        issue: IssueId,
+        step: StepId,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<ParticipantId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
+        horizon: Horizon,
+    },
+    StepUpdated {
+        issue: IssueId,
+        step: StepId,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<ParticipantId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
+        horizon: Horizon,
+        status: StepStatus,
+    },
+    StepRemoved { issue: IssueId, step: StepId },
+    TriageSet {
+        issue: IssueId,
+        #[serde(default)]
+        triage: Option<Triage>,
+    },
+
+    /// Takes back the latest change not yet undone.
+    Undo,
+    /// Puts back the latest undone change, if nothing new happened since.
+    Redo,
+}
+
+impl Change {
+    /// The snake_case name used as `type` in the file.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Change::SessionCreated { .. } => "session_created",
+            Change::ThemeSet { .. } => "theme_set",
+            Change::ParticipantAdded { .. } => "participant_added",
+            Change::ParticipantUpdated { .. } => "participant_updated",
+            Change::ParticipantRemoved { .. } => "participant_removed",
+            Change::SpaceAdded { .. } => "space_added",
+            Change::SpaceRenamed { .. } => "space_renamed",
+            Change::SpaceRemoved { .. } => "space_removed",
+            Change::SlotAdded { .. } => "slot_added",
+            Change::SlotUpdated { .. } => "slot_updated",
+            Change::SlotRemoved { .. } => "slot_removed",
+            Change::IssueRaised { .. } => "issue_raised",
+            Change::IssueEdited { .. } => "issue_edited",
+            Change::IssueDeleted { .. } => "issue_deleted",
+            Change::IssuesMerged { .. } => "issues_merged",
+            Change::IssuePlaced { .. } => "issue_placed",
+            Change::IssueUnplaced { .. } => "issue_unplaced",
+            Change::IssueCancelled { .. } => "issue_cancelled",
+            Change::ReportRecorded { .. } => "report_recorded",
+            Change::RoundOpened { .. } => "round_opened",
+            Change::RoundClosed { .. } => "round_closed",
+            Change::RoundReopened { .. } => "round_reopened",
+            Change::ResultsRevealed { .. } => "results_revealed",
+            Change::DotAdded { .. } => "dot_added",
+            Change::DotRemoved { .. } => "dot_removed",
+            Change::LeadAssigned { .. } => "lead_assigned",
+            Change::SupporterAdded { .. } => "supporter_added",
+            Change::SupporterRemoved { .. } => "supporter_removed",
+            Change::StepAdded { .. } => "step_added",
+            Change::StepUpdated { .. } => "step_updated",
+            Change::StepRemoved { .. } => "step_removed",
+            Change::TriageSet { .. } => "triage_set",
+            Change::Undo => "undo",
+            Change::Redo => "redo",
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Undo and redo. Each change remembers the prior value of everything it touched (a patch),
+//! so undo restores exactly that, without rebuilding the session or cloning all of it.
+//! Undo and redo are themselves events, so the log stays append-only and replay shows them.
+
+use super::event::Change;
+use super::ids::*;
+use super::session::{Issue, Participant, Round, Session, Slot, Space};
+use std::collections::VecDeque;
+
+/// How many changes can be taken back. Bounded so a long day's history cannot grow without
+/// limit; being part of the rules, it gives the same result on every rebuild.
+pub const UNDO_DEPTH: usize = 200;
+
+/// The prior value of one thing a change touched.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Patch {
+    Theme(String),
+    Participant(ParticipantId, Option<Participant>),
+    Space(SpaceId, Option<Space>),
+    Slot(SlotId, Option<Slot>),
+    Issue(IssueId, Option<Box<Issue>>),
+    Round(RoundId, Option<Box<Round>>),
+    /// A single dot, undone by its opposite: cheaper than a copy of the whole round.
+    Dot {
+        round: RoundId,
+        issue: IssueId,
+        voter: Option<ParticipantId>,
+        added: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub change: Change,
+    pub patches: Vec<Patch>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct History {
+    undo: VecDeque<Entry>,
+    redo: Vec<Change>,
+}
+
+impl History {
+    pub fn undo_target(&self) -> Option<&Change> {
+        self.undo.back().map(|e| &e.change)
+    }
+
+    pub fn redo_target(&self) -> Option<&Change> {
+        self.redo.last()
+    }
+
+    /// A fresh change: it can be undone, and whatever was undone before can no longer be redone.
+    pub fn record(&mut self, change: Change, patches: Vec<Patch>) {
+        self.redo.clear();
+        self.push(change, patches);
+    }
+
+    fn push(&mut self, change: Change, patches: Vec<Patch>) {
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.pop_front();
+        }
+        self.undo.push_back(Entry { change, patches });
+    }
+
+    pub fn take_undo(&mut self) -> Option<Entry> {
+        self.undo.pop_back()
+    }
+
+    pub fn push_redo(&mut self, change: Change) {
+        self.redo.push(change);
+    }
+
+    pub fn take_redo(&mut self) -> Option<Change> {
+        self.redo.pop()
+    }
+
+    /// A redone change goes back on the undo stack without clearing what else can be redone.
+    pub fn push_redone(&mut self, change: Change, patches: Vec<Patch>) {
+        self.push(change, patches);
+    }
+}
+
+/// Puts back the prior values, latest first.
+pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
+    for patch in patches.into_iter().rev() {
+        match patch {
+            Patch::Theme(theme) => session.theme = theme,
+            Patch::Participant(id, value) => restore(&mut session.participants, id, value),
+            Patch::Space(id, value) => restore(&mut session.spaces, id, value),
+            Patch::Slot(id, value) => restore(&mut session.slots, id, value),
+            Patch::Issue(id, value) => restore(&mut session.issues, id, value.map(|b| *b)),
+            Patch::Round(id, value) => restore(&mut session.rounds, id, value.map(|b| *b)),
+            Patch::Dot {
+                round,
+                issue,
+                voter,
+                added,
+            } => {
+                if let Some(round) = session.rounds.get_mut(&round) {
+                    if added {
+                        super::apply::take_dot(round, issue, voter);
+                    } else {
+                        super::apply::give_dot(round, issue, voter);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn restore<K: Ord, V>(map: &mut std::collections::BTreeMap<K, V>, id: K, value: Option<V>) {
+    match value {
+        Some(v) => {
+            map.insert(id, v);
+        }
+        None => {
+            map.remove(&id);
+        }
+    }
+}

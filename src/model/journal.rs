@@ -1,0 +1,66 @@
+//! A session together with the log that made it. Recording a change checks it against the
+//! rules, stamps it with the next `seq`, and only then adds it to the log.
+
+use super::apply::apply;
+use super::event::{Change, Event};
+use super::rejection::Rejection;
+use super::session::Session;
+use chrono::{DateTime, FixedOffset};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Journal {
+    pub session: Session,
+    pub events: Vec<Event>,
+}
+
+/// An event from a log that the rules refuse: where it is and why.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("event {seq} ({kind}): {why}")]
+pub struct BadEvent {
+    pub seq: u64,
+    pub kind: &'static str,
+    pub why: Rejection,
+}
+
+impl Journal {
+    /// Starts a session: the log's first event names its theme.
+    pub fn create(at: DateTime<FixedOffset>, theme: &str) -> Result<Journal, Rejection> {
+        let mut journal = Journal::default();
+        journal.record(
+            at,
+            Change::SessionCreated {
+                theme: theme.to_string(),
+            },
+        )?;
+        Ok(journal)
+    }
+
+    /// Rebuilds the session from a log, refusing the first event the rules refuse.
+    pub fn rebuild(events: Vec<Event>) -> Result<Journal, BadEvent> {
+        let mut session = Session::default();
+        for event in &events {
+            apply(&mut session, event).map_err(|why| BadEvent {
+                seq: event.seq,
+                kind: event.change.kind(),
+                why,
+            })?;
+        }
+        Ok(Journal { session, events })
+    }
+
+    /// Applies a change and, if the rules accept it, appends it to the log.
+    pub fn record(
+        &mut self,
+        at: DateTime<FixedOffset>,
+        change: Change,
+    ) -> Result<&Event, Rejection> {
+        let event = Event {
+            seq: self.session.last_seq + 1,
+            at,
+            change,
+        };
+        apply(&mut self.session, &event)?;
+        self.events.push(event);
+        Ok(self.events.last().expect("just pushed"))
+    }
+}

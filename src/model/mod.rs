@@ -1,0 +1,18 @@
+//! The domain: what an Open Space session is and the rules for changing it. Nothing here
+//! knows about files or terminals, so every rule can be tested on its own.
+
+mod apply;
+pub mod event;
+mod history;
+pub mod ids;
+mod journal;
+mod rejection;
+pub mod session;
+
+pub use apply::apply;
+pub use event::{Change, Event};
+pub use history::UNDO_DEPTH;
+pub use ids::*;
+pub use journal::{BadEvent, Journal};
+pub use rejection::*;
+pub use session::*;

@@ -1,0 +1,448 @@
+//! The state of one Open Space session: what the room has said and decided so far.
+//! It is only ever changed by `apply`, so it can always be rebuilt from the event log.
+
+use super::history::History;
+use super::ids::*;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The kind of organisation or voice a participant brings, used to show whose priorities
+/// are whose (are service users and carers heard, not only the biggest organisations?).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Council,
+    Nhs,
+    CareProvider,
+    VoluntarySector,
+    ServiceUser,
+    Carer,
+    Other,
+}
+
+impl Group {
+    pub const ALL: [Group; 7] = [
+        Group::Council,
+        Group::Nhs,
+        Group::CareProvider,
+        Group::VoluntarySector,
+        Group::ServiceUser,
+        Group::Carer,
+        Group::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Council => "Council",
+            Group::Nhs => "NHS",
+            Group::CareProvider => "Care provider",
+            Group::VoluntarySector => "Voluntary sector",
+            Group::ServiceUser => "Service user",
+            Group::Carer => "Carer",
+            Group::Other => "Other",
+        }
+    }
+
+    /// Accepts the label, the snake_case name or a few common spellings.
+    pub fn parse(text: &str) -> Option<Group> {
+        let key: String = text
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        Some(match key.as_str() {
+            "council" | "localauthority" | "la" => Group::Council,
+            "nhs" | "nhstrust" | "health" => Group::Nhs,
+            "careprovider" | "provider" | "care" => Group::CareProvider,
+            "voluntarysector" | "voluntary" | "vcs" | "vcse" | "charity" => Group::VoluntarySector,
+            "serviceuser" | "user" | "resident" | "patient" => Group::ServiceUser,
+            "carer" | "carers" => Group::Carer,
+            "other" => Group::Other,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub group: Option<Group>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Space {
+    pub id: SpaceId,
+    pub name: String,
+}
+
+/// Times of day are kept as "HH:MM" text: the agenda is about the day of the event,
+/// whatever the time zone of the laptop.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    pub id: SlotId,
+    pub label: String,
+    pub starts: Option<chrono::NaiveTime>,
+    pub ends: Option<chrono::NaiveTime>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Placement {
+    pub space: SpaceId,
+    pub slot: SlotId,
+}
+
+/// A breakout report in the usual Open Space form. Multi-line fields hold one point per line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub attendees: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendee_names: Vec<String>,
+    #[serde(default)]
+    pub key_points: String,
+    #[serde(default)]
+    pub recommendations: String,
+    #[serde(default)]
+    pub follow_up: String,
+}
+
+impl Report {
+    pub fn is_empty(&self) -> bool {
+        self.attendees == 0
+            && self.attendee_names.is_empty()
+            && self.key_points.trim().is_empty()
+            && self.recommendations.trim().is_empty()
+            && self.follow_up.trim().is_empty()
+    }
+
+    /// Folds another group's report into this one when two issues are merged.
+    pub fn absorb(&mut self, other: &Report, other_title: &str) {
+        self.attendees += other.attendees;
+        for name in &other.attendee_names {
+            if !self.attendee_names.contains(name) {
+                self.attendee_names.push(name.clone());
+            }
+        }
+        let join = |mine: &mut String, theirs: &str| {
+            if theirs.trim().is_empty() {
+                return;
+            }
+            if !mine.is_empty() && !mine.ends_with('\n') {
+                mine.push('\n');
+            }
+            mine.push_str(&format!("(from \"{other_title}\")\n{theirs}"));
+        };
+        join(&mut self.key_points, &other.key_points);
+        join(&mut self.recommendations, &other.recommendations);
+        join(&mut self.follow_up, &other.follow_up);
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Horizon {
+    #[default]
+    Short,
+    Medium,
+    Long,
+}
+
+impl Horizon {
+    pub const ALL: [Horizon; 3] = [Horizon::Short, Horizon::Medium, Horizon::Long];
+    pub fn label(self) -> &'static str {
+        match self {
+            Horizon::Short => "short term",
+            Horizon::Medium => "medium term",
+            Horizon::Long => "long term",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    #[default]
+    NotStarted,
+    UnderWay,
+    Done,
+    Dropped,
+}
+
+impl StepStatus {
+    pub const ALL: [StepStatus; 4] = [
+        StepStatus::NotStarted,
+        StepStatus::UnderWay,
+        StepStatus::Done,
+        StepStatus::Dropped,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "not started",
+            StepStatus::UnderWay => "under way",
+            StepStatus::Done => "done",
+            StepStatus::Dropped => "dropped",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: StepId,
+    pub text: String,
+    pub owner: Option<ParticipantId>,
+    pub due: Option<NaiveDate>,
+    pub horizon: Horizon,
+    pub status: StepStatus,
+}
+
+/// What the room decided to do with a priority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Triage {
+    DoIt,
+    ClarifyIt,
+    AnotherOpenSpace,
+}
+
+impl Triage {
+    pub const ALL: [Triage; 3] = [Triage::DoIt, Triage::ClarifyIt, Triage::AnotherOpenSpace];
+    pub fn label(self) -> &'static str {
+        match self {
+            Triage::DoIt => "Do it",
+            Triage::ClarifyIt => "Clarify it",
+            Triage::AnotherOpenSpace => "Take it to another open space",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub lead: Option<ParticipantId>,
+    pub supporters: Vec<ParticipantId>,
+    pub steps: BTreeMap<StepId, Step>,
+    pub triage: Option<Triage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    pub id: IssueId,
+    pub title: String,
+    pub convener: Option<ParticipantId>,
+    pub description: String,
+    pub placement: Option<Placement>,
+    pub report: Report,
+    /// Set when this issue was folded into another; it then leaves the lists but keeps
+    /// its number so references to it still make sense.
+    pub merged_into: Option<IssueId>,
+    /// The breakout never took place.
+    pub cancelled: bool,
+    pub plan: Plan,
+}
+
+impl Issue {
+    pub fn is_active(&self) -> bool {
+        self.merged_into.is_none()
+    }
+}
+
+/// One round of dot voting. Dots are kept either as per-person ballots (named rounds) or as
+/// tallies per issue (paper dots counted off the wall, and every anonymous round).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub id: RoundId,
+    pub dots_per_person: u32,
+    pub max_per_issue: Option<u32>,
+    pub anonymous: bool,
+    /// Totals stay off the projector until revealed, so early dots do not sway the room.
+    pub hidden: bool,
+    pub revealed: bool,
+    pub ballot: Vec<IssueId>,
+    pub open: bool,
+    pub tallies: BTreeMap<IssueId, u32>,
+    pub ballots: BTreeMap<ParticipantId, BTreeMap<IssueId, u32>>,
+    /// Tallies plus ballots, kept up to date so rankings never re-add every ballot.
+    pub totals: BTreeMap<IssueId, u32>,
+}
+
+impl Round {
+    pub fn total(&self, issue: IssueId) -> u32 {
+        self.totals.get(&issue).copied().unwrap_or(0)
+    }
+
+    pub fn dots_cast(&self) -> u32 {
+        self.totals.values().sum()
+    }
+
+    pub fn spent_by(&self, voter: ParticipantId) -> u32 {
+        self.ballots.get(&voter).map_or(0, |b| b.values().sum())
+    }
+
+    pub fn given(&self, voter: ParticipantId, issue: IssueId) -> u32 {
+        self.ballots
+            .get(&voter)
+            .and_then(|b| b.get(&issue))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether the room may see totals now.
+    pub fn results_visible(&self) -> bool {
+        !self.hidden || self.revealed
+    }
+
+    /// Issues on the ballot with their totals, biggest first; ties keep issue order and
+    /// share a rank number.
+    pub fn ranking(&self) -> Vec<Ranked> {
+        let mut rows: Vec<(IssueId, u32)> =
+            self.ballot.iter().map(|&i| (i, self.total(i))).collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut out = Vec::with_capacity(rows.len());
+        let mut rank = 0;
+        let mut last = None;
+        for (pos, (issue, dots)) in rows.into_iter().enumerate() {
+            if last != Some(dots) {
+                rank = pos + 1;
+                last = Some(dots);
+            }
+            out.push(Ranked { issue, dots, rank });
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    pub issue: IssueId,
+    pub dots: u32,
+    /// 1-based; equal dots share a rank (1, 2, 2, 4).
+    pub rank: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Session {
+    pub theme: String,
+    pub participants: BTreeMap<ParticipantId, Participant>,
+    pub spaces: BTreeMap<SpaceId, Space>,
+    pub slots: BTreeMap<SlotId, Slot>,
+    pub issues: BTreeMap<IssueId, Issue>,
+    pub rounds: BTreeMap<RoundId, Round>,
+    /// The seq of the last event applied; the next must be one more.
+    pub last_seq: u64,
+    pub(crate) next: Counters,
+    pub(crate) history: History,
+}
+
+/// Ids are never reused, even after an undo, so an id in the log always means one thing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counters {
+    pub participant: u32,
+    pub space: u32,
+    pub slot: u32,
+    pub issue: u32,
+    pub round: u32,
+    pub step: u32,
+}
+
+impl PartialEq for Session {
+    /// Two sessions are equal when the room would see the same thing; the undo history
+    /// is compared too, since it decides what the next undo does.
+    fn eq(&self, other: &Self) -> bool {
+        self.theme == other.theme
+            && self.participants == other.participants
+            && self.spaces == other.spaces
+            && self.slots == other.slots
+            && self.issues == other.issues
+            && self.rounds == other.rounds
+            && self.last_seq == other.last_seq
+            && self.next == other.next
+            && self.history == other.history
+    }
+}
+
+impl Session {
+    pub fn next_participant_id(&self) -> ParticipantId {
+        ParticipantId(self.next.participant + 1)
+    }
+    pub fn next_space_id(&self) -> SpaceId {
+        SpaceId(self.next.space + 1)
+    }
+    pub fn next_slot_id(&self) -> SlotId {
+        SlotId(self.next.slot + 1)
+    }
+    pub fn next_issue_id(&self) -> IssueId {
+        IssueId(self.next.issue + 1)
+    }
+    pub fn next_round_id(&self) -> RoundId {
+        RoundId(self.next.round + 1)
+    }
+    pub fn next_step_id(&self) -> StepId {
+        StepId(self.next.step + 1)
+    }
+
+    /// Issues still on the wall (merged ones are folded into others).
+    pub fn active_issues(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.values().filter(|i| i.is_active())
+    }
+
+    pub fn participant_name(&self, id: ParticipantId) -> &str {
+        self.participants
+            .get(&id)
+            .map_or("(unknown)", |p| p.name.as_str())
+    }
+
+    /// Finds someone by name, ignoring case and surrounding spaces.
+    pub fn find_participant(&self, name: &str) -> Option<ParticipantId> {
+        let wanted = name.trim().to_lowercase();
+        self.participants
+            .values()
+            .find(|p| p.name.trim().to_lowercase() == wanted)
+            .map(|p| p.id)
+    }
+
+    pub fn latest_round(&self) -> Option<&Round> {
+        self.rounds.values().next_back()
+    }
+
+    /// The issue's dots in the latest round, 0 if there is none.
+    pub fn votes(&self, issue: IssueId) -> u32 {
+        self.latest_round().map_or(0, |r| r.total(issue))
+    }
+
+    pub fn issue_at(&self, place: Placement) -> Option<&Issue> {
+        self.active_issues().find(|i| i.placement == Some(place))
+    }
+
+    /// Slots in the order of the day: by start time where known, then as added.
+    pub fn slots_in_order(&self) -> Vec<&Slot> {
+        let mut slots: Vec<&Slot> = self.slots.values().collect();
+        slots.sort_by_key(|s| (s.starts.is_none(), s.starts, s.id));
+        slots
+    }
+
+    /// Organisations represented, counted once each whatever their spelling of case.
+    pub fn organisation_count(&self) -> usize {
+        let mut orgs: Vec<String> = self
+            .participants
+            .values()
+            .filter_map(|p| p.organisation.as_ref())
+            .map(|o| o.trim().to_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect();
+        orgs.sort();
+        orgs.dedup();
+        orgs.len()
+    }
+
+    /// What the next `undo` would take back, if anything.
+    pub fn undo_target(&self) -> Option<&super::event::Change> {
+        self.history.undo_target()
+    }
+
+    /// What the next `redo` would put back, if anything.
+    pub fn redo_target(&self) -> Option<&super::event::Change> {
+        self.history.redo_target()
+    }
+}

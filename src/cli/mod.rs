@@ -1,0 +1,124 @@
+//! The command line: what each subcommand takes, and where it is handled.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "convene",
+    version,
+    about = "Facilitate an Open Space workshop from the terminal: issues, agenda, dot voting, leads.",
+    long_about = None
+)]
+pub struct Cli {
+    /// Where sessions are kept (default: the platform data directory, on Linux
+    /// ~/.local/share/convene).
+    #[arg(long, global = true, env = "CONVENE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Colours for the screen.
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Projector)]
+    pub theme: ThemeName,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// High contrast for a projector (the default).
+    Projector,
+    Dark,
+    Light,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+    Csv,
+    Html,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new session on a theme (the workshop's question).
+    New {
+        /// The theme, e.g. "How do we get people home from hospital well?"
+        theme: String,
+        /// A space (room, corner) where breakouts meet; repeat for each.
+        #[arg(long = "space", value_name = "NAME")]
+        spaces: Vec<String>,
+        /// A time slot, e.g. "10:00-11:00" or "Morning"; repeat for each.
+        #[arg(long = "slot", value_name = "LABEL")]
+        slots: Vec<String>,
+        /// Participants: one name per line, or CSV with `name,organisation`.
+        #[arg(long, value_name = "FILE")]
+        participants: Option<PathBuf>,
+        /// Only create the file and print its path; do not open the app.
+        #[arg(long)]
+        no_open: bool,
+    },
+    /// Open a session in the app.
+    Open {
+        /// A session file, or its name in the sessions folder.
+        file_or_name: String,
+    },
+    /// Open a copy of the built-in demo session (your own sessions are not touched).
+    Demo,
+    /// List the sessions in the data directory.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load, validate and rebuild a session file; print a one-line summary.
+    Check { file: PathBuf },
+    /// Print the session's timeline, one line per event.
+    Log { file: PathBuf },
+    /// Write the proceedings of a session.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write (default: standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace personal names with roles or neutral labels.
+        #[arg(long)]
+        anonymous: bool,
+        /// For CSV: which table to write.
+        #[arg(long, value_name = "TABLE")]
+        table: Option<String>,
+    },
+    /// Add issues collected elsewhere to a session.
+    Import {
+        file: PathBuf,
+        /// CSV with columns `title,convener,description`.
+        #[arg(long, value_name = "CSV")]
+        issues: PathBuf,
+    },
+    /// Watch the session unfold again, read-only.
+    Replay { file: PathBuf },
+    /// Write a realistic, deterministic session of a given size (for benchmarks and tests).
+    Synth {
+        #[arg(long, default_value_t = 60)]
+        participants: u32,
+        #[arg(long, default_value_t = 40)]
+        issues: u32,
+        #[arg(long, default_value_t = 2000)]
+        events: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+/// Runs a parsed command line. Errors are for the user's eyes: the caller prints them.
+pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    let data_dir = crate::store::data_dir(cli.data_dir.as_deref())?;
+    match cli.command {
+        other => anyhow::bail!("{other:?} is not built yet (data dir {})", data_dir.display()),
+    }
+}

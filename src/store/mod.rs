@@ -1,0 +1,94 @@
+//! Files: where sessions live, how they are written safely and read back, and the lock
+//! that keeps a second copy of the app from writing the same session.
+
+mod format;
+mod list;
+mod lock;
+mod paths;
+mod save;
+mod saver;
+mod snapshot;
+
+pub use format::{
+    Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes,
+};
+pub use list::{Summary, Unreadable, list};
+pub use lock::{LockError, SessionLock, lock, lock_path};
+pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_dir};
+pub use save::write_atomic;
+pub use saver::{SaveState, Saver};
+pub use snapshot::*;
+
+use crate::model::Journal;
+use chrono::{DateTime, FixedOffset};
+use std::path::{Path, PathBuf};
+
+/// A session opened for writing: its file, the lock that makes it ours, and its contents.
+#[derive(Debug)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub lock: SessionLock,
+    pub meta: Meta,
+    pub journal: Journal,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{}: cannot save: {source}", path.display())]
+    Save {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Locks and loads a session file for writing.
+pub fn open(path: &Path) -> Result<Opened, OpenError> {
+    let lock = lock(path)?;
+    let loaded = load(path)?;
+    Ok(Opened {
+        path: path.to_path_buf(),
+        lock,
+        meta: loaded.meta,
+        journal: loaded.journal,
+    })
+}
+
+/// Writes a new session's first file in the sessions folder and keeps it locked.
+pub fn create(
+    data_dir: &Path,
+    journal: Journal,
+    now: DateTime<FixedOffset>,
+) -> Result<Opened, OpenError> {
+    let dir = sessions_dir(data_dir);
+    let save_err = |path: &Path, source| OpenError::Save {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| save_err(&dir, e))?;
+    let path = new_session_path(&dir, now.date_naive(), &journal.session.theme);
+    let lock = lock(&path)?;
+    let meta = Meta::new(now);
+    write_atomic(&path, &to_bytes(&meta, &journal, now)).map_err(|e| save_err(&path, e))?;
+    Ok(Opened {
+        path,
+        lock,
+        meta,
+        journal,
+    })
+}
+
+impl Opened {
+    /// Saves the whole session now, on this thread (for the command line; the app uses `Saver`).
+    pub fn save(&self, now: DateTime<FixedOffset>) -> Result<(), OpenError> {
+        write_atomic(&self.path, &to_bytes(&self.meta, &self.journal, now)).map_err(|source| {
+            OpenError::Save {
+                path: self.path.clone(),
+                source,
+            }
+        })
+    }
+}

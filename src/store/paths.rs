@@ -1,0 +1,88 @@
+//! Where sessions live and what their files are called.
+
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// Longest slug taken from a theme, in bytes (all ASCII).
+const MAX_SLUG: usize = 48;
+
+/// The data directory: `--data-dir` or `CONVENE_DATA_DIR` (both arrive here as `chosen`),
+/// else the platform's (on Linux `~/.local/share/convene`).
+pub fn data_dir(chosen: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = chosen {
+        return Ok(dir.to_path_buf());
+    }
+    directories::ProjectDirs::from("", "", "convene")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "cannot find a home directory for Convene's data; \
+                 pass --data-dir DIR or set CONVENE_DATA_DIR"
+            )
+        })
+}
+
+pub fn sessions_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("sessions")
+}
+
+pub fn trash_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("trash")
+}
+
+/// A file-name-safe form of a theme: ASCII letters and digits joined by single dashes,
+/// bounded in length. Never empty, never a separator, never `..`.
+pub fn slug(theme: &str) -> String {
+    let mut out = String::new();
+    for c in theme.chars() {
+        if c.is_ascii_alphanumeric() {
+            if out.len() >= MAX_SLUG {
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "session".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
+/// `YYYY-MM-DD-<slug>.json` in `dir`, with `-2`, `-3` … if that name is taken.
+pub fn new_session_path(dir: &Path, date: NaiveDate, theme: &str) -> PathBuf {
+    let stem = format!("{}-{}", date.format("%Y-%m-%d"), slug(theme));
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.json")
+        } else {
+            format!("{stem}-{n}.json")
+        };
+        let path = dir.join(name);
+        if !path.exists() {
+            return path;
+        }
+        n += 1;
+    }
+}
+
+/// Finds a session by path, or by file name or name without `.json` in the sessions folder.
+pub fn resolve(data_dir: &Path, file_or_name: &str) -> Option<PathBuf> {
+    let direct = PathBuf::from(file_or_name);
+    if direct.is_file() {
+        return Some(direct);
+    }
+    let dir = sessions_dir(data_dir);
+    let bare = Path::new(file_or_name).file_name()?.to_str()?.to_string();
+    for candidate in [bare.clone(), format!("{bare}.json")] {
+        let path = dir.join(&candidate);
+        if path.is_file() {
+            return Some(path);
+        }
+    }
+    None
+}

@@ -118,7 +118,17 @@ pub enum Command {
 /// Runs a parsed command line. Errors are for the user's eyes: the caller prints them.
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref())?;
+    let theme = crate::ui::Theme::named(cli.theme);
     match cli.command {
-        other => anyhow::bail!("{other:?} is not built yet (data dir {})", data_dir.display()),
+        Some(Command::Open { file_or_name }) => {
+            let path = crate::store::resolve(&data_dir, &file_or_name)
+                .ok_or_else(|| anyhow::anyhow!("no session called {file_or_name:?}"))?;
+            crate::ui::run(crate::store::open(&path)?, theme)?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        other => anyhow::bail!(
+            "{other:?} is not built yet (data dir {})",
+            data_dir.display()
+        ),
     }
 }

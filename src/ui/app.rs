@@ -1,0 +1,454 @@
+//! The app: which pane is showing, the keys every pane shares (switch pane, undo, redo,
+//! help, present mode, quit), and the chrome around the panes. Keys become changes through
+//! the panes and `Cx::record`; the screen is drawn from the session afterwards.
+
+use super::pane::{Cx, Handled, KeyHelp, Notice, Pane, View, capitalise};
+use super::panes::{AgendaPane, ClosingPane, IssuesPane, LeadsPane, OpeningPane, VotePane};
+use super::theme::Theme;
+use crate::model::describe::describe;
+use crate::model::{Change, Event, Journal};
+use crate::store::SaveState;
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+/// Below this the app asks for a larger window instead of drawing a broken screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaneId {
+    Opening,
+    Issues,
+    Agenda,
+    Vote,
+    Leads,
+    Closing,
+}
+
+impl PaneId {
+    pub const ALL: [PaneId; 6] = [
+        PaneId::Opening,
+        PaneId::Issues,
+        PaneId::Agenda,
+        PaneId::Vote,
+        PaneId::Leads,
+        PaneId::Closing,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PaneId::Opening => "Opening",
+            PaneId::Issues => "Issues",
+            PaneId::Agenda => "Agenda",
+            PaneId::Vote => "Vote",
+            PaneId::Leads => "Leads",
+            PaneId::Closing => "Closing",
+        }
+    }
+
+    fn index(self) -> usize {
+        PaneId::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+pub struct Panes {
+    pub opening: OpeningPane,
+    pub issues: IssuesPane,
+    pub agenda: AgendaPane,
+    pub vote: VotePane,
+    pub leads: LeadsPane,
+    pub closing: ClosingPane,
+}
+
+impl Panes {
+    fn get(&mut self, id: PaneId) -> &mut dyn Pane {
+        match id {
+            PaneId::Opening => &mut self.opening,
+            PaneId::Issues => &mut self.issues,
+            PaneId::Agenda => &mut self.agenda,
+            PaneId::Vote => &mut self.vote,
+            PaneId::Leads => &mut self.leads,
+            PaneId::Closing => &mut self.closing,
+        }
+    }
+}
+
+pub struct App {
+    pub journal: Journal,
+    /// A short name for the session (its file name), shown in the status bar.
+    pub name: String,
+    pub pane: PaneId,
+    pub panes: Panes,
+    pub theme: Theme,
+    pub notice: Option<Notice>,
+    pub save_state: SaveState,
+    pub present: bool,
+    pub help: bool,
+    pub read_only: bool,
+    pub quit: bool,
+    /// The time used for new events and the clock; set by the event loop (or a test).
+    pub now: DateTime<FixedOffset>,
+    /// Events recorded since the loop last handed them to the saver.
+    pub outbox: Vec<Event>,
+    /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
+    quit_armed: bool,
+    /// Where the pane body was last drawn, for mouse clicks.
+    body: Rect,
+    tabs: Rect,
+}
+
+impl App {
+    pub fn new(journal: Journal, name: String, theme: Theme, now: DateTime<FixedOffset>) -> App {
+        App {
+            journal,
+            name,
+            pane: PaneId::Opening,
+            panes: Panes {
+                opening: OpeningPane::default(),
+                issues: IssuesPane::default(),
+                agenda: AgendaPane::default(),
+                vote: VotePane::default(),
+                leads: LeadsPane::default(),
+                closing: ClosingPane::default(),
+            },
+            theme,
+            notice: None,
+            save_state: SaveState::Saved,
+            present: false,
+            help: false,
+            read_only: false,
+            quit: false,
+            now,
+            outbox: vec![],
+            quit_armed: false,
+            body: Rect::default(),
+            tabs: Rect::default(),
+        }
+    }
+
+    fn cx(&mut self) -> (Cx<'_>, &mut Panes) {
+        (
+            Cx {
+                journal: &mut self.journal,
+                outbox: &mut self.outbox,
+                notice: &mut self.notice,
+                now: self.now,
+                read_only: self.read_only,
+            },
+            &mut self.panes,
+        )
+    }
+
+    /// Handles one terminal event. Returns true if the screen should be redrawn.
+    pub fn handle(&mut self, event: &TermEvent) -> bool {
+        match event {
+            TermEvent::Key(key) if key.kind == KeyEventKind::Press => {
+                self.key(*key);
+                true
+            }
+            TermEvent::Paste(text) => {
+                let pane = self.pane;
+                let (mut cx, panes) = self.cx();
+                panes.get(pane).paste(text, &mut cx);
+                true
+            }
+            TermEvent::Mouse(mouse) => self.mouse(*mouse),
+            TermEvent::Resize(..) => true,
+            _ => false,
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            self.request_quit();
+            return;
+        }
+        let pane = self.pane;
+        let (mut cx, panes) = self.cx();
+        let target = panes.get(pane);
+        let capturing = target.capturing();
+        if target.key(key, &mut cx) == Handled::Yes || capturing {
+            if key.code != KeyCode::Char('q') {
+                self.quit_armed = false;
+            }
+            return;
+        }
+        match key.code {
+            KeyCode::Char('q') => self.request_quit(),
+            KeyCode::Char(c @ '1'..='6') => {
+                self.pane = PaneId::ALL[c as usize - '1' as usize];
+            }
+            KeyCode::Tab => self.cycle(1),
+            KeyCode::BackTab => self.cycle(PaneId::ALL.len() - 1),
+            KeyCode::Char('?') => self.help = true,
+            KeyCode::Char('f') => self.present = !self.present,
+            KeyCode::Esc if self.present => self.present = false,
+            KeyCode::Char('u') if !ctrl => self.undo_redo(Change::Undo),
+            KeyCode::Char('r') if ctrl => self.undo_redo(Change::Redo),
+            _ => {}
+        }
+    }
+
+    fn cycle(&mut self, by: usize) {
+        let n = PaneId::ALL.len();
+        self.pane = PaneId::ALL[(self.pane.index() + by) % n];
+    }
+
+    fn undo_redo(&mut self, change: Change) {
+        let undo = change == Change::Undo;
+        let target = if undo {
+            self.journal.session.undo_target()
+        } else {
+            self.journal.session.redo_target()
+        };
+        let Some(target) = target.cloned() else {
+            self.notice = Some(Notice {
+                text: if undo {
+                    "Nothing to undo"
+                } else {
+                    "Nothing to redo"
+                }
+                .into(),
+                error: true,
+            });
+            return;
+        };
+        // Describe the change as it reads in the session where it happens.
+        let probe = Event {
+            seq: 0,
+            at: self.now,
+            change: target,
+        };
+        let what = describe(&self.journal.session, &probe);
+        let (mut cx, _) = self.cx();
+        if cx.record(change) {
+            let verb = if undo { "Undone" } else { "Redone" };
+            cx.info(format!("{verb}: {what}"));
+        }
+    }
+
+    fn request_quit(&mut self) {
+        if matches!(self.save_state, SaveState::Failed(_)) && !self.quit_armed {
+            self.quit_armed = true;
+            self.notice = Some(Notice {
+                text: "Not saved! Fix the cause shown below, or press q again to quit and lose the unsaved changes".into(),
+                error: true,
+            });
+            return;
+        }
+        self.quit = true;
+    }
+
+    fn mouse(&mut self, mouse: MouseEvent) -> bool {
+        let inside = |r: Rect| {
+            mouse.column >= r.x
+                && mouse.column < r.x + r.width
+                && mouse.row >= r.y
+                && mouse.row < r.y + r.height
+        };
+        if let MouseEventKind::Down(_) = mouse.kind
+            && inside(self.tabs)
+        {
+            // Tabs are drawn as equal-width cells, so the column says which was clicked.
+            let cell = (self.tabs.width / PaneId::ALL.len() as u16).max(1);
+            let n = ((mouse.column - self.tabs.x) / cell) as usize;
+            if let Some(id) = PaneId::ALL.get(n) {
+                self.pane = *id;
+            }
+            return true;
+        }
+        if inside(self.body) {
+            let (pane, body) = (self.pane, self.body);
+            let (mut cx, panes) = self.cx();
+            return panes.get(pane).mouse(mouse, body, &mut cx) == Handled::Yes;
+        }
+        false
+    }
+
+    /// Draws the whole screen.
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.base);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf, &self.theme);
+            return;
+        }
+        let theme = self.theme;
+        let view = View {
+            session: &self.journal.session,
+            theme: &theme,
+            now: self.now,
+        };
+        let pane = self.panes.get(self.pane);
+        if self.present {
+            pane.render_present(area, buf, &view);
+            return;
+        }
+        let [tabs, body, notice, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.tabs = tabs;
+        self.body = body;
+        let keys = pane.keys();
+        pane.render(body, buf, &view);
+        render_tabs(self.pane, tabs, buf, &theme);
+        render_notice(self.notice.as_ref(), notice, buf, &theme);
+        self.render_status(&keys, status, buf);
+        if self.help {
+            render_help(self.pane, &keys, body, buf, &theme);
+        }
+    }
+
+    fn render_status(&self, keys: &[KeyHelp], area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        buf.set_style(area, t.bar);
+        let (save, save_style) = match &self.save_state {
+            SaveState::Saved => ("✓ saved".to_string(), t.bar),
+            SaveState::Saving => ("… saving".to_string(), t.bar),
+            SaveState::Failed(why) => (format!("✗ NOT SAVED: {why}"), t.alarm),
+        };
+        let save = if self.read_only {
+            "REPLAY (read-only)".to_string()
+        } else {
+            save
+        };
+        let clock = self.now.format("%H:%M").to_string();
+        let mut hints: Vec<String> = keys
+            .iter()
+            .filter(|k| k.main)
+            .map(|k| format!("{} {}", k.keys, k.what))
+            .collect();
+        hints.push("? help".into());
+        let right = format!(" {save} │ {clock} ");
+        let right_w = super::text::width(&right) as u16;
+        let pane = format!(" {} │ ", self.pane.title());
+        let budget = area.width.saturating_sub(right_w) as usize;
+        let theme_w = (budget / 3).clamp(8, 40);
+        let theme_text = super::text::fit(&self.journal.session.theme, theme_w);
+        let left = format!(" {theme_text} │{pane}");
+        let hints_text = super::text::fit(
+            &hints.join("  "),
+            budget.saturating_sub(super::text::width(&left)),
+        );
+        let line = Line::from(vec![
+            Span::styled(left, t.bar),
+            Span::styled(hints_text, t.bar),
+        ]);
+        line.render(area, buf);
+        let right_area = Rect {
+            x: area.x + area.width.saturating_sub(right_w),
+            width: right_w.min(area.width),
+            ..area
+        };
+        Line::from(Span::styled(right, save_style)).render(right_area, buf);
+    }
+}
+
+fn render_tabs(current: PaneId, area: Rect, buf: &mut Buffer, t: &Theme) {
+    let cell = area.width / PaneId::ALL.len() as u16;
+    for (n, id) in PaneId::ALL.iter().enumerate() {
+        let x = area.x + cell * n as u16;
+        let r = Rect {
+            x,
+            width: cell,
+            ..area
+        };
+        let selected = *id == current;
+        let label = if selected {
+            format!("▶ {} {}", n + 1, id.title())
+        } else {
+            format!("  {} {}", n + 1, id.title())
+        };
+        let style = if selected { t.selected } else { t.dim };
+        buf.set_style(r, style);
+        Line::from(Span::styled(super::text::fit(&label, cell as usize), style)).render(r, buf);
+    }
+}
+
+fn render_notice(notice: Option<&Notice>, area: Rect, buf: &mut Buffer, t: &Theme) {
+    if let Some(n) = notice {
+        let (style, mark) = if n.error {
+            (t.alarm, "✗ ")
+        } else {
+            (t.accent, "✓ ")
+        };
+        let text = super::text::fit(&format!(" {mark}{}", n.text), area.width as usize);
+        buf.set_style(area, if n.error { t.alarm } else { t.base });
+        Line::from(Span::styled(text, style)).render(area, buf);
+    }
+}
+
+fn render_help(pane: PaneId, keys: &[KeyHelp], area: Rect, buf: &mut Buffer, t: &Theme) {
+    let global = [
+        KeyHelp::more("1–6", "go to a pane"),
+        KeyHelp::more("Tab / Shift-Tab", "next / previous pane"),
+        KeyHelp::more("u", "undo the last change"),
+        KeyHelp::more("Ctrl-r", "redo"),
+        KeyHelp::more("f", "present mode (big text, no chrome)"),
+        KeyHelp::more("?", "this help"),
+        KeyHelp::more("q / Ctrl-c", "quit (everything is already saved)"),
+    ];
+    let mut lines = vec![Line::styled(format!("{} pane", pane.title()), t.title)];
+    let key_w = keys
+        .iter()
+        .chain(global.iter())
+        .map(|k| super::text::width(k.keys))
+        .max()
+        .unwrap_or(0);
+    let row = |k: &KeyHelp| {
+        Line::from(vec![
+            Span::styled(format!("  {:<key_w$}  ", k.keys), t.accent),
+            Span::styled(k.what.to_string(), t.base),
+        ])
+    };
+    lines.extend(keys.iter().map(row));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Everywhere", t.title));
+    lines.extend(global.iter().map(row));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Press any key to close", t.dim));
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let w = (area.width * 3 / 4).max(40).min(area.width);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .style(t.base)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.accent)
+                .title(" Keys "),
+        )
+        .render(r, buf);
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, t: &Theme) {
+    let text = format!(
+        "Make the window larger: at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
+        area.width, area.height
+    );
+    Paragraph::new(capitalise(&text))
+        .style(t.warn)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

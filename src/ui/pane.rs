@@ -1,0 +1,150 @@
+//! What every pane offers the app: handle a key, draw itself, and say which keys it has.
+//! Panes never change the session themselves: they ask `Cx::record`, which goes through
+//! the domain's rules and queues the event for saving.
+
+use super::theme::Theme;
+use crate::model::{Change, Event, Journal, Session};
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
+
+/// A notice at the foot of the screen: what just happened, or why it did not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// One key of a pane, for the help screen and the status bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyHelp {
+    pub keys: &'static str,
+    pub what: &'static str,
+    /// Shown in the status bar too, not only in help.
+    pub main: bool,
+}
+
+impl KeyHelp {
+    pub const fn main(keys: &'static str, what: &'static str) -> KeyHelp {
+        KeyHelp {
+            keys,
+            what,
+            main: true,
+        }
+    }
+    pub const fn more(keys: &'static str, what: &'static str) -> KeyHelp {
+        KeyHelp {
+            keys,
+            what,
+            main: false,
+        }
+    }
+}
+
+/// What a pane may do while handling input.
+pub struct Cx<'a> {
+    pub(super) journal: &'a mut Journal,
+    pub(super) outbox: &'a mut Vec<Event>,
+    pub(super) notice: &'a mut Option<Notice>,
+    pub now: DateTime<FixedOffset>,
+    pub read_only: bool,
+}
+
+impl Cx<'_> {
+    pub fn session(&self) -> &Session {
+        &self.journal.session
+    }
+
+    /// Records a change through the domain. On refusal the reason becomes the notice and
+    /// `false` is returned, so the pane can keep the user's input for another try.
+    pub fn record(&mut self, change: Change) -> bool {
+        if self.read_only {
+            self.error("replay is read-only");
+            return false;
+        }
+        match self.journal.record(self.now, change) {
+            Ok(event) => {
+                self.outbox.push(event.clone());
+                true
+            }
+            Err(why) => {
+                self.error(capitalise(&why.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Records several changes as far as they go; stops at the first refusal.
+    pub fn record_all(&mut self, changes: impl IntoIterator<Item = Change>) -> bool {
+        changes.into_iter().all(|c| self.record(c))
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice {
+            text: text.into(),
+            error: true,
+        });
+    }
+}
+
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What a pane reads while drawing.
+pub struct View<'a> {
+    pub session: &'a Session,
+    pub theme: &'a Theme,
+    pub now: DateTime<FixedOffset>,
+}
+
+/// Whether a pane used an input. Unused keys fall through to the app's global keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handled {
+    Yes,
+    No,
+}
+
+pub trait Pane {
+    /// Handles a key press in normal use.
+    fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled;
+
+    /// Pasted text (bracketed paste), e.g. a long description.
+    fn paste(&mut self, _text: &str, _cx: &mut Cx) -> Handled {
+        Handled::No
+    }
+
+    /// A click or wheel inside the pane's body area (`area` is where it was last drawn).
+    fn mouse(&mut self, _event: MouseEvent, _area: Rect, _cx: &mut Cx) -> Handled {
+        Handled::No
+    }
+
+    /// True while the pane owns the keyboard (a form or editor is open): the app's
+    /// one-letter keys then type letters instead.
+    fn capturing(&self) -> bool {
+        false
+    }
+
+    /// Draws the pane's body. `&mut self` so the pane can keep its scroll position.
+    fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View);
+
+    /// Draws what the room must read in present mode, large and without chrome.
+    fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        self.render(area, buf, view);
+    }
+
+    /// The pane's keys right now (they may depend on an open form).
+    fn keys(&self) -> Vec<KeyHelp>;
+}

@@ -1,0 +1,15 @@
+//! The panes, in the order of the day.
+
+mod agenda;
+mod closing;
+mod issues;
+mod leads;
+mod opening;
+mod vote;
+
+pub use agenda::AgendaPane;
+pub use closing::ClosingPane;
+pub use issues::IssuesPane;
+pub use leads::LeadsPane;
+pub use opening::OpeningPane;
+pub use vote::VotePane;

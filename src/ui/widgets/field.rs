@@ -1,0 +1,275 @@
+//! A labelled text field on top of ratatui-textarea: cursor movement, word jumps
+//! (Ctrl/Alt-arrows), undo inside the field, paste of long text, wide characters. Single-line
+//! fields leave Enter, Tab, Esc, Up and Down to the form that holds them; multi-line fields
+//! take Enter as a new line and leave Esc, Tab and Ctrl-s to the form.
+//! Optionally offers completions (e.g. names from the roster) below the text.
+
+use crate::ui::text;
+use crate::ui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use ratatui_textarea::TextArea;
+
+/// What a key did to the field, for the form around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKey {
+    /// The field used the key (typing, moving, choosing a completion).
+    Used,
+    /// The form should act: Enter (single-line), Tab, Shift-Tab, Esc, Ctrl-s, or Up/Down
+    /// with nothing to choose from.
+    Pass,
+}
+
+pub struct Field {
+    pub label: &'static str,
+    area: TextArea<'static>,
+    multiline: bool,
+    /// The highlighted completion, if the user moved onto one.
+    chosen: Option<usize>,
+    completions: Vec<String>,
+}
+
+impl Field {
+    pub fn new(label: &'static str) -> Field {
+        let mut area = TextArea::default();
+        area.set_cursor_line_style(Style::default());
+        area.set_max_histories(200);
+        Field {
+            label,
+            area,
+            multiline: false,
+            chosen: None,
+            completions: vec![],
+        }
+    }
+
+    pub fn multiline(label: &'static str) -> Field {
+        Field {
+            multiline: true,
+            ..Field::new(label)
+        }
+    }
+
+    pub fn with_text(mut self, text: &str) -> Field {
+        self.set_text(text);
+        self
+    }
+
+    /// The text as typed, or the chosen completion if one is highlighted.
+    pub fn value(&self) -> String {
+        match self.chosen.and_then(|n| self.completions.get(n)) {
+            Some(choice) => choice.clone(),
+            None => self.text(),
+        }
+    }
+
+    /// The text as typed.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.area.is_empty()
+    }
+
+    pub fn set_text(&mut self, value: &str) {
+        let value = sanitize(value, self.multiline);
+        let mut area = TextArea::new(value.split('\n').map(str::to_string).collect());
+        area.set_cursor_line_style(Style::default());
+        area.set_max_histories(200);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        self.area = area;
+        self.chosen = None;
+    }
+
+    pub fn clear(&mut self) {
+        self.set_text("");
+    }
+
+    /// Sets the names offered while typing: those containing the typed text, best first.
+    pub fn offer<'a>(&mut self, names: impl Iterator<Item = &'a str>) {
+        let typed = self.text().trim().to_lowercase();
+        let mut found: Vec<(bool, String)> = if typed.is_empty() {
+            vec![]
+        } else {
+            names
+                .filter_map(|n| {
+                    let lower = n.to_lowercase();
+                    lower
+                        .contains(&typed)
+                        .then(|| (!lower.starts_with(&typed), n.to_string()))
+                })
+                .filter(|(_, n)| n.to_lowercase() != typed)
+                .collect()
+        };
+        found.sort();
+        found.truncate(5);
+        self.completions = found.into_iter().map(|(_, n)| n).collect();
+        if self.chosen.is_some_and(|c| c >= self.completions.len()) {
+            self.chosen = None;
+        }
+    }
+
+    pub fn completions(&self) -> &[String] {
+        &self.completions
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> FieldKey {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc | KeyCode::Tab | KeyCode::BackTab => return FieldKey::Pass,
+            KeyCode::Char('s') if ctrl => return FieldKey::Pass,
+            KeyCode::Enter if !self.multiline => return FieldKey::Pass,
+            KeyCode::Down if !self.completions.is_empty() => {
+                self.chosen = Some(self.chosen.map_or(0, |c| (c + 1) % self.completions.len()));
+                return FieldKey::Used;
+            }
+            KeyCode::Up if self.chosen.is_some() => {
+                self.chosen = self.chosen.and_then(|c| c.checked_sub(1));
+                return FieldKey::Used;
+            }
+            KeyCode::Up | KeyCode::Down if !self.multiline => return FieldKey::Pass,
+            // Right at the end of the text takes the first completion, as shells do.
+            KeyCode::Right if !self.completions.is_empty() && self.at_end() => {
+                let choice = self.completions[self.chosen.unwrap_or(0)].clone();
+                self.set_text(&choice);
+                self.completions.clear();
+                return FieldKey::Used;
+            }
+            _ => {}
+        }
+        self.chosen = None;
+        self.area.input(key);
+        FieldKey::Used
+    }
+
+    fn at_end(&self) -> bool {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let lines = self.area.lines();
+        row + 1 == lines.len() && col == lines[row].chars().count()
+    }
+
+    /// Pasted text: control characters never get in; a single-line field keeps one line.
+    pub fn paste(&mut self, pasted: &str) {
+        self.area.insert_str(sanitize(pasted, self.multiline));
+        self.chosen = None;
+    }
+
+    /// Rows the field needs: its label, its text box, and any completions.
+    pub fn height(&self, lines: u16) -> u16 {
+        1 + 2 + if self.multiline { lines } else { 1 } + self.completions.len() as u16
+    }
+
+    /// Draws the label, the box (highlighted when focused) and the completions.
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
+        if area.height < 3 || area.width < 4 {
+            return;
+        }
+        let label_style = if focused { theme.accent } else { theme.dim };
+        let marker = if focused { "▶ " } else { "  " };
+        Line::styled(format!("{marker}{}", self.label), label_style)
+            .render(Rect { height: 1, ..area }, buf);
+        let box_h = if self.multiline {
+            (area.height - 1).saturating_sub(self.completions.len() as u16)
+        } else {
+            3
+        }
+        .max(3)
+        .min(area.height - 1);
+        let box_area = Rect {
+            y: area.y + 1,
+            height: box_h,
+            ..area
+        };
+        let border = if focused { theme.accent } else { theme.border };
+        self.area.set_style(theme.base);
+        self.area.set_cursor_style(if focused {
+            theme.base.add_modifier(Modifier::REVERSED)
+        } else {
+            theme.base
+        });
+        self.area
+            .set_block(Block::default().borders(Borders::ALL).border_style(border));
+        (&self.area).render(box_area, buf);
+        let first = box_area.y + box_area.height;
+        for (y, (n, name)) in (first..area.y + area.height).zip(self.completions.iter().enumerate())
+        {
+            let chosen = self.chosen == Some(n);
+            let style = if chosen { theme.selected } else { theme.dim };
+            let mark = if chosen { "  ▶ " } else { "    " };
+            Line::from(Span::styled(
+                text::fit(&format!("{mark}{name}"), area.width as usize),
+                style,
+            ))
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+            y += 1;
+        }
+    }
+}
+
+/// Control characters are dropped (tabs become spaces); newlines survive only where allowed.
+fn sanitize(value: &str, multiline: bool) -> String {
+    value
+        .replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' if multiline => Some('\n'),
+            '\n' | '\t' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind: ratatui::crossterm::event::KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn typing_and_completion() {
+        let mut f = Field::new("Convener");
+        for c in "am".chars() {
+            assert_eq!(f.key(press(KeyCode::Char(c))), FieldKey::Used);
+        }
+        let roster = ["Amira Patel", "Sam Hale", "Bob"];
+        f.offer(roster.iter().copied());
+        assert_eq!(f.completions(), ["Amira Patel", "Sam Hale"]);
+        assert_eq!(f.value(), "am");
+        f.key(press(KeyCode::Down));
+        assert_eq!(f.value(), "Amira Patel");
+        assert_eq!(f.key(press(KeyCode::Enter)), FieldKey::Pass);
+    }
+
+    #[test]
+    fn paste_drops_control_characters() {
+        let mut f = Field::new("Title");
+        f.paste("one\ntwo\u{1b}[31m\tthree");
+        assert_eq!(f.text(), "one two[31m three");
+        let mut m = Field::multiline("Notes");
+        m.paste("a\r\nb");
+        assert_eq!(m.text(), "a\nb");
+    }
+}

@@ -1,0 +1,5 @@
+//! Widgets shared by the panes.
+
+pub mod field;
+
+pub use field::{Field, FieldKey};

@@ -96,6 +96,8 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     /// Events recorded since the loop last handed them to the saver.
     pub outbox: Vec<Event>,
+    /// A pane asked for the terminal bell; the event loop rings it and clears this.
+    pub bell: bool,
     /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
     quit_armed: bool,
     /// Where the pane body was last drawn, for mouse clicks.
@@ -126,6 +128,7 @@ impl App {
             quit: false,
             now,
             outbox: vec![],
+            bell: false,
             quit_armed: false,
             body: Rect::default(),
             tabs: Rect::default(),
@@ -140,9 +143,20 @@ impl App {
                 notice: &mut self.notice,
                 now: self.now,
                 read_only: self.read_only,
+                bell: &mut self.bell,
             },
             &mut self.panes,
         )
+    }
+
+    /// Lets every pane follow the clock. Returns true if something needs redrawing.
+    pub fn tick(&mut self) -> bool {
+        let (mut cx, panes) = self.cx();
+        let mut changed = false;
+        for id in PaneId::ALL {
+            changed |= panes.get(id).tick(&mut cx);
+        }
+        changed
     }
 
     /// Handles one terminal event. Returns true if the screen should be redrawn.

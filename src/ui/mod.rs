@@ -86,6 +86,16 @@ fn event_loop(
             app.save_state = state;
             dirty = true;
         }
+        dirty |= app.tick();
+        if std::mem::take(&mut app.bell) {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07");
+            let _ = out.flush();
+        }
+        for e in app.outbox.drain(..) {
+            saver.push(e);
+        }
         if dirty {
             terminal.draw(|frame| app.render(frame.area(), frame.buffer_mut()))?;
             dirty = false;

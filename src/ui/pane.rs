@@ -49,6 +49,8 @@ pub struct Cx<'a> {
     pub(super) notice: &'a mut Option<Notice>,
     pub now: DateTime<FixedOffset>,
     pub read_only: bool,
+    /// Set to ring the terminal bell once (e.g. a timer reaching zero).
+    pub bell: &'a mut bool,
 }
 
 impl Cx<'_> {
@@ -129,6 +131,12 @@ pub trait Pane {
     /// A click or wheel inside the pane's body area (`area` is where it was last drawn).
     fn mouse(&mut self, _event: MouseEvent, _area: Rect, _cx: &mut Cx) -> Handled {
         Handled::No
+    }
+
+    /// Called on every turn of the event loop (several times a second), for clocks and
+    /// timers. Returns true if the pane needs redrawing.
+    fn tick(&mut self, _cx: &mut Cx) -> bool {
+        false
     }
 
     /// True while the pane owns the keyboard (a form or editor is open): the app's

@@ -14,7 +14,7 @@ pub use list::{Summary, Unreadable, list};
 pub use lock::{LockError, SessionLock, lock, lock_path};
 pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_dir};
 pub use save::write_atomic;
-pub use saver::{SaveState, Saver};
+pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
 
 use crate::model::Journal;

@@ -2,6 +2,7 @@
 //! knows about files or terminals, so every rule can be tested on its own.
 
 mod apply;
+pub mod describe;
 pub mod event;
 mod history;
 pub mod ids;

@@ -80,10 +80,7 @@ fn optional(text: &Option<String>, what: &'static str) -> Result<Option<String>,
 }
 
 fn issue<'a>(session: &'a Session, id: IssueId) -> Result<&'a Issue, Rejection> {
-    let issue = session
-        .issues
-        .get(&id)
-        .ok_or(Rejection::UnknownIssue(id))?;
+    let issue = session.issues.get(&id).ok_or(Rejection::UnknownIssue(id))?;
     match issue.merged_into {
         Some(into) => Err(Rejection::Merged(id, into)),
         None => Ok(issue),
@@ -207,9 +204,7 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 &name,
                 "a space",
             )?;
-            let old = session
-                .spaces
-                .insert(*space, Space { id: *space, name });
+            let old = session.spaces.insert(*space, Space { id: *space, name });
             session.next.space = session.next.space.max(space.0);
             Ok(vec![Patch::Space(*space, old)])
         }
@@ -394,8 +389,14 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     names.push(long_text(name, "attendee name", MAX_NAME)?);
                 }
             }
+            let attendees = report
+                .attendees
+                .max(names.len().try_into().unwrap_or(u32::MAX));
+            if attendees > MAX_ATTENDEES {
+                return Err(Rejection::TooManyAttendees);
+            }
             let clean = Report {
-                attendees: report.attendees.max(names.len() as u32),
+                attendees,
                 attendee_names: names,
                 key_points: long_text(report.key_points.trim_end(), "key points", MAX_TEXT)?,
                 recommendations: long_text(
@@ -584,7 +585,11 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             horizon,
         } => {
             issue(session, *id)?;
-            if session.issues.values().any(|i| i.plan.steps.contains_key(step)) {
+            if session
+                .issues
+                .values()
+                .any(|i| i.plan.steps.contains_key(step))
+            {
                 return Err(Rejection::IdTaken {
                     what: "next step",
                     id: step.0,
@@ -723,10 +728,13 @@ fn merge(session: &mut Session, from: IssueId, into: IssueId) -> Result<Vec<Patc
         target.plan.lead = source.plan.lead;
     }
     for s in &source.plan.supporters {
-        if !target.plan.supporters.contains(s) && target.plan.lead != Some(*s) {
+        if !target.plan.supporters.contains(s) {
             target.plan.supporters.push(*s);
         }
     }
+    // The lead may have come from the other issue, and was perhaps a supporter here.
+    let lead = target.plan.lead;
+    target.plan.supporters.retain(|s| Some(*s) != lead);
     target.plan.steps.extend(source.plan.steps.clone());
     if target.plan.triage.is_none() {
         target.plan.triage = source.plan.triage;
@@ -768,7 +776,14 @@ fn drop_from_round(round: &mut Round, id: IssueId) {
 
 pub(crate) fn give_dot(round: &mut Round, issue: IssueId, voter: Option<ParticipantId>) {
     match voter {
-        Some(v) => *round.ballots.entry(v).or_default().entry(issue).or_default() += 1,
+        Some(v) => {
+            *round
+                .ballots
+                .entry(v)
+                .or_default()
+                .entry(issue)
+                .or_default() += 1
+        }
         None => *round.tallies.entry(issue).or_default() += 1,
     }
     *round.totals.entry(issue).or_default() += 1;

@@ -2,12 +2,14 @@
 //! knows about files or terminals, so every rule can be tested on its own.
 
 mod apply;
+pub mod dates;
 pub mod event;
 mod history;
 pub mod ids;
 mod journal;
 mod rejection;
 pub mod session;
+pub mod tally;
 
 #[cfg(test)]
 mod tests;

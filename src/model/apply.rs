@@ -79,7 +79,7 @@ fn optional(text: &Option<String>, what: &'static str) -> Result<Option<String>,
     }
 }
 
-fn issue<'a>(session: &'a Session, id: IssueId) -> Result<&'a Issue, Rejection> {
+fn issue(session: &Session, id: IssueId) -> Result<&Issue, Rejection> {
     let issue = session.issues.get(&id).ok_or(Rejection::UnknownIssue(id))?;
     match issue.merged_into {
         Some(into) => Err(Rejection::Merged(id, into)),

@@ -1,5 +1,5 @@
 //! Convene: an offline terminal app for facilitating Open Space workshops.
 
-pub mod model;
 pub mod cli;
+pub mod model;
 pub mod store;

@@ -79,11 +79,8 @@ fn optional(text: &Option<String>, what: &'static str) -> Result<Option<String>,
     }
 }
 
-fn issue<'a>(session: &'a Session, id: IssueId) -> Result<&'a Issue, Rejection> {
-    let issue = session
-        .issues
-        .get(&id)
-        .ok_or(Rejection::UnknownIssue(id))?;
+fn issue(session: &Session, id: IssueId) -> Result<&Issue, Rejection> {
+    let issue = session.issues.get(&id).ok_or(Rejection::UnknownIssue(id))?;
     match issue.merged_into {
         Some(into) => Err(Rejection::Merged(id, into)),
         None => Ok(issue),
@@ -207,9 +204,7 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 &name,
                 "a space",
             )?;
-            let old = session
-                .spaces
-                .insert(*space, Space { id: *space, name });
+            let old = session.spaces.insert(*space, Space { id: *space, name });
             session.next.space = session.next.space.max(space.0);
             Ok(vec![Patch::Space(*space, old)])
         }
@@ -584,7 +579,11 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             horizon,
         } => {
             issue(session, *id)?;
-            if session.issues.values().any(|i| i.plan.steps.contains_key(step)) {
+            if session
+                .issues
+                .values()
+                .any(|i| i.plan.steps.contains_key(step))
+            {
                 return Err(Rejection::IdTaken {
                     what: "next step",
                     id: step.0,
@@ -768,7 +767,14 @@ fn drop_from_round(round: &mut Round, id: IssueId) {
 
 pub(crate) fn give_dot(round: &mut Round, issue: IssueId, voter: Option<ParticipantId>) {
     match voter {
-        Some(v) => *round.ballots.entry(v).or_default().entry(issue).or_default() += 1,
+        Some(v) => {
+            *round
+                .ballots
+                .entry(v)
+                .or_default()
+                .entry(issue)
+                .or_default() += 1
+        }
         None => *round.tallies.entry(issue).or_default() += 1,
     }
     *round.totals.entry(issue).or_default() += 1;

@@ -23,8 +23,12 @@ pub struct Event {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
     /// Always the first event of a session.
-    SessionCreated { theme: String },
-    ThemeSet { theme: String },
+    SessionCreated {
+        theme: String,
+    },
+    ThemeSet {
+        theme: String,
+    },
 
     ParticipantAdded {
         participant: ParticipantId,
@@ -42,12 +46,22 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         group: Option<Group>,
     },
-    ParticipantRemoved { participant: ParticipantId },
+    ParticipantRemoved {
+        participant: ParticipantId,
+    },
 
-    SpaceAdded { space: SpaceId, name: String },
-    SpaceRenamed { space: SpaceId, name: String },
+    SpaceAdded {
+        space: SpaceId,
+        name: String,
+    },
+    SpaceRenamed {
+        space: SpaceId,
+        name: String,
+    },
     /// Issues placed in the space become unplaced.
-    SpaceRemoved { space: SpaceId },
+    SpaceRemoved {
+        space: SpaceId,
+    },
 
     SlotAdded {
         slot: SlotId,
@@ -66,7 +80,9 @@ pub enum Change {
         ends: Option<NaiveTime>,
     },
     /// Issues placed in the slot become unplaced.
-    SlotRemoved { slot: SlotId },
+    SlotRemoved {
+        slot: SlotId,
+    },
 
     IssueRaised {
         issue: IssueId,
@@ -84,18 +100,31 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         description: String,
     },
-    IssueDeleted { issue: IssueId },
+    IssueDeleted {
+        issue: IssueId,
+    },
     /// `from` is folded into `into`: its report, votes, plan and placement carry over.
-    IssuesMerged { from: IssueId, into: IssueId },
+    IssuesMerged {
+        from: IssueId,
+        into: IssueId,
+    },
     IssuePlaced {
         issue: IssueId,
         space: SpaceId,
         slot: SlotId,
     },
-    IssueUnplaced { issue: IssueId },
+    IssueUnplaced {
+        issue: IssueId,
+    },
     /// Marks whether the breakout never took place.
-    IssueCancelled { issue: IssueId, cancelled: bool },
-    ReportRecorded { issue: IssueId, report: Report },
+    IssueCancelled {
+        issue: IssueId,
+        cancelled: bool,
+    },
+    ReportRecorded {
+        issue: IssueId,
+        report: Report,
+    },
 
     RoundOpened {
         round: RoundId,
@@ -106,9 +135,15 @@ pub enum Change {
         hidden: bool,
         ballot: Vec<IssueId>,
     },
-    RoundClosed { round: RoundId },
-    RoundReopened { round: RoundId },
-    ResultsRevealed { round: RoundId },
+    RoundClosed {
+        round: RoundId,
+    },
+    RoundReopened {
+        round: RoundId,
+    },
+    ResultsRevealed {
+        round: RoundId,
+    },
     /// A dot for an issue; `voter` is absent for tallies and in anonymous rounds.
     DotAdded {
         round: RoundId,
@@ -157,7 +192,10 @@ pub enum Change {
         horizon: Horizon,
         status: StepStatus,
     },
-    StepRemoved { issue: IssueId, step: StepId },
+    StepRemoved {
+        issue: IssueId,
+        step: StepId,
+    },
     TriageSet {
         issue: IssueId,
         #[serde(default)]

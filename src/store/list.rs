@@ -80,7 +80,10 @@ fn summarise(path: &Path) -> Result<Summary, String> {
         return Err("not a Convene session".into());
     }
     if head.version > VERSION as u64 {
-        return Err(format!("written by a newer Convene (version {})", head.version));
+        return Err(format!(
+            "written by a newer Convene (version {})",
+            head.version
+        ));
     }
     let active = || head.state.issues.iter().filter(|i| i.merged_into.is_none());
     Ok(Summary {

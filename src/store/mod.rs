@@ -9,9 +9,7 @@ mod save;
 mod saver;
 mod snapshot;
 
-pub use format::{
-    Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes,
-};
+pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
 pub use list::{Summary, Unreadable, list};
 pub use lock::{LockError, SessionLock, lock, lock_path};
 pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_dir};

@@ -13,7 +13,10 @@ use std::path::Path;
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use atomic_write_file::unix::OpenOptionsExt as _;
     let mut options = atomic_write_file::OpenOptions::new();
-    options.preserve_mode(false).preserve_owner(false).mode(0o600);
+    options
+        .preserve_mode(false)
+        .preserve_owner(false)
+        .mode(0o600);
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     file.commit()

@@ -3,3 +3,4 @@
 pub mod model;
 pub mod cli;
 pub mod store;
+pub mod synth;

@@ -1,5 +1,7 @@
 //! The command line: what each subcommand takes, and where it is handled.
 
+mod synth;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -119,6 +121,21 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref())?;
     match cli.command {
+        Some(Command::Synth {
+            participants,
+            issues,
+            events,
+            seed,
+            output,
+        }) => synth::synth(
+            &crate::synth::SynthParams {
+                participants,
+                issues,
+                events,
+                seed,
+            },
+            &output,
+        ),
         other => anyhow::bail!("{other:?} is not built yet (data dir {})", data_dir.display()),
     }
 }

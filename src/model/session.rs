@@ -378,23 +378,25 @@ impl PartialEq for Session {
 }
 
 impl Session {
+    // A file may hold an id of u32::MAX; the next id then stays there and recording it is
+    // refused as taken, instead of overflowing.
     pub fn next_participant_id(&self) -> ParticipantId {
-        ParticipantId(self.next.participant + 1)
+        ParticipantId(self.next.participant.saturating_add(1))
     }
     pub fn next_space_id(&self) -> SpaceId {
-        SpaceId(self.next.space + 1)
+        SpaceId(self.next.space.saturating_add(1))
     }
     pub fn next_slot_id(&self) -> SlotId {
-        SlotId(self.next.slot + 1)
+        SlotId(self.next.slot.saturating_add(1))
     }
     pub fn next_issue_id(&self) -> IssueId {
-        IssueId(self.next.issue + 1)
+        IssueId(self.next.issue.saturating_add(1))
     }
     pub fn next_round_id(&self) -> RoundId {
-        RoundId(self.next.round + 1)
+        RoundId(self.next.round.saturating_add(1))
     }
     pub fn next_step_id(&self) -> StepId {
-        StepId(self.next.step + 1)
+        StepId(self.next.step.saturating_add(1))
     }
 
     /// Issues still on the wall (merged ones are folded into others).

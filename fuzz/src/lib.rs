@@ -1,0 +1,382 @@
+//! What the fuzz targets share: a decoder that turns fuzz bytes into session changes aimed
+//! at the rules' edges (ids that exist and ids that do not, names that clash by case, texts
+//! one character over a limit), and the checks every accepted or refused change must pass.
+//! Random JSON would almost never get past the parser, so the events target builds
+//! `Change`s directly and leaves the file format to the load target.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use convene::model::*;
+use convene::store::{self, StateView};
+use libfuzzer_sys::arbitrary::{Result, Unstructured};
+use std::path::Path;
+
+/// More than enough changes to reach any rule; more only makes each run slower.
+const MOST_CHANGES: usize = 300;
+
+/// A session the fuzzer drives: whether it starts created, then its changes.
+pub struct Script {
+    pub created: bool,
+    pub changes: Vec<Change>,
+}
+
+pub fn script(u: &mut Unstructured) -> Result<Script> {
+    let created = u.int_in_range(0u8..=15)? != 0;
+    let mut changes = vec![];
+    while !u.is_empty() && changes.len() < MOST_CHANGES {
+        changes.push(change(u)?);
+    }
+    Ok(Script { created, changes })
+}
+
+/// Records every change, checking after each one:
+/// - a refused change leaves the session exactly as it was (state and undo history);
+/// - an accepted change other than undo, redo and the session's creation is taken back
+///   exactly by an undo;
+/// - what the screens ask of a session (descriptions, next ids, the snapshot) never panics;
+///
+/// and at the end that save then load gives back the same journal and snapshot.
+pub fn run_script(script: Script) {
+    let at = start();
+    let mut journal = if script.created {
+        Journal::create(at, "Fuzzing the day").expect("a plain theme is accepted")
+    } else {
+        Journal::default()
+    };
+    for (n, change) in script.changes.into_iter().enumerate() {
+        let at = at + Duration::minutes(n as i64);
+        let before = journal.session.clone();
+        let view_before = StateView::of(&before);
+        let events_before = journal.events.len();
+        // The first event starts the session and is not an undoable change.
+        let undoable = !matches!(
+            change,
+            Change::Undo | Change::Redo | Change::SessionCreated { .. }
+        );
+        match journal.record(at, change.clone()) {
+            Err(why) => {
+                let _ = why.to_string();
+                assert_eq!(journal.events.len(), events_before, "refused but logged");
+                assert_eq!(
+                    StateView::of(&journal.session),
+                    view_before,
+                    "refused {change:?} changed the state"
+                );
+                assert!(
+                    journal.session == before,
+                    "refused {change:?} changed the session"
+                );
+            }
+            Ok(event) => {
+                let event = event.clone();
+                let _ = describe::describe(&before, &event);
+                if undoable {
+                    let mut undone = journal.clone();
+                    undone
+                        .record(at, Change::Undo)
+                        .expect("a change just made can be undone");
+                    assert_eq!(
+                        StateView::of(&undone.session),
+                        view_before,
+                        "undo of {change:?} did not restore the state"
+                    );
+                }
+            }
+        }
+        look_at(&journal.session);
+    }
+    round_trip(&journal);
+}
+
+/// What the app and the command line ask of any session they hold.
+pub fn look_at(session: &Session) {
+    let _ = (
+        session.next_participant_id(),
+        session.next_space_id(),
+        session.next_slot_id(),
+        session.next_issue_id(),
+        session.next_round_id(),
+        session.next_step_id(),
+    );
+    let _ = (session.undo_target(), session.redo_target());
+    for round in session.rounds.values() {
+        let _ = round.ranking();
+        let _ = tally::breakdown(session, round);
+        let _ = tally::overflow(session, round);
+    }
+    let _ = tally::overloaded_leads(session);
+}
+
+/// Saves and loads in memory: the same events, the same rebuilt session, and a snapshot
+/// in the file that reads back as the state it was written from.
+pub fn round_trip(journal: &Journal) {
+    let meta = store::Meta {
+        id: "fuzz".into(),
+        created_at: start(),
+    };
+    let bytes = store::to_bytes(&meta, journal, start());
+    let loaded = match store::parse(Path::new("fuzz.json"), &bytes) {
+        Ok(loaded) => loaded,
+        Err(e) => panic!("a saved session does not load: {e}"),
+    };
+    assert_eq!(loaded.journal.events, journal.events, "events differ");
+    assert!(loaded.journal == *journal, "rebuilt session differs");
+    assert_eq!(loaded.meta, meta);
+    let file: serde_json::Value = serde_json::from_slice(&bytes).expect("valid JSON");
+    let snapshot: StateView =
+        serde_json::from_value(file["state"].clone()).expect("the snapshot reads back");
+    assert_eq!(
+        snapshot,
+        StateView::of(&journal.session),
+        "snapshot differs"
+    );
+}
+
+fn start() -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600)
+        .expect("an offset")
+        .with_ymd_and_hms(2026, 3, 12, 9, 0, 0)
+        .single()
+        .expect("a time")
+}
+
+/// Texts on the edges of the rules, or whatever the bytes say.
+fn text(u: &mut Unstructured) -> Result<String> {
+    Ok(match u.int_in_range(0u8..=15)? {
+        0 => String::new(),
+        1 => "  ".into(),
+        2 => "Housing".into(),
+        3 => " housing ".into(),
+        4 => "Transport".into(),
+        5 => "x".repeat(MAX_NAME),
+        6 => "x".repeat(MAX_NAME + 1),
+        7 => "é".repeat(MAX_TITLE),
+        8 => "y".repeat(MAX_TITLE + 1),
+        9 => "\u{1b}[2J\u{200b}e\u{301}\u{202e}\u{5d0}\t\n".into(),
+        10 if u.ratio(1u8, 8)? => "z".repeat(MAX_TEXT + 1),
+        _ => {
+            let len = u.int_in_range(0usize..=24)?.min(u.len());
+            String::from_utf8_lossy(u.bytes(len)?).into_owned()
+        }
+    })
+}
+
+/// Mostly small ids, so they name things that exist; now and then any number at all.
+fn id(u: &mut Unstructured) -> Result<u32> {
+    Ok(match u.int_in_range(0u8..=15)? {
+        15 => u.arbitrary()?,
+        14 => u32::MAX,
+        n => u32::from(n % 7),
+    })
+}
+
+fn maybe<T>(
+    u: &mut Unstructured,
+    f: impl FnOnce(&mut Unstructured) -> Result<T>,
+) -> Result<Option<T>> {
+    Ok(if u.arbitrary()? { Some(f(u)?) } else { None })
+}
+
+fn person(u: &mut Unstructured) -> Result<ParticipantId> {
+    id(u).map(ParticipantId)
+}
+
+fn issue(u: &mut Unstructured) -> Result<IssueId> {
+    id(u).map(IssueId)
+}
+
+fn group(u: &mut Unstructured) -> Result<Group> {
+    u.choose(&Group::ALL).copied()
+}
+
+fn time(u: &mut Unstructured) -> Result<NaiveTime> {
+    let (h, m) = (u.int_in_range(0u32..=23)?, u.int_in_range(0u32..=59)?);
+    Ok(NaiveTime::from_hms_opt(h, m, 0).expect("in range"))
+}
+
+fn date(u: &mut Unstructured) -> Result<NaiveDate> {
+    Ok(if u.ratio(1u8, 4)? {
+        NaiveDate::from_num_days_from_ce_opt(u.arbitrary()?).unwrap_or(NaiveDate::MAX)
+    } else {
+        NaiveDate::from_ymd_opt(2026, u.int_in_range(1..=12)?, u.int_in_range(1..=28)?)
+            .expect("in range")
+    })
+}
+
+fn dots(u: &mut Unstructured) -> Result<u32> {
+    Ok(match u.int_in_range(0u8..=7)? {
+        0 => 0,
+        1 => MAX_DOTS,
+        2 => MAX_DOTS + 1,
+        3 => u.arbitrary()?,
+        n => u32::from(n),
+    })
+}
+
+fn report(u: &mut Unstructured) -> Result<Report> {
+    let attendees = match u.int_in_range(0u8..=3)? {
+        0 => MAX_ATTENDEES,
+        1 => u.arbitrary()?,
+        n => u32::from(n) * 4,
+    };
+    let names = u.int_in_range(0usize..=3)?;
+    Ok(Report {
+        attendees,
+        attendee_names: (0..names).map(|_| text(u)).collect::<Result<_>>()?,
+        key_points: text(u)?,
+        recommendations: text(u)?,
+        follow_up: text(u)?,
+    })
+}
+
+fn change(u: &mut Unstructured) -> Result<Change> {
+    use Change::*;
+    Ok(match u.int_in_range(0u8..=33)? {
+        0 => SessionCreated { theme: text(u)? },
+        1 => ThemeSet { theme: text(u)? },
+        2 => ParticipantAdded {
+            participant: person(u)?,
+            name: text(u)?,
+            organisation: maybe(u, text)?,
+            group: maybe(u, group)?,
+        },
+        3 => ParticipantUpdated {
+            participant: person(u)?,
+            name: text(u)?,
+            organisation: maybe(u, text)?,
+            group: maybe(u, group)?,
+        },
+        4 => ParticipantRemoved {
+            participant: person(u)?,
+        },
+        5 => SpaceAdded {
+            space: SpaceId(id(u)?),
+            name: text(u)?,
+        },
+        6 => SpaceRenamed {
+            space: SpaceId(id(u)?),
+            name: text(u)?,
+        },
+        7 => SpaceRemoved {
+            space: SpaceId(id(u)?),
+        },
+        8 => SlotAdded {
+            slot: SlotId(id(u)?),
+            label: text(u)?,
+            starts: maybe(u, time)?,
+            ends: maybe(u, time)?,
+        },
+        9 => SlotUpdated {
+            slot: SlotId(id(u)?),
+            label: text(u)?,
+            starts: maybe(u, time)?,
+            ends: maybe(u, time)?,
+        },
+        10 => SlotRemoved {
+            slot: SlotId(id(u)?),
+        },
+        11 => IssueRaised {
+            issue: issue(u)?,
+            title: text(u)?,
+            convener: maybe(u, person)?,
+            description: text(u)?,
+        },
+        12 => IssueEdited {
+            issue: issue(u)?,
+            title: text(u)?,
+            convener: maybe(u, person)?,
+            description: text(u)?,
+        },
+        13 => IssueDeleted { issue: issue(u)? },
+        14 => IssuesMerged {
+            from: issue(u)?,
+            into: issue(u)?,
+        },
+        15 => IssuePlaced {
+            issue: issue(u)?,
+            space: SpaceId(id(u)?),
+            slot: SlotId(id(u)?),
+        },
+        16 => IssueUnplaced { issue: issue(u)? },
+        17 => IssueCancelled {
+            issue: issue(u)?,
+            cancelled: u.arbitrary()?,
+        },
+        18 => ReportRecorded {
+            issue: issue(u)?,
+            report: report(u)?,
+        },
+        19 => {
+            let dots_per_person = dots(u)?;
+            let max_per_issue = maybe(u, dots)?;
+            let ballot = (0..u.int_in_range(0usize..=5)?)
+                .map(|_| issue(u))
+                .collect::<Result<_>>()?;
+            RoundOpened {
+                round: RoundId(id(u)?),
+                dots_per_person,
+                max_per_issue,
+                anonymous: u.ratio(1u8, 4)?,
+                hidden: u.ratio(1u8, 4)?,
+                ballot,
+            }
+        }
+        20 => RoundClosed {
+            round: RoundId(id(u)?),
+        },
+        21 => RoundReopened {
+            round: RoundId(id(u)?),
+        },
+        22 => ResultsRevealed {
+            round: RoundId(id(u)?),
+        },
+        23 => DotAdded {
+            round: RoundId(id(u)?),
+            issue: issue(u)?,
+            voter: maybe(u, person)?,
+        },
+        24 => DotRemoved {
+            round: RoundId(id(u)?),
+            issue: issue(u)?,
+            voter: maybe(u, person)?,
+        },
+        25 => LeadAssigned {
+            issue: issue(u)?,
+            lead: maybe(u, person)?,
+        },
+        26 => SupporterAdded {
+            issue: issue(u)?,
+            participant: person(u)?,
+        },
+        27 => SupporterRemoved {
+            issue: issue(u)?,
+            participant: person(u)?,
+        },
+        28 => StepAdded {
+            issue: issue(u)?,
+            step: StepId(id(u)?),
+            text: text(u)?,
+            owner: maybe(u, person)?,
+            due: maybe(u, date)?,
+            horizon: *u.choose(&Horizon::ALL)?,
+        },
+        29 => StepUpdated {
+            issue: issue(u)?,
+            step: StepId(id(u)?),
+            text: text(u)?,
+            owner: maybe(u, person)?,
+            due: maybe(u, date)?,
+            horizon: *u.choose(&Horizon::ALL)?,
+            status: *u.choose(&StepStatus::ALL)?,
+        },
+        30 => StepRemoved {
+            issue: issue(u)?,
+            step: StepId(id(u)?),
+        },
+        31 => TriageSet {
+            issue: issue(u)?,
+            triage: maybe(u, |u| u.choose(&Triage::ALL).copied())?,
+        },
+        32 => Undo,
+        _ => Redo,
+    })
+}

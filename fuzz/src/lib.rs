@@ -104,6 +104,26 @@ pub fn look_at(session: &Session) {
         let _ = tally::overflow(session, round);
     }
     let _ = tally::overloaded_leads(session);
+    // `issue_at` reads an index kept by apply and undo; it must agree with the issues.
+    for space in session.spaces.keys() {
+        for slot in session.slots.keys() {
+            let place = Placement {
+                space: *space,
+                slot: *slot,
+            };
+            let scanned = session
+                .active_issues()
+                .find(|i| i.placement == Some(place))
+                .map(|i| i.id);
+            assert_eq!(session.issue_at(place).map(|i| i.id), scanned, "{place:?}");
+        }
+    }
+    for issue in session.issues.values() {
+        if let Some(place) = issue.placement {
+            let found = session.issue_at(place).map(|i| i.id);
+            assert_eq!(found.is_some_and(|id| id == issue.id), issue.is_active());
+        }
+    }
 }
 
 /// Saves and loads in memory: the same events, the same rebuilt session, and a snapshot

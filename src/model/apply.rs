@@ -39,7 +39,10 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
             // The state is exactly as it was when this change was first applied, so it
             // applies again; if it somehow did not, the redo is refused and kept.
             match change_state(session, &change) {
-                Ok(patches) => session.history.push_redone(change, patches),
+                Ok(patches) => {
+                    sync_cells(session, &patches);
+                    session.history.push_redone(change, patches);
+                }
                 Err(why) => {
                     session.history.push_redo(change);
                     return Err(why);
@@ -48,11 +51,21 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
         }
         (change, false) => {
             let patches = change_state(session, change)?;
+            sync_cells(session, &patches);
             session.history.record(change.clone(), patches);
         }
     }
     session.last_seq = event.seq;
     Ok(())
+}
+
+/// Every change to an issue's placement comes with a patch holding the issue as it was.
+fn sync_cells(session: &mut Session, patches: &[Patch]) {
+    for patch in patches {
+        if let Patch::Issue(id, before) = patch {
+            session.sync_cell(*id, before.as_ref().and_then(|i| i.placement));
+        }
+    }
 }
 
 /// Trims the text and checks it is neither empty nor too long.
@@ -108,14 +121,31 @@ fn unique_name<'a>(
     name: &str,
     what: &'static str,
 ) -> Result<(), Rejection> {
-    let wanted = name.to_lowercase();
-    if names.any(|(id, n)| id != except && n.trim().to_lowercase() == wanted) {
+    if names.any(|(id, n)| id != except && same_name(n.trim(), name)) {
         return Err(Rejection::Duplicate {
             what,
             name: name.to_string(),
         });
     }
     Ok(())
+}
+
+/// Whether two names are the same once lowercased, exactly as `str::to_lowercase` has it.
+/// Renaming someone checks the whole roster, so this must not allocate per name: ASCII
+/// names compare directly; others are ruled out character by character and a possible
+/// match is confirmed in full, since the full lowercasing writes a final capital sigma as
+/// 'ς' where the character-wise one gives 'σ' (both are folded to 'σ' in the first pass,
+/// so it never rules out a true match).
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ς' { 'σ' } else { c })
+    }
+    fold(a).eq(fold(b)) && a.to_lowercase() == b.to_lowercase()
 }
 
 fn issue_patch(session: &Session, id: IssueId) -> Patch {

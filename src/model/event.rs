@@ -7,20 +7,24 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// One entry of the log: when it happened, its place in the order, and what changed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Written as one flat object, `seq`, `at`, then the change (see `tagged`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// 1, 2, 3 … with no gaps.
     pub seq: u64,
     /// Wall-clock time with the offset of the laptop that recorded it.
     pub at: DateTime<FixedOffset>,
-    #[serde(flatten)]
     pub change: Change,
 }
 
 /// What changed. Ids of new things are chosen by whoever records the event (from the
 /// session's `next_*_id`), so the log says exactly which id each thing got.
+///
+/// Written as an object tagged `type` in snake_case (`{"type":"theme_set","theme":…}`).
+/// The derive below (`remote = "Self"`) only builds each kind's fields; `tagged` puts the
+/// tag in the object and implements `Serialize` and `Deserialize`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Change {
     /// Always the first event of a session.
     SessionCreated {

@@ -89,7 +89,11 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
             Patch::Participant(id, value) => restore(&mut session.participants, id, value),
             Patch::Space(id, value) => restore(&mut session.spaces, id, value),
             Patch::Slot(id, value) => restore(&mut session.slots, id, value),
-            Patch::Issue(id, value) => restore(&mut session.issues, id, value.map(|b| *b)),
+            Patch::Issue(id, value) => {
+                let before = session.issues.get(&id).and_then(|i| i.placement);
+                restore(&mut session.issues, id, value.map(|b| *b));
+                session.sync_cell(id, before);
+            }
             Patch::Round(id, value) => restore(&mut session.rounds, id, value.map(|b| *b)),
             Patch::Dot {
                 round,

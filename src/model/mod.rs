@@ -10,6 +10,7 @@ pub mod ids;
 mod journal;
 mod rejection;
 pub mod session;
+mod tagged;
 pub mod tally;
 
 #[cfg(test)]

@@ -348,6 +348,10 @@ pub struct Session {
     pub last_seq: u64,
     pub(crate) next: Counters,
     pub(crate) history: History,
+    /// Which active issue sits in each cell of the agenda wall: derived from `issues`, kept
+    /// by `apply` and undo, so that placing an issue (and drawing the wall) does not scan
+    /// every issue.
+    pub(crate) cells: BTreeMap<Placement, IssueId>,
 }
 
 /// Ids are never reused, even after an undo, so an id in the log always means one thing.
@@ -429,7 +433,23 @@ impl Session {
     }
 
     pub fn issue_at(&self, place: Placement) -> Option<&Issue> {
-        self.active_issues().find(|i| i.placement == Some(place))
+        self.cells.get(&place).and_then(|id| self.issues.get(id))
+    }
+
+    /// Brings `cells` up to date for one issue whose placement was `before` and has just
+    /// been changed (or restored, added or removed).
+    pub(crate) fn sync_cell(&mut self, id: IssueId, before: Option<Placement>) {
+        if let Some(old) = before
+            && self.cells.get(&old) == Some(&id)
+        {
+            self.cells.remove(&old);
+        }
+        if let Some(issue) = self.issues.get(&id)
+            && issue.is_active()
+            && let Some(place) = issue.placement
+        {
+            self.cells.insert(place, id);
+        }
     }
 
     /// Slots in the order of the day: by start time where known, then as added.

@@ -424,3 +424,19 @@ fn ids_already_in_use_are_refused() {
         }
     );
 }
+
+/// Names clash when their full lowercasings are equal, as they always have: the check was
+/// made faster, and which logs load must not change with it. A final capital sigma
+/// lowercases to 'ς', a medial one to 'σ'.
+#[test]
+fn names_clash_exactly_when_their_lowercasings_match() {
+    let mut room = Room::new();
+    room.ok(add(1, "ΟΔΟΣ"));
+    room.ok(add(2, "Zoë Brown"));
+    let why = room.refuse(add(3, "οδος"));
+    assert!(matches!(why, Rejection::Duplicate { .. }), "{why}");
+    let why = room.refuse(add(3, "  zoË BROWN "));
+    assert!(matches!(why, Rejection::Duplicate { .. }), "{why}");
+    room.ok(add(3, "οδοσ"));
+    room.ok(add(4, "Zoe Brown"));
+}

@@ -3,3 +3,5 @@
 pub mod model;
 pub mod cli;
 pub mod store;
+pub mod demo;
+pub mod export;

@@ -314,3 +314,34 @@ fn anonymous_exports_drop_hostile_names_too() {
         }
     }
 }
+
+#[test]
+fn an_empty_session_exports_plainly() {
+    let j = Journal::create(start(), "Just a theme").expect("create");
+    let meta = Meta {
+        id: "empty".to_string(),
+        created_at: start(),
+    };
+    let md = export(&j.session, &meta, Format::Markdown, Options::default());
+    for line in [
+        "No participants were recorded.",
+        "No agenda wall was set up.",
+        "No issues were raised.",
+        "No vote was held.",
+        "No action plan was recorded.",
+    ] {
+        assert!(md.contains(line), "{line}");
+    }
+    let html = export(&j.session, &meta, Format::Html, Options { anonymous: true });
+    assert!(html.contains("No vote was held.") && html.ends_with("</html>\n"));
+    let csv = export(
+        &j.session,
+        &meta,
+        Format::Csv(Table::Actions),
+        Options::default(),
+    );
+    assert_eq!(csv, "issue,issue_title,step,owner,due,horizon,status\r\n");
+    let json = export(&j.session, &meta, Format::Json, Options::default());
+    let view: convene::store::StateView = serde_json::from_str(&json).expect("json");
+    assert_eq!(view.theme, "Just a theme");
+}

@@ -24,7 +24,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .cancelled{text-decoration:line-through}
 .chart td{border:none;border-bottom:1px solid #ccc}
 .chart .track{width:55%}
-.bar{display:inline-block;height:1.1rem;min-width:2px;background:#1f4e8c;border:1px solid #0b2447;\
+.bar{display:inline-block;height:1.1rem;background:#1f4e8c;border:1px solid #0b2447;\
 vertical-align:middle;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .dots{font-weight:bold;margin-left:.4rem}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2,h3{break-after:avoid}\
@@ -254,11 +254,17 @@ fn vote(out: &mut String, p: &Proceedings) {
         let top = round.results.first().map_or(0, |r| r.dots).max(1);
         for r in &round.results {
             let title = p.issue(r.issue).map_or("", |i| i.title.as_str());
-            let width = r.dots * 100 / top;
+            // No bar at all for no dots, rather than a sliver that reads as one.
+            let bar = match r.dots {
+                0 => String::new(),
+                n => format!(
+                    "<span class=\"bar\" style=\"width:{}%\"></span>",
+                    n * 100 / top
+                ),
+            };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"num\">{}</td><td>#{} {}</td><td class=\"track\">\
-                 <span class=\"bar\" style=\"width:{width}%\"></span>\
+                "<tr><td class=\"num\">{}</td><td>#{} {}</td><td class=\"track\">{bar}\
                  <span class=\"dots\">{}</span></td></tr>",
                 rank_label(round, r),
                 r.issue,

@@ -348,18 +348,8 @@ pub fn round_terms(p: &Proceedings, round: &RoundView) -> String {
         n => terms.push(format!("{} cast by {}", dots(cast), people(n))),
     }
     terms.push(if round.open { "still open" } else { "closed" }.to_string());
-    if !round.results_visible() {
+    if round.hidden && !round.revealed {
         terms.push("results not yet shown to the room".to_string());
     }
     terms.join(", ")
-}
-
-trait Visible {
-    fn results_visible(&self) -> bool;
-}
-
-impl Visible for RoundView {
-    fn results_visible(&self) -> bool {
-        !self.hidden || self.revealed
-    }
 }

@@ -76,7 +76,7 @@ pub fn parse_time(text: &str) -> Result<Option<NaiveTime>, String> {
     });
     parsed.map(Some).ok_or_else(|| {
         format!(
-            "\"{}\" is not a time of day: type it as HH:MM, e.g. 09:30 or 14:00",
+            "\"{}\" is not a time: type HH:MM, e.g. 09:30",
             crate::ui::text::fit(text, 12)
         )
     })

@@ -55,12 +55,10 @@ impl Form {
         }
     }
 
-    /// A new slot starts where the last one of the day ends, as slots usually follow on.
-    pub fn add_slot(slots: &[&Slot]) -> Form {
-        let after = slots.iter().filter_map(|s| s.ends.or(s.starts)).max();
+    pub fn add_slot() -> Form {
         Form::Slot {
             editing: None,
-            fields: slot_fields("", &clock::hm(after), ""),
+            fields: slot_fields("", "", ""),
             focus: 0,
             problem: None,
         }
@@ -220,7 +218,7 @@ fn save(p: &mut AgendaPane, cx: &mut Cx) {
                 p.mode = Mode::Browse;
                 cx.info(format!("Updated the slot \"{shown}\""));
             } else {
-                *fields = slot_fields("", &clock::hm(ends), "");
+                *fields = slot_fields("", "", "");
                 *focus = 0;
                 cx.info(format!(
                     "Added the slot \"{shown}\": type the next one, or Esc to finish"
@@ -235,8 +233,8 @@ pub(super) fn render(form: &mut Form, area: Rect, buf: &mut Buffer, t: &Theme) {
     let (title, height) = match form {
         Form::Space { editing: None, .. } => ("Add a space", 8),
         Form::Space { .. } => ("Rename the space", 8),
-        Form::Slot { editing: None, .. } => ("Add a time slot", 13),
-        Form::Slot { .. } => ("Edit the slot", 13),
+        Form::Slot { editing: None, .. } => ("Add a time slot", 12),
+        Form::Slot { .. } => ("Edit the slot", 12),
     };
     let r = centred(area, 64, height);
     Clear.render(r, buf);
@@ -313,7 +311,9 @@ pub(super) fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The question before a removal that would send issues back to the list.
 pub(super) fn render_confirm(question: &str, area: Rect, buf: &mut Buffer, t: &Theme) {
-    let r = centred(area, 64, 8);
+    let width = 64.min(area.width);
+    let asked = super::wrap::wrap(question, width.saturating_sub(4) as usize, 3);
+    let r = centred(area, width, asked.len() as u16 + 4);
     Clear.render(r, buf);
     buf.set_style(r, t.base);
     let block = Block::default()
@@ -327,7 +327,7 @@ pub(super) fn render_confirm(question: &str, area: Rect, buf: &mut Buffer, t: &T
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let mut lines: Vec<Line> = super::wrap::wrap(question, inner.width as usize, 3)
+    let mut lines: Vec<Line> = asked
         .into_iter()
         .map(|l| Line::styled(l, t.title))
         .collect();

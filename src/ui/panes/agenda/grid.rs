@@ -41,8 +41,8 @@ pub(super) struct Geometry {
 
 /// Narrowest column worth drawing: "#12 " and a word or two.
 const MIN_COL: u16 = 16;
-/// Rows of text per cell at most; beyond this a cell only gets emptier.
-const MAX_ROW_H: u16 = 6;
+/// From this many rows a cell gets a blank line at its top, so the wall breathes.
+const PADDED_FROM: u16 = 5;
 /// From this width the unplaced list sits beside the grid.
 const BESIDE_FROM: u16 = 120;
 
@@ -184,7 +184,7 @@ fn draw_grid(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall
     let n_rows = wall.slots.len();
     let row_h = (rows_h / n_rows.min(usize::from(u16::MAX)) as u16)
         .saturating_sub(1)
-        .clamp(2, MAX_ROW_H);
+        .max(2);
     let fit_rows = ((rows_h / (row_h + 1)).max(1) as usize).min(n_rows);
     p.row_offset = scroll(p.row_offset, p.row, fit_rows, n_rows);
     for k in 0..fit_cols {
@@ -279,7 +279,8 @@ fn slot_label(
 ) {
     let slot = wall.slots[row.index];
     let times = clock::times(slot);
-    let lines: Vec<(String, Style)> = match (now, row.len >= 3) {
+    let (top, rows) = text_rows(row);
+    let lines: Vec<(String, Style)> = match (now, rows >= 3) {
         (true, true) => vec![
             (slot.label.clone(), t.accent),
             (times, t.accent),
@@ -300,12 +301,12 @@ fn slot_label(
         };
         buf.set_style(r.intersection(area), t.accent);
     }
-    for (k, (line, style)) in lines.iter().enumerate().take(row.len as usize) {
+    for (k, (line, style)) in lines.iter().enumerate().take(rows) {
         put(
             buf,
             area,
             area.x + 1,
-            row.start + k as u16,
+            top + k as u16,
             line,
             label_w - 2,
             *style,
@@ -328,6 +329,7 @@ fn cell(
     for y in row.start..row.start + row.len {
         put(buf, area, col.start, y, "│", 1, t.border);
     }
+    let (top, mut rows) = text_rows(row);
     let cursor = col.index == p.col && row.index == p.row;
     let carrying = match p.mode {
         Mode::Carry(id) => Some(id),
@@ -345,7 +347,7 @@ fn cell(
     }
     if cursor {
         let style = if lit { t.selected } else { t.accent };
-        put(buf, area, col.start + 1, row.start, "▶", 1, style);
+        put(buf, area, col.start + 1, top, "▶", 1, style);
     }
     let x = col.start + 3;
     let w = col.len.saturating_sub(3);
@@ -361,13 +363,12 @@ fn cell(
     };
     let Some(issue) = shown else {
         if lit {
-            put(buf, area, x, row.start, "free", w, t.selected);
+            put(buf, area, x, top, "free", w, t.selected);
         }
         return;
     };
     let label = label_of(issue.id, &issue.title);
-    let mut y = row.start;
-    let mut rows = row.len as usize;
+    let mut y = top;
     let mut style = if moving {
         pick(t.dim)
     } else if now {
@@ -376,14 +377,38 @@ fn cell(
         pick(t.base)
     };
     if issue.cancelled {
-        put(buf, area, x, y, "✗ did not take place", w, pick(t.warn));
-        y += 1;
-        rows = rows.saturating_sub(1);
+        for line in not_held(w as usize, rows) {
+            put(buf, area, x, y, &line, w, pick(t.warn));
+            y += 1;
+            rows = rows.saturating_sub(1);
+        }
         style = pick(t.dim).add_modifier(Modifier::CROSSED_OUT);
     }
     for line in wrap(&label, w as usize, rows) {
         put(buf, area, x, y, &line, w, style);
         y += 1;
+    }
+}
+
+/// Where the text of a row goes: tall rows keep a blank line above and below.
+fn text_rows(row: Band) -> (u16, usize) {
+    if row.len >= PADDED_FROM {
+        (row.start + 1, row.len as usize - 2)
+    } else {
+        (row.start, row.len as usize)
+    }
+}
+
+/// "Did not take place" in words that fit: on one line, on two, or shortened, leaving at
+/// least one line for the title.
+pub(super) fn not_held(columns: usize, rows: usize) -> Vec<String> {
+    const WORDS: &str = "✗ did not take place";
+    if text::width(WORDS) <= columns {
+        vec![WORDS.to_string()]
+    } else if rows >= 3 && columns >= 10 {
+        wrap(WORDS, columns, 2)
+    } else {
+        vec![text::fit("✗ not held", columns)]
     }
 }
 

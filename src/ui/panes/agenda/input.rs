@@ -136,7 +136,7 @@ fn shared(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
     let wall = Wall::of(cx.session());
     match key.code {
         KeyCode::Char('a') => p.mode = Mode::Form(Box::new(edit::Form::add_space())),
-        KeyCode::Char('A') => p.mode = Mode::Form(Box::new(edit::Form::add_slot(&wall.slots))),
+        KeyCode::Char('A') => p.mode = Mode::Form(Box::new(edit::Form::add_slot())),
         KeyCode::Char('r') => match wall.spaces.get(p.col) {
             Some(space) => p.mode = Mode::Form(Box::new(edit::Form::rename_space(space))),
             None => cx.error("No space to rename: press a to add one"),
@@ -454,13 +454,13 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
             ];
         }
         (Mode::Carry(_), _) => vec![
-            KeyHelp::main("←↑↓→", "choose a cell"),
-            KeyHelp::main("Enter", "put it here"),
+            KeyHelp::main("Enter", "put here"),
             KeyHelp::main("Esc", "cancel"),
+            KeyHelp::main("←↑↓→", "choose a cell"),
         ],
         (Mode::Browse, Focus::Grid) => vec![
-            KeyHelp::main("Enter", "place / move"),
-            KeyHelp::main("Space", "unplaced list"),
+            KeyHelp::main("Enter", "place/move"),
+            KeyHelp::main("Space", "list"),
             KeyHelp::main("a/A", "add space/slot"),
             KeyHelp::main("t", "timer"),
             KeyHelp::more("←↑↓→ / hjkl", "move the cursor"),
@@ -473,9 +473,9 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
             KeyHelp::more("c", "mark \"did not take place\" (again: it did)"),
         ],
         (Mode::Browse, Focus::List) => vec![
-            KeyHelp::main("↑↓", "choose an issue"),
-            KeyHelp::main("Enter", "pick it up to place"),
-            KeyHelp::main("Space", "back to the wall"),
+            KeyHelp::main("Enter", "pick up"),
+            KeyHelp::main("Space", "wall"),
+            KeyHelp::main("↑↓", "choose"),
             KeyHelp::main("t", "timer"),
             KeyHelp::more("p", "pick it up to place"),
             KeyHelp::more("Esc", "back to the wall"),

@@ -21,11 +21,17 @@ pub fn wrap(raw: &str, columns: usize, rows: usize) -> Vec<String> {
             used += 1 + w;
             continue;
         }
-        if used > 0 {
+        if w > columns && used + 2 < columns {
+            // A word wider than any line (a long URL, or CJK, which has no spaces) starts
+            // right here rather than leaving a short line behind.
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+        } else if used > 0 {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
-        // A word wider than the cell is broken where it must be.
         for c in word.chars() {
             let cw = c.width().unwrap_or(0);
             if used > 0 && used + cw > columns {
@@ -65,8 +71,12 @@ mod tests {
 
     #[test]
     fn wide_characters_by_columns() {
-        assert_eq!(wrap("#7 日本語のテキストです", 8, 2), ["#7", "日本語…"]);
-        assert_eq!(wrap("#7 日本語", 5, 2), ["#7", "日本…"]);
+        assert_eq!(
+            wrap("#7 日本語のテキストです", 8, 2),
+            ["#7 日本", "語のテ…"]
+        );
+        assert_eq!(wrap("#7 日本語", 5, 2), ["#7 日", "本語"]);
+        assert_eq!(wrap("#7 日本語", 4, 2), ["#7", "日…"]);
         for l in wrap("#8 🎉🎉🎉🎉🎉 party", 5, 4) {
             assert!(text::width(&l) <= 5, "{l}");
         }

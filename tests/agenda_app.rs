@@ -677,3 +677,75 @@ fn present_mode_shows_the_timer_large() {
     app.tick();
     snapshot("agenda_present_time_up_80x24", &mut app, 80, 24);
 }
+
+#[test]
+fn present_mode_writes_sessions_large_when_they_fit() {
+    let mut app = app();
+    // Take the Japanese title (which the pixel font cannot draw) off the wall.
+    keys(
+        &mut app,
+        &[
+            KeyCode::Down,
+            KeyCode::End,
+            KeyCode::Char('x'),
+            KeyCode::Char('t'),
+        ],
+    );
+    press(&mut app, KeyCode::Char('f'));
+    let s = screen(&mut app, 200, 60);
+    assert!(
+        !s.contains("Transport home"),
+        "drawn in pixels, not letters:\n{s}"
+    );
+    assert!(s.contains('▀') || s.contains('▄'), "{s}");
+    snapshot("agenda_present_big_200x60", &mut app, 200, 60);
+    // Too small for big letters: the same sessions in ordinary bold text.
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Library     → #4 Transport home after 6pm"),
+        "{s}"
+    );
+}
+
+#[test]
+fn every_state_draws_at_every_small_size() {
+    let setups: [&[KeyCode]; 6] = [
+        &[],
+        &[KeyCode::Char('A')],
+        &[KeyCode::Char('a')],
+        &[KeyCode::Char('d')],
+        &[KeyCode::Char(' '), KeyCode::Enter],
+        &[KeyCode::Char('t'), KeyCode::Char('f')],
+    ];
+    for setup in setups {
+        let mut app = app();
+        keys(&mut app, setup);
+        for w in [20, 40, 59, 60, 61, 79, 80, 119, 120, 121] {
+            for h in [5, 10, 15, 16, 17, 23, 24] {
+                draw(&mut app, w, h);
+            }
+        }
+    }
+    // And an empty wall, a wall of many slots, in present mode too.
+    let mut app = empty();
+    for w in [60, 80] {
+        draw(&mut app, w, 16);
+    }
+    press(&mut app, KeyCode::Char('f'));
+    draw(&mut app, 60, 16);
+}
+
+#[test]
+fn clicking_the_unplaced_list_chooses_an_issue() {
+    let mut app = app();
+    let term = draw(&mut app, 80, 24);
+    let (x, y) = find(term.backend().buffer(), "#8 Pharmacy").unwrap();
+    app.handle(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }));
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("Placing #8"));
+}

@@ -120,6 +120,10 @@ pub(super) fn key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
     let by = match key.code {
         KeyCode::Esc => {
             p.mode = Mode::Browse;
+            // A refusal of what was typed means nothing once the form is gone.
+            if cx.notice.as_ref().is_some_and(|n| n.error) {
+                *cx.notice = None;
+            }
             return Handled::Yes;
         }
         KeyCode::Enter => {

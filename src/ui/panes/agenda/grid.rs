@@ -43,6 +43,8 @@ pub(super) struct Geometry {
 const MIN_COL: u16 = 16;
 /// From this many rows a cell gets a blank line at its top, so the wall breathes.
 const PADDED_FROM: u16 = 5;
+/// Taller cells would only be emptier: a short wall reads better than a stretched one.
+const MAX_ROW_H: u16 = 8;
 /// From this width the unplaced list sits beside the grid.
 const BESIDE_FROM: u16 = 120;
 
@@ -184,7 +186,7 @@ fn draw_grid(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall
     let n_rows = wall.slots.len();
     let row_h = (rows_h / n_rows.min(usize::from(u16::MAX)) as u16)
         .saturating_sub(1)
-        .max(2);
+        .clamp(2, MAX_ROW_H);
     let fit_rows = ((rows_h / (row_h + 1)).max(1) as usize).min(n_rows);
     p.row_offset = scroll(p.row_offset, p.row, fit_rows, n_rows);
     for k in 0..fit_cols {
@@ -226,7 +228,15 @@ fn draw_grid(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall
             t.title
         };
         let name = &wall.spaces[col.index].name;
-        put(buf, area, col.start + 2, area.y, name, col.len - 3, style);
+        put(
+            buf,
+            area,
+            col.start + 2,
+            area.y,
+            name,
+            col.len.saturating_sub(3),
+            style,
+        );
     }
     rule(p, area, area.y + 1, buf, t);
     if p.row_offset > 0 {

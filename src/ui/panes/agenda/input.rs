@@ -323,7 +323,12 @@ fn ask(p: &mut AgendaPane, cx: &mut Cx, held: usize, mut removal: Removal) {
         format!("Its {held} issues go")
     };
     removal.question = format!("{} {issues} back to the unplaced list.", removal.question);
-    removal.done = format!("{}: {} back to the unplaced list", removal.done, held);
+    let back = if held == 1 {
+        "1 issue".to_string()
+    } else {
+        format!("{held} issues")
+    };
+    removal.done = format!("{}: {back} back to the unplaced list", removal.done);
     p.mode = Mode::Confirm(removal);
 }
 

@@ -1,5 +1,6 @@
 //! Present mode for the wall: what the room reads from the back during the breakouts. The
-//! slot under way (or the next one), its countdown in big digits, and where each session is.
+//! slot under way (or the next one), its countdown in big digits, and where each session
+//! is, in big letters when the screen has room and the font has the letters, else in bold.
 
 use super::clock;
 use super::grid::{label_of, put};
@@ -8,12 +9,19 @@ use super::wrap::wrap;
 use super::{AgendaPane, Wall};
 use crate::ui::pane::View;
 use crate::ui::text;
+use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
+
+/// One space of the slot shown: its name and its issue, if any.
+struct Entry {
+    space: String,
+    issue: Option<(String, bool)>,
+}
 
 pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
@@ -38,7 +46,7 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
     centre(buf, area, y, &heading, t.title);
     y += 2;
 
-    // The countdown: as large as the screen allows while leaving room for the sessions.
+    // The countdown: full-size pixels when the sessions still fit below, else quarter-size.
     let fresh = AgendaPane::fresh(s, view.now);
     let phase = p.timer.phase();
     let digits = match phase {
@@ -78,23 +86,138 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
         Phase::Paused => "paused",
         Phase::Up => "time is up",
     };
-    centre(
-        buf,
-        area,
-        y,
-        state,
-        if phase == Phase::Up { t.alarm } else { t.dim },
-    );
+    let state_style = if phase == Phase::Up { t.alarm } else { t.dim };
+    centre(buf, area, y, state, state_style);
     y += 2;
 
-    // The sessions of the slot: space, then issue, one block each.
     let Some(row) = slot else {
         return;
     };
-    let name_w = wall
+    let entries: Vec<Entry> = wall
         .spaces
         .iter()
-        .map(|sp| text::width(&text::clean(&sp.name)))
+        .enumerate()
+        .map(|(col, space)| Entry {
+            space: space.name.clone(),
+            issue: wall
+                .place(col, row)
+                .and_then(|pl| s.issue_at(pl))
+                .map(|i| (label_of(i.id, &i.title), i.cancelled)),
+        })
+        .collect();
+    let rest = Rect {
+        y,
+        height: area.bottom().saturating_sub(y),
+        ..area
+    };
+    if !big_sessions(&entries, rest, buf, t) {
+        plain_sessions(&entries, rest, buf, t);
+    }
+}
+
+/// Glyphs the big font draws; other text (CJK, most symbols) stays in ordinary letters.
+fn drawable(s: &str) -> bool {
+    s.chars()
+        .all(|c| (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c))
+}
+
+/// Typographic punctuation the big font lacks, as its plain cousins.
+fn plainer(s: &str) -> String {
+    text::clean(s)
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' => '\'',
+            '“' | '”' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Each session in quarter-size pixel letters: space name left, issue right. Returns false
+/// (drawing nothing) when they would not all fit or the font lacks some letters.
+fn big_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) -> bool {
+    const GW: u16 = 4;
+    const GH: u16 = 4;
+    let texts: Vec<(String, String)> = entries
+        .iter()
+        .map(|e| {
+            let issue = e.issue.as_ref().map_or("(free)", |(l, _)| l.as_str());
+            (plainer(&e.space), plainer(issue))
+        })
+        .collect();
+    if !texts.iter().all(|(a, b)| drawable(a) && drawable(b)) {
+        return false;
+    }
+    let margin = area.width / 20;
+    let inner = area.width.saturating_sub(2 * margin);
+    let name_chars = texts
+        .iter()
+        .map(|(n, _)| n.chars().count() as u16)
+        .max()
+        .unwrap_or(0)
+        .min(inner * 3 / 10 / GW);
+    let title_chars = inner.saturating_sub(name_chars * GW + 2 * GW) / GW;
+    if name_chars == 0 || title_chars < 16 {
+        return false;
+    }
+    let laid: Vec<(Vec<String>, Vec<String>)> = texts
+        .iter()
+        .map(|(n, i)| {
+            (
+                wrap(n, name_chars as usize, 2),
+                wrap(i, title_chars as usize, 2),
+            )
+        })
+        .collect();
+    let height: u16 = laid
+        .iter()
+        .zip(entries)
+        .map(|((n, i), e)| {
+            let cancelled = e.issue.as_ref().is_some_and(|(_, c)| *c);
+            GH * n.len().max(i.len()) as u16 + u16::from(cancelled) + 1
+        })
+        .sum();
+    if height > area.height {
+        return false;
+    }
+    let x = area.x + margin;
+    let title_x = x + name_chars * GW + 2 * GW;
+    let mut y = area.y;
+    for ((name, title), entry) in laid.into_iter().zip(entries) {
+        let rows = GH * name.len().max(title.len()) as u16;
+        let (style, cancelled) = match &entry.issue {
+            None => (t.dim, false),
+            Some((_, true)) => (t.dim.add_modifier(Modifier::CROSSED_OUT), true),
+            Some(_) => (t.title, false),
+        };
+        big_lines(name, t.accent, Rect::new(x, y, name_chars * GW, rows), buf);
+        let w = area.right().saturating_sub(title_x);
+        big_lines(title, style, Rect::new(title_x, y, w, rows), buf);
+        y += rows;
+        if cancelled {
+            put(buf, area, title_x, y, "✗ did not take place", w, t.warn);
+            y += 1;
+        }
+        y += 1;
+    }
+    true
+}
+
+fn big_lines(lines: Vec<String>, style: Style, at: Rect, buf: &mut Buffer) {
+    BigText::builder()
+        .pixel_size(PixelSize::Quadrant)
+        .style(style)
+        .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .build()
+        .render(at.intersection(*buf.area()), buf);
+}
+
+/// Each session in bold ordinary letters, for small screens and scripts the font lacks.
+fn plain_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) {
+    let name_w = entries
+        .iter()
+        .map(|e| text::width(&text::clean(&e.space)))
         .max()
         .unwrap_or(0)
         .min(area.width as usize / 3) as u16;
@@ -102,29 +225,22 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
     let right = area.right() - area.width / 10;
     let title_x = x + name_w + 3;
     let title_w = right.saturating_sub(title_x);
-    let gap = u16::from(area.bottom().saturating_sub(y) >= 3 * wall.spaces.len() as u16);
-    for space in &wall.spaces {
+    let gap = u16::from(area.height >= 3 * entries.len() as u16);
+    let mut y = area.y;
+    for entry in entries {
         if y >= area.bottom() {
             break;
         }
-        put(buf, area, x, y, &space.name, name_w, t.accent);
+        put(buf, area, x, y, &entry.space, name_w, t.accent);
         put(buf, area, x + name_w + 1, y, "→", 1, t.dim);
-        let place = wall.place(
-            wall.spaces
-                .iter()
-                .position(|sp| sp.id == space.id)
-                .unwrap_or(0),
-            row,
-        );
-        let issue = place.and_then(|pl| s.issue_at(pl));
-        match issue {
+        let mut style = t.title;
+        let label = match &entry.issue {
             None => {
-                put(buf, area, title_x, y, "(free)", title_w, t.dim);
-                y += 1;
+                style = t.dim;
+                "(free)"
             }
-            Some(issue) => {
-                let mut style = t.title;
-                if issue.cancelled {
+            Some((label, cancelled)) => {
+                if *cancelled {
                     put(
                         buf,
                         area,
@@ -137,17 +253,18 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
                     y += 1;
                     style = t.dim.add_modifier(Modifier::CROSSED_OUT);
                 }
-                for line in wrap(&label_of(issue.id, &issue.title), title_w as usize, 2) {
-                    put(buf, area, title_x, y, &line, title_w, style);
-                    y += 1;
-                }
+                label.as_str()
             }
+        };
+        for line in wrap(label, title_w as usize, 2) {
+            put(buf, area, title_x, y, &line, title_w, style);
+            y += 1;
         }
         y += gap;
     }
 }
 
-fn centre(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: ratatui::style::Style) {
+fn centre(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: Style) {
     let s = text::fit(s, area.width as usize);
     let w = text::width(&s) as u16;
     put(buf, area, area.x + (area.width - w) / 2, y, &s, w, style);

@@ -629,17 +629,48 @@ fn snapshot(name: &str, app: &mut App, w: u16, h: u16) {
     insta::assert_snapshot!(name, draw(app, w, h).backend());
 }
 
+/// The built-in demo day at five past twelve, during "Late morning".
+fn demo(theme: Theme) -> App {
+    let mut app = App::new(
+        convene::demo::build(),
+        "demo".into(),
+        theme,
+        convene::demo::time(12, 5),
+    );
+    app.pane = PaneId::Agenda;
+    app
+}
+
 #[test]
-fn snapshots_in_each_theme() {
+fn snapshots_of_the_demo_in_each_theme() {
     for (name, theme) in [
         ("projector", Theme::projector()),
         ("dark", Theme::dark()),
         ("light", Theme::light()),
     ] {
-        let mut app = app_with(fixture(), theme);
+        let mut app = demo(theme);
         snapshot(&format!("agenda_80x24_{name}"), &mut app, 80, 24);
         snapshot(&format!("agenda_160x48_{name}"), &mut app, 160, 48);
     }
+}
+
+#[test]
+fn snapshots_of_the_demo_in_present_mode() {
+    let mut app = demo(Theme::projector());
+    press(&mut app, KeyCode::Char('t'));
+    app.now += TimeDelta::minutes(10);
+    app.tick();
+    press(&mut app, KeyCode::Char('f'));
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Now: Late morning   11:45–12:45"), "{s}");
+    snapshot("agenda_demo_present_80x24", &mut app, 80, 24);
+    snapshot("agenda_demo_present_160x48", &mut app, 160, 48);
+    snapshot("agenda_demo_present_200x60", &mut app, 200, 60);
+}
+
+#[test]
+fn snapshot_of_wide_titles() {
+    snapshot("agenda_80x24_wide_titles", &mut app(), 80, 24);
 }
 
 #[test]
@@ -671,7 +702,6 @@ fn present_mode_shows_the_timer_large() {
     );
     assert!(s.contains("Library"), "{s}");
     assert!(s.contains('█'), "big digits:\n{s}");
-    snapshot("agenda_present_160x48", &mut app, 160, 48);
     snapshot("agenda_present_80x24", &mut app, 80, 24);
     app.now += TimeDelta::minutes(6);
     app.tick();
@@ -698,7 +728,6 @@ fn present_mode_writes_sessions_large_when_they_fit() {
         "drawn in pixels, not letters:\n{s}"
     );
     assert!(s.contains('▀') || s.contains('▄'), "{s}");
-    snapshot("agenda_present_big_200x60", &mut app, 200, 60);
     // Too small for big letters: the same sessions in ordinary bold text.
     let s = screen(&mut app, 80, 24);
     assert!(

@@ -1,10 +1,10 @@
 //! Keys and clicks on the wall: moving the cursors, placing, moving and unplacing issues,
-//! marking a breakout that never happened, removals that wait for a yes, and the timer.
+//! marking a breakout that never happened, opening the forms, and the timer.
 
 use super::timer::{Phase, STEP_SECONDS, clock_text};
-use super::{AgendaPane, Focus, Mode, Removal, Wall, edit};
+use super::{AgendaPane, Focus, Mode, Wall, edit, removal};
 use crate::model::{Change, IssueId};
-use crate::ui::pane::{Cx, Handled, KeyHelp};
+use crate::ui::pane::{Cx, Handled};
 use crate::ui::text;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
@@ -22,7 +22,7 @@ pub(super) fn key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
     }
     match p.mode {
         Mode::Form(_) => return edit::key(p, key, cx),
-        Mode::Confirm(_) => return confirm(p, key, cx),
+        Mode::Confirm(_) => return removal::confirm(p, key, cx),
         _ => {}
     }
     if timer_key(p, key, cx) {
@@ -145,8 +145,8 @@ fn shared(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
             Some(slot) => p.mode = Mode::Form(Box::new(edit::Form::edit_slot(slot))),
             None => cx.error("No slot to edit: press A to add one"),
         },
-        KeyCode::Char('d') => remove_space(p, cx),
-        KeyCode::Char('D') => remove_slot(p, cx),
+        KeyCode::Char('d') => removal::remove_space(p, cx),
+        KeyCode::Char('D') => removal::remove_slot(p, cx),
         _ => return Handled::No,
     }
     Handled::Yes
@@ -263,93 +263,6 @@ fn put(p: &mut AgendaPane, issue: IssueId, cx: &mut Cx) {
     }
 }
 
-fn remove_space(p: &mut AgendaPane, cx: &mut Cx) {
-    let s = cx.session();
-    let Some(space) = s.spaces.values().nth(p.col) else {
-        cx.error("No space to remove");
-        return;
-    };
-    let held = s
-        .active_issues()
-        .filter(|i| i.placement.is_some_and(|pl| pl.space == space.id))
-        .count();
-    let name = text::clean(&space.name).into_owned();
-    ask(
-        p,
-        cx,
-        held,
-        Removal {
-            change: Change::SpaceRemoved { space: space.id },
-            question: format!("Remove the space \"{name}\"?"),
-            done: format!("Removed the space \"{name}\""),
-        },
-    );
-}
-
-fn remove_slot(p: &mut AgendaPane, cx: &mut Cx) {
-    let s = cx.session();
-    let Some(slot) = s.slots_in_order().get(p.row).copied() else {
-        cx.error("No slot to remove");
-        return;
-    };
-    let held = s
-        .active_issues()
-        .filter(|i| i.placement.is_some_and(|pl| pl.slot == slot.id))
-        .count();
-    let name = text::clean(&slot.label).into_owned();
-    ask(
-        p,
-        cx,
-        held,
-        Removal {
-            change: Change::SlotRemoved { slot: slot.id },
-            question: format!("Remove the slot \"{name}\"?"),
-            done: format!("Removed the slot \"{name}\""),
-        },
-    );
-}
-
-/// An empty space or slot goes at once (undo brings it back); one holding issues asks first.
-fn ask(p: &mut AgendaPane, cx: &mut Cx, held: usize, mut removal: Removal) {
-    if held == 0 {
-        if cx.record(removal.change) {
-            cx.info(format!("{} (u undoes)", removal.done));
-        }
-        return;
-    }
-    let issues = if held == 1 {
-        "Its issue goes".to_string()
-    } else {
-        format!("Its {held} issues go")
-    };
-    removal.question = format!("{} {issues} back to the unplaced list.", removal.question);
-    let back = if held == 1 {
-        "1 issue".to_string()
-    } else {
-        format!("{held} issues")
-    };
-    removal.done = format!("{}: {back} back to the unplaced list", removal.done);
-    p.mode = Mode::Confirm(removal);
-}
-
-fn confirm(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
-    match key.code {
-        KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => {
-            if let Mode::Confirm(removal) = std::mem::replace(&mut p.mode, Mode::Browse)
-                && cx.record(removal.change)
-            {
-                cx.info(format!("{} (u undoes)", removal.done));
-            }
-        }
-        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-            p.mode = Mode::Browse;
-            cx.info("Nothing removed");
-        }
-        _ => {}
-    }
-    Handled::Yes
-}
-
 fn timer_key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> bool {
     let fresh = AgendaPane::fresh(cx.session(), cx.now);
     let now = cx.now;
@@ -432,67 +345,4 @@ pub(super) fn mouse(p: &mut AgendaPane, event: MouseEvent, cx: &mut Cx) -> Handl
         _ => return Handled::No,
     }
     Handled::Yes
-}
-
-const TIMER_KEYS: [KeyHelp; 3] = [
-    KeyHelp::more("t", "timer: start / pause"),
-    KeyHelp::more("T", "timer: reset (to what is left of the slot, or 45:00)"),
-    KeyHelp::more("+ / -", "timer: five minutes more / less"),
-];
-
-const WALL_KEYS: [KeyHelp; 6] = [
-    KeyHelp::more("a", "add a space (a room or corner)"),
-    KeyHelp::more("A", "add a time slot"),
-    KeyHelp::more("r", "rename the space under the cursor"),
-    KeyHelp::more("R", "edit the slot under the cursor (label, times)"),
-    KeyHelp::more("d", "remove the space under the cursor"),
-    KeyHelp::more("D", "remove the slot under the cursor"),
-];
-
-pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
-    let mut keys = match (&p.mode, p.focus) {
-        (Mode::Form(form), _) => return form.keys(),
-        (Mode::Confirm(_), _) => {
-            return vec![
-                KeyHelp::main("y / Enter", "remove"),
-                KeyHelp::main("n / Esc", "keep"),
-            ];
-        }
-        (Mode::Carry(_), _) => vec![
-            KeyHelp::main("Enter", "put here"),
-            KeyHelp::main("Esc", "cancel"),
-            KeyHelp::main("←↑↓→", "choose a cell"),
-        ],
-        (Mode::Browse, Focus::Grid) => vec![
-            KeyHelp::main("Enter", "place/move"),
-            KeyHelp::main("Space", "list"),
-            KeyHelp::main("a/A", "add space/slot"),
-            KeyHelp::main("t", "timer"),
-            KeyHelp::more("←↑↓→ / hjkl", "move the cursor"),
-            KeyHelp::more(
-                "Enter / p",
-                "on a free cell: place the issue chosen in the unplaced list",
-            ),
-            KeyHelp::more("Enter / m", "on a placed issue: pick it up to move it"),
-            KeyHelp::more("x", "unplace the issue (back to the list)"),
-            KeyHelp::more("c", "mark \"did not take place\" (again: it did)"),
-        ],
-        (Mode::Browse, Focus::List) => vec![
-            KeyHelp::main("Enter", "pick up"),
-            KeyHelp::main("Space", "wall"),
-            KeyHelp::main("↑↓", "choose"),
-            KeyHelp::main("t", "timer"),
-            KeyHelp::more("p", "pick it up to place"),
-            KeyHelp::more("Esc", "back to the wall"),
-        ],
-    };
-    if matches!(p.mode, Mode::Browse) {
-        keys.extend(WALL_KEYS);
-    }
-    keys.extend(TIMER_KEYS);
-    keys.push(KeyHelp::more(
-        "mouse",
-        "click a cell or issue to choose it; wheel scrolls",
-    ));
-    keys
 }

@@ -1,13 +1,17 @@
 //! The Agenda pane: the wall of spaces (columns) by time slots (rows) where issues are
 //! placed, the issues still waiting for a place, and a countdown for the breakout under way.
-//! Keys are handled in `input`, forms in `edit`, drawing in `grid`, `list` and `present`.
+//! Keys are handled in `input` (and `removal`, `edit` for the forms); drawing is in `grid`,
+//! `cell`, `list` and `present`; `help` lists the keys.
 
+mod cell;
 mod clock;
 mod edit;
 mod grid;
+mod help;
 mod input;
 mod list;
 mod present;
+mod removal;
 mod timer;
 mod wrap;
 
@@ -165,6 +169,6 @@ impl Pane for AgendaPane {
     }
 
     fn keys(&self) -> Vec<KeyHelp> {
-        input::keys(self)
+        help::keys(self)
     }
 }

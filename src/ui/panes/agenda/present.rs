@@ -2,8 +2,9 @@
 //! slot under way (or the next one), its countdown in big digits, and where each session
 //! is, in big letters when the screen has room and the font has the letters, else in bold.
 
+use super::cell::label_of;
 use super::clock;
-use super::grid::{label_of, put};
+use super::grid::put;
 use super::timer::{Phase, clock_text};
 use super::wrap::wrap;
 use super::{AgendaPane, Wall};
@@ -46,7 +47,24 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
     centre(buf, area, y, &heading, t.title);
     y += 2;
 
-    // The countdown: full-size pixels when the sessions still fit below, else quarter-size.
+    let entries: Vec<Entry> = match slot {
+        Some(row) => wall
+            .spaces
+            .iter()
+            .enumerate()
+            .map(|(col, space)| Entry {
+                space: space.name.clone(),
+                issue: wall
+                    .place(col, row)
+                    .and_then(|pl| s.issue_at(pl))
+                    .map(|i| (label_of(i.id, &i.title), i.cancelled)),
+            })
+            .collect(),
+        None => vec![],
+    };
+
+    // The countdown as large as possible; then the sessions in big letters if they fit
+    // whole under it (with smaller digits if need be), else in ordinary bold letters.
     let fresh = AgendaPane::fresh(s, view.now);
     let phase = p.timer.phase();
     let digits = match phase {
@@ -54,11 +72,29 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
         _ => clock_text(p.timer.left(view.now, fresh)),
     };
     let glyphs = digits.chars().count() as u16;
-    let needed = 2 * wall.spaces.len() as u16 + 4;
-    let (size, gw, gh) = if area.height >= y - area.y + 8 + needed && area.width >= glyphs * 8 {
-        (PixelSize::Full, 8, 8)
+    let below = |digits_h: u16| {
+        let top = y + digits_h + 2;
+        Rect {
+            y: top,
+            height: area.bottom().saturating_sub(top),
+            ..area
+        }
+    };
+    let full = area.width >= glyphs * 8;
+    let plain_h = 2 * entries.len() as u16 + 2;
+    let (size, big_letters) = if full && big_sessions(&entries, below(8), None, t) {
+        (PixelSize::Full, true)
+    } else if big_sessions(&entries, below(4), None, t) {
+        (PixelSize::Quadrant, true)
+    } else if full && below(8).height >= plain_h {
+        (PixelSize::Full, false)
     } else {
-        (PixelSize::Quadrant, 4, 4)
+        (PixelSize::Quadrant, false)
+    };
+    let (gw, gh) = if size == PixelSize::Full {
+        (8, 8)
+    } else {
+        (4, 4)
     };
     let style = match phase {
         Phase::Up => t.alarm,
@@ -79,7 +115,6 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
         .lines(vec![Line::from(digits)])
         .build()
         .render(big, buf);
-    y += gh;
     let state = match phase {
         Phase::Ready => "press t to start the timer",
         Phase::Running => "",
@@ -87,30 +122,11 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
         Phase::Up => "time is up",
     };
     let state_style = if phase == Phase::Up { t.alarm } else { t.dim };
-    centre(buf, area, y, state, state_style);
-    y += 2;
-
-    let Some(row) = slot else {
-        return;
-    };
-    let entries: Vec<Entry> = wall
-        .spaces
-        .iter()
-        .enumerate()
-        .map(|(col, space)| Entry {
-            space: space.name.clone(),
-            issue: wall
-                .place(col, row)
-                .and_then(|pl| s.issue_at(pl))
-                .map(|i| (label_of(i.id, &i.title), i.cancelled)),
-        })
-        .collect();
-    let rest = Rect {
-        y,
-        height: area.bottom().saturating_sub(y),
-        ..area
-    };
-    if !big_sessions(&entries, rest, buf, t) {
+    centre(buf, area, y + gh, state, state_style);
+    let rest = below(gh);
+    if big_letters {
+        big_sessions(&entries, rest, Some(buf), t);
+    } else {
         plain_sessions(&entries, rest, buf, t);
     }
 }
@@ -135,8 +151,11 @@ fn plainer(s: &str) -> String {
 }
 
 /// Each session in quarter-size pixel letters: space name left, issue right. Returns false
-/// (drawing nothing) when they would not all fit or the font lacks some letters.
-fn big_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) -> bool {
+/// when they would not all fit whole or the font lacks some letters; draws only when given
+/// a buffer, so the same function answers "would it fit?".
+fn big_sessions(entries: &[Entry], area: Rect, buf: Option<&mut Buffer>, t: &Theme) -> bool {
+    /// Lines of big letters an issue may take; a title that needs more is not cut short.
+    const MOST: usize = 3;
     const GW: u16 = 4;
     const GH: u16 = 4;
     let texts: Vec<(String, String)> = entries
@@ -146,7 +165,7 @@ fn big_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) -> b
             (plainer(&e.space), plainer(issue))
         })
         .collect();
-    if !texts.iter().all(|(a, b)| drawable(a) && drawable(b)) {
+    if entries.is_empty() || !texts.iter().all(|(a, b)| drawable(a) && drawable(b)) {
         return false;
     }
     let margin = area.width / 20;
@@ -166,10 +185,13 @@ fn big_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) -> b
         .map(|(n, i)| {
             (
                 wrap(n, name_chars as usize, 2),
-                wrap(i, title_chars as usize, 2),
+                wrap(i, title_chars as usize, usize::MAX),
             )
         })
         .collect();
+    if laid.iter().any(|(_, title)| title.len() > MOST) {
+        return false;
+    }
     let height: u16 = laid
         .iter()
         .zip(entries)
@@ -181,6 +203,9 @@ fn big_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) -> b
     if height > area.height {
         return false;
     }
+    let Some(buf) = buf else {
+        return true;
+    };
     let x = area.x + margin;
     let title_x = x + name_chars * GW + 2 * GW;
     let mut y = area.y;
@@ -226,7 +251,17 @@ fn plain_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) {
     let title_x = x + name_w + 3;
     let title_w = right.saturating_sub(title_x);
     let gap = u16::from(area.height >= 3 * entries.len() as u16);
-    let mut y = area.y;
+    // Vertically in the middle of the room left, as one block.
+    let block: u16 = entries
+        .iter()
+        .map(|e| match &e.issue {
+            Some((label, cancelled)) => {
+                wrap(label, title_w as usize, 2).len() as u16 + u16::from(*cancelled)
+            }
+            None => 1,
+        } + gap)
+        .sum();
+    let mut y = area.y + area.height.saturating_sub(block) / 3;
     for entry in entries {
         if y >= area.bottom() {
             break;

@@ -91,15 +91,9 @@ impl Form {
         ];
         if matches!(self, Form::Slot { .. }) {
             keys.push(KeyHelp::main("Tab / ↑↓", "next / previous field"));
-            keys.push(KeyHelp::more(
-                "times",
-                "HH:MM, e.g. 09:30; leave empty if not fixed",
-            ));
+            keys.push(KeyHelp::more("times", "HH:MM, e.g. 09:30, or empty"));
         }
-        keys.push(KeyHelp::more(
-            "Ctrl/Alt-arrows",
-            "jump by word; Ctrl-z undoes typing",
-        ));
+        keys.push(KeyHelp::more("Ctrl/Alt-←→", "jump by word"));
         keys
     }
 }

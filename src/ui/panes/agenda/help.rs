@@ -4,18 +4,18 @@ use super::{AgendaPane, Focus, Mode};
 use crate::ui::pane::KeyHelp;
 
 const TIMER_KEYS: [KeyHelp; 3] = [
-    KeyHelp::more("t", "timer: start / pause"),
-    KeyHelp::more("T", "timer: reset (to what is left of the slot, or 45:00)"),
+    KeyHelp::main("t", "timer start/pause"),
+    KeyHelp::more("T", "timer: reset to the slot's time left"),
     KeyHelp::more("+ / -", "timer: five minutes more / less"),
 ];
 
 const WALL_KEYS: [KeyHelp; 6] = [
     KeyHelp::more("a", "add a space (a room or corner)"),
     KeyHelp::more("A", "add a time slot"),
-    KeyHelp::more("r", "rename the space under the cursor"),
-    KeyHelp::more("R", "edit the slot under the cursor (label, times)"),
-    KeyHelp::more("d", "remove the space under the cursor"),
-    KeyHelp::more("D", "remove the slot under the cursor"),
+    KeyHelp::more("r", "rename the space (column)"),
+    KeyHelp::more("R", "edit the slot (row): label, times"),
+    KeyHelp::more("d", "remove the space (column)"),
+    KeyHelp::more("D", "remove the slot (row)"),
 ];
 
 pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
@@ -36,21 +36,16 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
             KeyHelp::main("Enter", "place/move"),
             KeyHelp::main("Space", "list"),
             KeyHelp::main("a/A", "add space/slot"),
-            KeyHelp::main("t", "timer"),
             KeyHelp::more("←↑↓→ / hjkl", "move the cursor"),
-            KeyHelp::more(
-                "Enter / p",
-                "on a free cell: place the issue chosen in the unplaced list",
-            ),
-            KeyHelp::more("Enter / m", "on a placed issue: pick it up to move it"),
-            KeyHelp::more("x", "unplace the issue (back to the list)"),
-            KeyHelp::more("c", "mark \"did not take place\" (again: it did)"),
+            KeyHelp::more("Enter / p", "free cell: place the chosen issue"),
+            KeyHelp::more("Enter / m", "taken cell: pick it up to move"),
+            KeyHelp::more("x", "unplace (back to the list)"),
+            KeyHelp::more("c", "mark: did not take place (toggle)"),
         ],
         (Mode::Browse, Focus::List) => vec![
             KeyHelp::main("Enter", "pick up"),
             KeyHelp::main("Space", "wall"),
             KeyHelp::main("↑↓", "choose"),
-            KeyHelp::main("t", "timer"),
             KeyHelp::more("p", "pick it up to place"),
             KeyHelp::more("Esc", "back to the wall"),
         ],
@@ -59,9 +54,6 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
         keys.extend(WALL_KEYS);
     }
     keys.extend(TIMER_KEYS);
-    keys.push(KeyHelp::more(
-        "mouse",
-        "click a cell or issue to choose it; wheel scrolls",
-    ));
+    keys.push(KeyHelp::more("mouse", "click chooses; wheel scrolls"));
     keys
 }

@@ -350,12 +350,22 @@ impl Gen {
 
     fn free_cell(&mut self) -> Option<Placement> {
         let s = self.s();
-        let taken: HashSet<Placement> = s.active_issues().filter_map(|i| i.placement).collect();
+        // Ids are small and dense, so a grid indexed by them beats hashing every cell.
+        let width = s.slots.keys().next_back().map_or(0, |id| id.0 as usize + 1);
+        let height = s
+            .spaces
+            .keys()
+            .next_back()
+            .map_or(0, |id| id.0 as usize + 1);
+        let mut taken = vec![false; width * height];
+        for p in s.active_issues().filter_map(|i| i.placement) {
+            taken[p.space.0 as usize * width + p.slot.0 as usize] = true;
+        }
         let free: Vec<Placement> = s
             .spaces
             .keys()
             .flat_map(|&space| s.slots.keys().map(move |&slot| Placement { space, slot }))
-            .filter(|c| !taken.contains(c))
+            .filter(|c| !taken[c.space.0 as usize * width + c.slot.0 as usize])
             .collect();
         self.rng.pick(&free).copied()
     }

@@ -81,6 +81,49 @@ fn check_rounds(session: &Session) {
     }
 }
 
+/// Everything an id points at exists: no dangling convener, lead, supporter, owner, voter,
+/// placement, merge target or ballot entry.
+fn check_references(session: &Session) {
+    let person = |id: &ParticipantId| assert!(session.participants.contains_key(id), "{id}");
+    for issue in session.issues.values() {
+        issue.convener.iter().for_each(person);
+        issue.plan.lead.iter().for_each(person);
+        issue.plan.supporters.iter().for_each(person);
+        issue
+            .plan
+            .steps
+            .values()
+            .flat_map(|s| &s.owner)
+            .for_each(person);
+        if let Some(p) = issue.placement {
+            assert!(issue.is_active());
+            assert!(session.spaces.contains_key(&p.space) && session.slots.contains_key(&p.slot));
+            assert_eq!(
+                session.issue_at(p).map(|i| i.id),
+                Some(issue.id),
+                "one issue per cell"
+            );
+        }
+        if let Some(into) = issue.merged_into {
+            assert!(
+                session.issues.contains_key(&into),
+                "issue {} merged into nothing",
+                issue.id
+            );
+        }
+    }
+    for round in session.rounds.values() {
+        round.ballots.keys().for_each(person);
+        for issue in &round.ballot {
+            assert!(
+                session.issues.get(issue).is_some_and(|i| i.is_active()),
+                "{issue}"
+            );
+        }
+        assert!(round.totals.keys().all(|i| round.ballot.contains(i)));
+    }
+}
+
 /// Undo then redo from this point leaves everything as it was but the count of events.
 fn check_undo_redo(session: &Session, at: DateTime<FixedOffset>) {
     if session.undo_target().is_none() {
@@ -102,6 +145,7 @@ fn check_every_step(journal: &Journal) {
     for event in &journal.events {
         apply(&mut session, event).expect("the log is valid");
         check_rounds(&session);
+        check_references(&session);
         check_undo_redo(&session, event.at);
     }
     assert_eq!(session, journal.session);

@@ -14,7 +14,7 @@ mod voting;
 mod words;
 
 use crate::model::*;
-use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use rng::{Rng, mix};
 use std::collections::{BTreeMap, HashSet};
 use words::*;
@@ -384,22 +384,6 @@ impl Gen {
         }
         None
     }
-}
-
-fn slot_times(k: usize, count: usize) -> (NaiveTime, NaiveTime) {
-    let len = if count <= 5 { 60 } else { 45 };
-    // Lunch is an hour after the second slot.
-    let lunch = if k >= 2 { 60 } else { 0 };
-    let starts = 10 * 60 + k * len + lunch;
-    let time = |m: usize| NaiveTime::from_hms_opt((m / 60) as u32, (m % 60) as u32, 0);
-    (
-        time(starts).expect("slots end before midnight"),
-        time(starts + len).expect("slots end before midnight"),
-    )
-}
-
-fn slot_label(starts: NaiveTime, ends: NaiveTime) -> String {
-    format!("{}–{}", starts.format("%H:%M"), ends.format("%H:%M"))
 }
 
 /// "Discharge delays" → "discharge delays", but "GPs and …" stays as it is.

@@ -1,7 +1,7 @@
 //! The opening: the theme, the agenda wall's spaces and slots, and people arriving.
 
+use super::Gen;
 use super::words::*;
-use super::{Gen, slot_label, slot_times};
 use crate::model::*;
 use chrono::{Duration, NaiveTime};
 
@@ -160,4 +160,20 @@ impl Gen {
             group,
         });
     }
+}
+
+fn slot_times(k: usize, count: usize) -> (NaiveTime, NaiveTime) {
+    let len = if count <= 5 { 60 } else { 45 };
+    // Lunch is an hour after the second slot.
+    let lunch = if k >= 2 { 60 } else { 0 };
+    let starts = 10 * 60 + k * len + lunch;
+    let time = |m: usize| NaiveTime::from_hms_opt((m / 60) as u32, (m % 60) as u32, 0);
+    (
+        time(starts).expect("slots end before midnight"),
+        time(starts + len).expect("slots end before midnight"),
+    )
+}
+
+fn slot_label(starts: NaiveTime, ends: NaiveTime) -> String {
+    format!("{}–{}", starts.format("%H:%M"), ends.format("%H:%M"))
 }

@@ -10,6 +10,9 @@ mod journal;
 mod rejection;
 pub mod session;
 
+#[cfg(test)]
+mod tests;
+
 pub use apply::apply;
 pub use event::{Change, Event};
 pub use history::UNDO_DEPTH;

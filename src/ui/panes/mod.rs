@@ -5,6 +5,7 @@ mod closing;
 mod issues;
 mod leads;
 mod opening;
+pub mod places;
 mod vote;
 
 pub use agenda::AgendaPane;

@@ -165,9 +165,9 @@ fn draw(area: Rect, buf: &mut Buffer, view: &View, file: Option<&PathBuf>, prese
     let priorities = if s.rounds == 0 {
         "issues"
     } else {
-        "voted priorities"
+        "priorities"
     };
-    let led_note = format!("of {} {priorities} have a lead", s.priorities);
+    let led_note = format!("of {} {priorities}", s.priorities);
     let dots_note = match s.rounds {
         0 => "no vote yet".to_string(),
         1 => "in one round".to_string(),
@@ -183,7 +183,7 @@ fn draw(area: Rect, buf: &mut Buffer, view: &View, file: Option<&PathBuf>, prese
         ("Issues", s.issues.to_string(), "raised".into()),
         ("Reports", s.reports.to_string(), "captured".into()),
         ("Dots", s.dots.to_string(), dots_note),
-        ("Led", s.led.to_string(), led_note),
+        ("With a lead", s.led.to_string(), led_note),
     ];
     let tile_w = area.width / per_row;
     let top = area.y + theme_h + 1;
@@ -259,23 +259,21 @@ fn capitalised(s: &str) -> String {
     crate::ui::pane::capitalise(s)
 }
 
-/// One figure in a box: the number as large as the box allows, a note under it.
+/// One figure in a box: what it counts on the top border, the number as large as the box
+/// allows, a note on the bottom border.
 fn tile(r: Rect, buf: &mut Buffer, t: &Theme, title: &str, figure: &str, note: &str) {
     if r.width < 6 || r.height < 3 {
         return;
     }
+    let note = text::fit(&format!(" {note} "), r.width.saturating_sub(2) as usize);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
-        .title(Span::styled(format!(" {title} "), t.title));
-    let inner = block.inner(r);
+        .title(Span::styled(format!(" {title} "), t.title))
+        .title_bottom(Line::styled(note, t.base).alignment(Alignment::Center));
+    let room = block.inner(r);
     block.render(r, buf);
     let glyphs = figure.chars().count() as u16;
-    let note_h = u16::from(inner.height >= 3);
-    let room = Rect {
-        height: inner.height - note_h,
-        ..inner
-    };
     let size = [
         (PixelSize::Full, 8, 8),
         (PixelSize::HalfHeight, 8, 4),
@@ -308,18 +306,6 @@ fn tile(r: Rect, buf: &mut Buffer, t: &Theme, title: &str, figure: &str, note: &
                 .alignment(Alignment::Center)
                 .render(mid, buf);
         }
-    }
-    if note_h == 1 {
-        Line::styled(text::fit(note, inner.width as usize), t.base)
-            .alignment(Alignment::Center)
-            .render(
-                Rect {
-                    y: inner.y + inner.height - 1,
-                    height: 1,
-                    ..inner
-                },
-                buf,
-            );
     }
 }
 

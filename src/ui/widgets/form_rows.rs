@@ -257,6 +257,17 @@ impl Form {
     }
 }
 
+/// Blanks the full width of `area` for `height` rows, so an overlay drawn with a margin
+/// leaves no half-covered text at its sides.
+pub fn backdrop(area: Rect, height: u16, buf: &mut Buffer, theme: &Theme) {
+    let r = Rect {
+        height: height.min(area.height),
+        ..area
+    };
+    Clear.render(r, buf);
+    buf.set_style(r, theme.base);
+}
+
 fn choice_line<'a>(label: &str, value: &str, focused: bool, theme: &Theme) -> Line<'a> {
     let marker = if focused { "▶ " } else { "  " };
     let label_style = if focused { theme.accent } else { theme.dim };

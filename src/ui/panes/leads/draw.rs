@@ -8,10 +8,11 @@ use crate::ui::panes::places::pad;
 use crate::ui::text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::Field;
+use crate::ui::widgets::form_rows::backdrop;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 pub struct Screen<'a> {
     pub view: &'a View<'a>,
@@ -176,9 +177,10 @@ impl Screen<'_> {
             };
             match item {
                 Item::Heading(group, count) => {
+                    let hint = if group.is_none() { " · t triages" } else { "" };
                     Line::from(vec![
                         Span::styled(heading(*group).to_uppercase(), t.accent),
-                        Span::styled(format!("  ({count})"), t.dim),
+                        Span::styled(format!("  ({count}){hint}"), t.dim),
                     ])
                     .render(r, buf);
                 }
@@ -345,22 +347,22 @@ pub fn inset(area: Rect) -> Rect {
 
 pub fn prompt(field: &mut Field, area: Rect, buf: &mut Buffer, t: &Theme) {
     let r = inset(area);
+    let h = field.height(1);
+    backdrop(area, h + 1, buf, t);
     let r = Rect {
-        height: field.height(1).min(r.height),
+        height: h.min(r.height),
         ..r
     };
-    Clear.render(r, buf);
-    buf.set_style(r, t.base);
     field.render(r, buf, t, true);
 }
 
 pub fn triage_choice(issue: IssueId, session: &Session, area: Rect, buf: &mut Buffer, t: &Theme) {
     let r = inset(area);
+    backdrop(area, 8, buf, t);
     let r = Rect {
         height: 7.min(r.height),
         ..r
     };
-    Clear.render(r, buf);
     let title = session
         .issues
         .get(&issue)

@@ -20,6 +20,8 @@ pub struct NamePrompt {
     pub issue: IssueId,
     pub purpose: NameFor,
     pub field: Field,
+    /// A new name the user already confirmed once.
+    confirmed: Option<String>,
 }
 
 impl NamePrompt {
@@ -39,6 +41,7 @@ impl NamePrompt {
             issue,
             purpose,
             field,
+            confirmed: None,
         }
     }
 
@@ -60,7 +63,7 @@ impl NamePrompt {
 
     /// Records what the prompt asks for. True when done, so the prompt can close; on a
     /// refusal the notice says why and the typed name stays.
-    pub fn submit(&self, cx: &mut Cx) -> bool {
+    pub fn submit(&mut self, cx: &mut Cx) -> bool {
         let name = self.field.value();
         let name = name.trim();
         let issue = self.issue;
@@ -82,7 +85,8 @@ impl NamePrompt {
                 {
                     return true;
                 }
-                let Some(lead) = person(cx, name) else {
+                let new = cx.session().find_participant(name).is_none();
+                let Some(lead) = person(cx, name, &mut self.confirmed) else {
                     return false;
                 };
                 let done = cx.record(Change::LeadAssigned {
@@ -91,7 +95,7 @@ impl NamePrompt {
                 });
                 if done {
                     let who = cx.session().participant_name(lead).to_string();
-                    cx.info(format!("{who} leads issue {issue}"));
+                    cx.info(format!("{who} leads issue {issue}{}", joined(new)));
                 }
                 done
             }
@@ -100,7 +104,8 @@ impl NamePrompt {
                     cx.error("Type a name, or Esc to cancel");
                     return false;
                 }
-                let Some(p) = person(cx, name) else {
+                let new = cx.session().find_participant(name).is_none();
+                let Some(p) = person(cx, name, &mut self.confirmed) else {
                     return false;
                 };
                 let done = cx.record(Change::SupporterAdded {
@@ -109,7 +114,7 @@ impl NamePrompt {
                 });
                 if done {
                     let who = cx.session().participant_name(p).to_string();
-                    cx.info(format!("{who} supports issue {issue}"));
+                    cx.info(format!("{who} supports issue {issue}{}", joined(new)));
                 }
                 done
             }
@@ -134,10 +139,33 @@ impl NamePrompt {
     }
 }
 
-/// The participant with this name, adding them to the roster if they are new.
-pub fn person(cx: &mut Cx, name: &str) -> Option<ParticipantId> {
+fn joined(new: bool) -> &'static str {
+    if new { " (new on the roster)" } else { "" }
+}
+
+/// A typed name resolved to someone on the roster, adding them if they are new. A new name
+/// that looks like names already there ("Ben" when "Ben Ortiz" is on the roster) is only
+/// added on a second Enter, so a half-typed name does not become a second person.
+pub fn person(cx: &mut Cx, name: &str, confirmed: &mut Option<String>) -> Option<ParticipantId> {
     if let Some(p) = cx.session().find_participant(name) {
         return Some(p);
+    }
+    let typed = name.to_lowercase();
+    let similar: Vec<String> = cx
+        .session()
+        .participants
+        .values()
+        .filter(|p| p.name.to_lowercase().contains(&typed))
+        .take(2)
+        .map(|p| format!("\"{}\"", p.name))
+        .collect();
+    if !similar.is_empty() && confirmed.as_deref() != Some(name) {
+        *confirmed = Some(name.to_string());
+        cx.error(format!(
+            "\"{name}\" is not on the roster: Enter again adds them, ↓ picks {}",
+            similar.join(" or ")
+        ));
+        return None;
     }
     let id = cx.session().next_participant_id();
     let added = cx.record(Change::ParticipantAdded {
@@ -160,6 +188,8 @@ pub struct StepForm {
     pub issue: IssueId,
     pub editing: Option<StepId>,
     pub form: Form,
+    /// A new owner's name the user already confirmed once.
+    confirmed: Option<String>,
 }
 
 impl StepForm {
@@ -215,6 +245,7 @@ impl StepForm {
             issue,
             editing: step.map(|s| s.id),
             form,
+            confirmed: None,
         }
     }
 
@@ -254,7 +285,7 @@ impl StepForm {
         let owner = if owner_name.trim().is_empty() {
             None
         } else {
-            match person(cx, owner_name.trim()) {
+            match person(cx, owner_name.trim(), &mut self.confirmed) {
                 Some(p) => Some(p),
                 None => {
                     self.form.focus_on(OWNER);

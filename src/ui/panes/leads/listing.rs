@@ -106,6 +106,6 @@ impl Listing {
 pub fn heading(group: Option<Triage>) -> &'static str {
     match group {
         Some(t) => t.label(),
-        None => "Not triaged yet (t to triage)",
+        None => "Not triaged yet",
     }
 }

@@ -9,7 +9,7 @@ mod listing;
 use crate::model::{Change, IssueId, StepId, StepStatus, Triage};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::FieldKey;
-use crate::ui::widgets::form_rows::FormAction;
+use crate::ui::widgets::form_rows::{FormAction, backdrop};
 use forms::{NameFor, NamePrompt, StepForm};
 use listing::Listing;
 use ratatui::buffer::Buffer;
@@ -282,7 +282,10 @@ impl Pane for LeadsPane {
         let t = view.theme;
         match self.open.as_mut() {
             Some(Open::Name(prompt)) => draw::prompt(&mut prompt.field, area, buf, t),
-            Some(Open::Step(form)) => form.form.render(draw::inset(area), buf, t),
+            Some(Open::Step(form)) => {
+                backdrop(area, form.form.height(), buf, t);
+                form.form.render(draw::inset(area), buf, t)
+            }
             Some(Open::Triage(issue)) => draw::triage_choice(*issue, view.session, area, buf, t),
             None => {}
         }

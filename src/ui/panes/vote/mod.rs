@@ -11,14 +11,14 @@ use crate::model::{Change, IssueId, ParticipantId, Round, RoundId, Session};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::Field;
 use crate::ui::widgets::FieldKey;
-use crate::ui::widgets::form_rows::FormAction;
+use crate::ui::widgets::form_rows::{FormAction, backdrop};
 use chart::Chart;
 use form::RoundForm;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// How dots are entered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -449,17 +449,18 @@ impl VotePane {
     fn draw_overlays(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         let t = view.theme;
         if let Some(form) = self.form.as_mut() {
+            backdrop(area, form.form.height(), buf, t);
             let inset = inset(area, 2);
             form.form.render(inset, buf, t);
         }
         if let Some(field) = self.picker.as_mut() {
             let inset = inset(area, 2);
+            let h = field.height(1) + 1;
+            backdrop(area, h, buf, t);
             let r = Rect {
-                height: field.height(1).min(inset.height),
+                height: (h - 1).min(inset.height),
                 ..inset
             };
-            Clear.render(r, buf);
-            buf.set_style(r, t.base);
             field.render(r, buf, t, true);
         }
     }

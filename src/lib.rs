@@ -3,4 +3,5 @@
 pub mod cli;
 pub mod model;
 pub mod store;
+pub mod synth;
 pub mod ui;

@@ -1,5 +1,7 @@
 //! The command line: what each subcommand takes, and where it is handled.
 
+mod synth;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -126,9 +128,21 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             crate::ui::run(crate::store::open(&path)?, theme)?;
             Ok(std::process::ExitCode::SUCCESS)
         }
-        other => anyhow::bail!(
-            "{other:?} is not built yet (data dir {})",
-            data_dir.display()
+        Some(Command::Synth {
+            participants,
+            issues,
+            events,
+            seed,
+            output,
+        }) => synth::synth(
+            &crate::synth::SynthParams {
+                participants,
+                issues,
+                events,
+                seed,
+            },
+            &output,
         ),
+        other => anyhow::bail!("{other:?} is not built yet (data dir {})", data_dir.display()),
     }
 }

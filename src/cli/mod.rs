@@ -1,5 +1,6 @@
 //! The command line: what each subcommand takes, and where it is handled.
 
+mod export;
 mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -89,7 +90,7 @@ pub enum Command {
         /// Replace personal names with roles or neutral labels.
         #[arg(long)]
         anonymous: bool,
-        /// For CSV: which table to write.
+        /// For CSV: which table to write, `issues` (the default) or `actions`.
         #[arg(long, value_name = "TABLE")]
         table: Option<String>,
     },
@@ -142,6 +143,19 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 seed,
             },
             &output,
+        ),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            anonymous,
+            table,
+        }) => export::run(
+            &file,
+            format,
+            output.as_deref(),
+            anonymous,
+            table.as_deref(),
         ),
         other => anyhow::bail!("{other:?} is not built yet (data dir {})", data_dir.display()),
     }

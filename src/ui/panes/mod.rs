@@ -2,9 +2,12 @@
 
 mod agenda;
 mod closing;
+pub mod issue_detail;
 mod issues;
 mod leads;
 mod opening;
+pub mod people;
+mod roster;
 mod vote;
 
 pub use agenda::AgendaPane;

@@ -1,5 +1,10 @@
 //! Widgets shared by the panes.
 
+pub mod big_title;
 pub mod field;
+pub mod popup;
+pub mod scroll;
+pub mod wrap;
 
+pub use big_title::BigTitle;
 pub use field::{Field, FieldKey};

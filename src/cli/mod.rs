@@ -1,5 +1,7 @@
 //! The command line: what each subcommand takes, and where it is handled.
 
+pub mod app;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -45,6 +47,8 @@ pub enum Command {
     /// Start a new session on a theme (the workshop's question).
     New {
         /// The theme, e.g. "How do we get people home from hospital well?"
+        // Its own id: `theme` is already the global colour option.
+        #[arg(id = "workshop_theme", value_name = "THEME")]
         theme: String,
         /// A space (room, corner) where breakouts meet; repeat for each.
         #[arg(long = "space", value_name = "NAME")]
@@ -118,13 +122,44 @@ pub enum Command {
 /// Runs a parsed command line. Errors are for the user's eyes: the caller prints them.
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref())?;
-    let theme = crate::ui::Theme::named(cli.theme);
+    let theme = cli.theme;
     match cli.command {
+        None => app::picker(&data_dir, theme),
         Some(Command::Open { file_or_name }) => {
             let path = crate::store::resolve(&data_dir, &file_or_name)
                 .ok_or_else(|| anyhow::anyhow!("no session called {file_or_name:?}"))?;
-            crate::ui::run(crate::store::open(&path)?, theme)?;
-            Ok(std::process::ExitCode::SUCCESS)
+            app::open_app(crate::store::open(&path)?, theme)
+        }
+        Some(Command::Demo) => app::demo(theme),
+        Some(Command::New {
+            theme: words,
+            spaces,
+            slots,
+            participants: None,
+            no_open,
+        }) => {
+            let now = chrono::Local::now().fixed_offset();
+            let mut journal = crate::model::Journal::create(now, &words)?;
+            for name in spaces {
+                let space = journal.session.next_space_id();
+                journal.record(now, crate::model::Change::SpaceAdded { space, name })?;
+            }
+            for label in slots {
+                let slot = journal.session.next_slot_id();
+                let change = crate::model::Change::SlotAdded {
+                    slot,
+                    label,
+                    starts: None,
+                    ends: None,
+                };
+                journal.record(now, change)?;
+            }
+            let opened = crate::store::create(&data_dir, journal, now)?;
+            if no_open {
+                println!("{}", opened.path.display());
+                return Ok(std::process::ExitCode::SUCCESS);
+            }
+            app::open_app(opened, theme)
         }
         other => anyhow::bail!(
             "{other:?} is not built yet (data dir {})",

@@ -322,19 +322,18 @@ impl Picker {
             },
             buf,
         );
-        let date_w = 17;
-        let counts_w = if w >= 120 { 36 } else { 0 };
-        let theme_w =
-            w.saturating_sub(2 + date_w + 2 + if counts_w > 0 { counts_w + 2 } else { 0 });
+        let wide = w >= 120;
+        let (date_w, date_format, counts_w) = if wide {
+            (21, "%a %d %b %Y %H:%M", 36)
+        } else {
+            (11, "%d %b %Y", 22)
+        };
+        let theme_w = w.saturating_sub(2 + date_w + 2 + counts_w + 2);
         let header = format!(
-            "  {}  {}{}",
+            "  {}  {}  {}",
             cell("Theme", theme_w),
             cell("Last saved", date_w),
-            if counts_w > 0 {
-                format!("  {}", cell_right("People · issues · leads", counts_w))
-            } else {
-                String::new()
-            }
+            cell_right("Size", counts_w)
         );
         Line::styled(header, t.dim).render(
             Rect {
@@ -376,19 +375,16 @@ impl Picker {
             let mark = if selected { "▶ " } else { "  " };
             let line = match &shown[n] {
                 Row::Session(s) => {
-                    let mut line = format!(
-                        "{mark}{}  {}",
-                        cell(&s.theme, theme_w),
-                        cell(&s.saved_at.format("%a %d %b %Y %H:%M").to_string(), date_w)
-                    );
-                    let counts = format!(
-                        "{} people · {} issues · {} leads",
-                        s.participants, s.issues, s.leads
-                    );
-                    if counts_w > 0 {
-                        line.push_str(&format!("  {}", cell_right(&counts, counts_w)));
+                    let mut counts = format!("{} people · {} issues", s.participants, s.issues);
+                    if wide {
+                        counts.push_str(&format!(" · {} leads", s.leads));
                     }
-                    line
+                    format!(
+                        "{mark}{}  {}  {}",
+                        cell(&s.theme, theme_w),
+                        cell(&s.saved_at.format(date_format).to_string(), date_w),
+                        cell_right(&counts, counts_w)
+                    )
                 }
                 Row::Unreadable(u) => format!(
                     "{mark}{}  {}",

@@ -2,10 +2,13 @@
 
 mod agenda;
 mod closing;
+pub mod issue_detail;
 mod issues;
 mod leads;
 mod opening;
+pub mod people;
 pub mod places;
+mod roster;
 mod vote;
 
 pub use agenda::AgendaPane;

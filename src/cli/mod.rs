@@ -166,7 +166,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             anonymous,
             table,
         }) => files::session_file(data_dir, &file).and_then(|file| {
-            export::run(&file, format, output.as_deref(), anonymous, table.as_deref())
+            export::run(
+                &file,
+                format,
+                output.as_deref(),
+                anonymous,
+                table.as_deref(),
+            )
         }),
         Some(Command::Import { file, issues }) => import::run(data_dir, &file, &issues),
         Some(Command::Replay { file }) => app::replay(data_dir, &file, theme),

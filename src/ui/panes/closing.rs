@@ -144,11 +144,17 @@ fn draw(area: Rect, buf: &mut Buffer, view: &View, file: Option<&PathBuf>, prese
     let theme_h = if area.height >= 30 { 3 } else { 1 };
     let steps_h = 1 + Horizon::ALL.len() as u16;
     let export_h = if present { 0 } else { 2 };
-    let per_row: u16 = if area.width >= 150 { 6 } else { 3 };
-    let tile_rows = 6 / per_row;
     let spare = area
         .height
         .saturating_sub(theme_h + 1 + steps_h + 1 + export_h);
+    // Two rows of three while they can be tall enough for full-size figures; one row of six
+    // on a wide but short screen.
+    let per_row: u16 = if spare / 2 < 10 && area.width >= 150 {
+        6
+    } else {
+        3
+    };
+    let tile_rows = 6 / per_row;
     let tile_h = (spare / tile_rows).clamp(3, 13);
 
     let theme_area = Rect {
@@ -214,16 +220,20 @@ fn draw(area: Rect, buf: &mut Buffer, view: &View, file: Option<&PathBuf>, prese
             1 => "1 step".to_string(),
             n => format!("{n} steps"),
         };
-        let due = if h.nearest.is_empty() {
-            String::new()
-        } else {
-            let dates: Vec<String> = h
-                .nearest
-                .iter()
-                .map(|d| d.format("%a %-d %b %Y").to_string())
-                .collect();
-            format!(" · next due {}", dates.join(", "))
-        };
+        // As many of the nearest dates as fit, soonest first.
+        let room = (area.width as usize).saturating_sub(text::width(&label) + text::width(&count));
+        let mut due = String::new();
+        for (n, d) in h.nearest.iter().enumerate() {
+            let next = format!(
+                "{}{}",
+                if n == 0 { " · next due " } else { ", " },
+                d.format("%a %-d %b %Y")
+            );
+            if text::width(&due) + text::width(&next) > room {
+                break;
+            }
+            due.push_str(&next);
+        }
         Line::from(vec![
             Span::styled(label, t.accent),
             Span::styled(count, t.base),

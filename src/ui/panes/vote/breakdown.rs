@@ -10,7 +10,7 @@ use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use std::collections::BTreeMap;
 
 /// A column of the table: a group, people without one, or dots counted off the wall.
@@ -115,13 +115,14 @@ impl Table<'_> {
 
         let overall: Vec<String> = columns
             .iter()
-            .map(|c| format!("{} {}", c.label(false), c.of(&result.overall)))
+            .map(|c| format!("{} {}", c.label(short), c.of(&result.overall)))
             .collect();
-        Line::from(vec![
+        Paragraph::new(Line::from(vec![
             Span::styled("All dots: ", t.title),
             Span::styled(overall.join(" · "), t.base),
-        ])
-        .render(Rect { height: 1, ..area }, buf);
+        ]))
+        .wrap(Wrap { trim: true })
+        .render(Rect { height: 2, ..area }, buf);
 
         let mut head = vec![Span::styled(
             " ".repeat(fixed) + &pad("Issue", title_w),

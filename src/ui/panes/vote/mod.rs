@@ -58,10 +58,6 @@ impl Default for VotePane {
 }
 
 impl VotePane {
-    pub fn entry(&self) -> Entry {
-        self.entry
-    }
-
     fn round<'s>(&self, session: &'s Session) -> Option<&'s Round> {
         self.viewing
             .and_then(|id| session.rounds.get(&id))

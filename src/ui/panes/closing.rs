@@ -200,7 +200,8 @@ fn draw(area: Rect, buf: &mut Buffer, view: &View, file: Option<&PathBuf>, prese
             y: top + (n / per_row) * tile_h,
             width: tile_w.saturating_sub(1),
             height: tile_h,
-        };
+        }
+        .intersection(area);
         tile(r, buf, t, title, figure, note);
     }
 

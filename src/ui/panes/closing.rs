@@ -143,7 +143,13 @@ fn draw(area: Rect, buf: &mut Buffer, view: &View, file: Option<&PathBuf>, prese
     let s = Summary::of(view.session);
     let theme_h = if area.height >= 30 { 3 } else { 1 };
     let steps_h = 1 + Horizon::ALL.len() as u16;
-    let export_h = if present { 0 } else { 2 };
+    let command = format!("Proceedings: {}", text::clean(&export_command(file)));
+    // The command keeps the foot of the pane, wrapped over as many rows as it needs.
+    let export_h = if present {
+        0
+    } else {
+        (text::width(&command) as u16).div_ceil(area.width.max(1))
+    };
     let spare = area
         .height
         .saturating_sub(theme_h + 1 + steps_h + 1 + export_h);
@@ -243,15 +249,16 @@ fn draw(area: Rect, buf: &mut Buffer, view: &View, file: Option<&PathBuf>, prese
         .render(line_at(area, y), buf);
         y += 1;
     }
-    if !present && y + 1 < bottom {
+    if !present {
         let r = Rect {
-            y: y + 1,
-            height: bottom - y - 1,
+            y: bottom.saturating_sub(export_h).max(y),
+            height: export_h.min(bottom.saturating_sub(y)),
             ..area
         };
+        let (label, cmd) = command.split_at("Proceedings: ".len());
         Paragraph::new(Line::from(vec![
-            Span::styled("Proceedings: ", t.dim),
-            Span::styled(text::clean(&export_command(file)).into_owned(), t.accent),
+            Span::styled(label.to_string(), t.dim),
+            Span::styled(cmd.to_string(), t.accent),
         ]))
         .wrap(Wrap { trim: false })
         .render(r, buf);

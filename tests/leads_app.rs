@@ -189,6 +189,32 @@ fn a_next_step_due_in_two_weeks_gets_a_real_date() {
 }
 
 #[test]
+fn an_owner_chosen_from_the_list_stays_chosen() {
+    let mut app = leads_app();
+    typed(&mut app, "n");
+    typed(&mut app, "Book the room");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "fe");
+    assert!(small(&mut app).contains("Femi Ade"));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Tab);
+    assert!(
+        !small(&mut app).contains("    Femi Ade"),
+        "the list went with the focus"
+    );
+    press(&mut app, KeyCode::Enter);
+    let step = issue(&app, 3)
+        .plan
+        .steps
+        .values()
+        .next()
+        .cloned()
+        .expect("saved");
+    assert_eq!(step.owner, Some(ParticipantId(6)));
+    assert_eq!(step.due, None);
+}
+
+#[test]
 fn a_bad_due_date_is_refused_in_place_with_an_example() {
     let mut app = leads_app();
     typed(&mut app, "n");

@@ -249,13 +249,21 @@ impl StepForm {
         }
     }
 
-    /// Offers roster names while the owner is being typed.
+    /// Offers roster names while the owner is being typed. Names offered under another row
+    /// would be stale, so they go when the owner row is left.
     pub fn offer(&mut self, session: &Session) {
-        if self.form.focus != OWNER {
-            return;
-        }
+        let typing = self.form.focus == OWNER;
         if let Some(field) = self.form.field_mut(OWNER) {
-            field.offer(session.participants.values().map(|p| p.name.as_str()));
+            if typing {
+                field.offer(session.participants.values().map(|p| p.name.as_str()));
+            } else {
+                // A name chosen from the list becomes the text before the list goes.
+                let chosen = field.value();
+                if chosen != field.text() {
+                    field.set_text(&chosen);
+                }
+                field.offer(std::iter::empty());
+            }
         }
     }
 

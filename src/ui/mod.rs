@@ -4,6 +4,7 @@
 pub mod app;
 pub mod pane;
 pub mod panes;
+pub mod picker;
 pub mod testkit;
 pub mod text;
 pub mod theme;
@@ -37,6 +38,7 @@ pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
         opened.journal.clone(),
     );
     let mut app = App::new(opened.journal, name, theme, Local::now().fixed_offset());
+    app.panes.closing.file = Some(opened.path.clone());
     let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver));
     let last = saver.finish();
     drop(opened.lock);

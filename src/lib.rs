@@ -4,3 +4,5 @@ pub mod cli;
 pub mod model;
 pub mod store;
 pub mod ui;
+pub mod demo;
+pub mod export;

@@ -1,9 +1,21 @@
 //! The command line: what each subcommand takes, and where it is handled.
 
-pub mod app;
+mod app;
+mod check;
+mod export;
+mod files;
+mod import;
+mod list;
+mod log;
+mod new;
+mod open;
+mod output;
+mod roster;
+mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -120,50 +132,76 @@ pub enum Command {
 }
 
 /// Runs a parsed command line. Errors are for the user's eyes: the caller prints them.
-pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref())?;
+    let data_dir = data_dir.as_path();
     let theme = cli.theme;
-    match cli.command {
-        None => app::picker(&data_dir, theme),
-        Some(Command::Open { file_or_name }) => {
-            let path = crate::store::resolve(&data_dir, &file_or_name)
-                .ok_or_else(|| anyhow::anyhow!("no session called {file_or_name:?}"))?;
-            app::open_app(crate::store::open(&path)?, theme)
-        }
-        Some(Command::Demo) => app::demo(theme),
+    let result = match cli.command {
+        None => app::picker(data_dir, theme),
         Some(Command::New {
             theme: words,
             spaces,
             slots,
-            participants: None,
+            participants,
             no_open,
         }) => {
-            let now = chrono::Local::now().fixed_offset();
-            let mut journal = crate::model::Journal::create(now, &words)?;
-            for name in spaces {
-                let space = journal.session.next_space_id();
-                journal.record(now, crate::model::Change::SpaceAdded { space, name })?;
-            }
-            for label in slots {
-                let slot = journal.session.next_slot_id();
-                let change = crate::model::Change::SlotAdded {
-                    slot,
-                    label,
-                    starts: None,
-                    ends: None,
-                };
-                journal.record(now, change)?;
-            }
-            let opened = crate::store::create(&data_dir, journal, now)?;
-            if no_open {
-                println!("{}", opened.path.display());
-                return Ok(std::process::ExitCode::SUCCESS);
-            }
-            app::open_app(opened, theme)
+            let request = new::Request {
+                theme: words,
+                spaces,
+                slots,
+                participants,
+                no_open,
+            };
+            new::run(data_dir, request, theme)
         }
-        other => anyhow::bail!(
-            "{other:?} is not built yet (data dir {})",
-            data_dir.display()
+        Some(Command::Open { file_or_name }) => open::run(data_dir, &file_or_name, theme),
+        Some(Command::Demo) => app::demo(data_dir, theme),
+        Some(Command::List { json }) => list::run(data_dir, json),
+        Some(Command::Check { file }) => check::run(data_dir, &file),
+        Some(Command::Log { file }) => log::run(data_dir, &file),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            anonymous,
+            table,
+        }) => export::run(
+            data_dir,
+            &file,
+            format,
+            output.as_deref(),
+            anonymous,
+            table.as_deref(),
         ),
+        Some(Command::Import { file, issues }) => import::run(data_dir, &file, &issues),
+        Some(Command::Replay { file }) => app::replay(data_dir, &file, theme),
+        Some(Command::Synth {
+            participants,
+            issues,
+            events,
+            seed,
+            output,
+        }) => synth::run(participants, issues, events, seed, &output),
+    };
+    output::settle(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Clap checks the definitions only when parsing; a clash between two arguments of the
+    /// same name would otherwise surface as a panic in the user's hands.
+    #[test]
+    fn definitions_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn new_takes_a_theme_beside_the_colour_option() {
+        let cli = Cli::try_parse_from(["convene", "--theme", "dark", "new", "Home well"]).unwrap();
+        assert_eq!(cli.theme, ThemeName::Dark);
+        assert!(matches!(cli.command, Some(Command::New { theme, .. }) if theme == "Home well"));
     }
 }

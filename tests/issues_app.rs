@@ -19,7 +19,7 @@ fn issues(journal: Journal) -> App {
     app
 }
 
-fn issue<'a>(app: &'a App, id: u32) -> &'a Issue {
+fn issue(app: &App, id: u32) -> &Issue {
     &app.journal.session.issues[&IssueId(id)]
 }
 

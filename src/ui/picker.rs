@@ -50,6 +50,10 @@ impl Row<'_> {
     }
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -326,7 +330,7 @@ impl Picker {
         let (date_w, date_format, counts_w) = if wide {
             (21, "%a %d %b %Y %H:%M", 36)
         } else {
-            (11, "%d %b %Y", 22)
+            (16, "%Y-%m-%d %H:%M", 22)
         };
         let theme_w = w.saturating_sub(2 + date_w + 2 + counts_w + 2);
         let header = format!(
@@ -375,9 +379,13 @@ impl Picker {
             let mark = if selected { "▶ " } else { "  " };
             let line = match &shown[n] {
                 Row::Session(s) => {
-                    let mut counts = format!("{} people · {} issues", s.participants, s.issues);
+                    let mut counts = format!(
+                        "{} · {}",
+                        plural(s.participants, "person", "people"),
+                        plural(s.issues, "issue", "issues")
+                    );
                     if wide {
-                        counts.push_str(&format!(" · {} leads", s.leads));
+                        counts.push_str(&format!(" · {}", plural(s.leads, "lead", "leads")));
                     }
                     format!(
                         "{mark}{}  {}  {}",

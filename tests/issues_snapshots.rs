@@ -9,7 +9,9 @@ use convene::ui::{App, PaneId, Theme};
 use issues_kit::at;
 use ratatui::crossterm::event::KeyCode;
 
-const THEMES: [(&str, fn() -> Theme); 3] = [
+type Named<F> = (&'static str, F);
+
+const THEMES: [Named<fn() -> Theme>; 3] = [
     ("projector", Theme::projector),
     ("dark", Theme::dark),
     ("light", Theme::light),
@@ -54,7 +56,7 @@ fn issue_detail() {
 /// Forms and present mode, in the default theme.
 #[test]
 fn forms_and_present_mode() {
-    let shots: [(&str, fn(&mut App)); 6] = [
+    let shots: [Named<fn(&mut App)>; 6] = [
         ("add_form", |app| {
             type_text(app, "2a");
             type_text(app, "Weekend pharmacy");

@@ -276,11 +276,12 @@ impl Picker {
     fn trash(&mut self, path: &Path) {
         match store::trash(&self.data_dir, path) {
             Ok(to) => {
-                let dir = to
-                    .parent()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                self.info(format!("Moved {} to {dir}", file_name(path)));
+                let what = self
+                    .sessions
+                    .iter()
+                    .find(|s| s.file == path)
+                    .map_or_else(|| file_name(path), |s| format!("“{}”", s.theme));
+                self.info(format!("Moved {what} to the trash: {}", to.display()));
             }
             Err(e) => self.error(e.to_string()),
         }

@@ -5,4 +5,5 @@ pub mod demo;
 pub mod export;
 pub mod model;
 pub mod store;
+pub mod synth;
 pub mod ui;

@@ -1,5 +1,5 @@
 //! End to end in a real terminal: the binary runs in a detached tmux session, issues are
-//! typed with the keys a facilitator would use, `q` quits, and `convene export` shows what
+//! typed with the keys a facilitator would use, one is placed on the agenda wall, `q` quits, and `convene export` shows what
 //! was saved. Skipped (with a message) where tmux is missing; `.ci/run` installs it.
 
 use std::path::Path;
@@ -123,7 +123,12 @@ fn issues_typed_in_the_app_are_saved_with_their_conveners() {
     tmux.wait_for("Added issue 2");
     tmux.keys(&["Escape"]);
     tmux.wait_for("2 issues");
-    // Placing an issue on the agenda belongs here once the Agenda pane is in.
+    // On the agenda wall: go to the unplaced list, pick up the first issue, put it on the
+    // free cell.
+    tmux.keys(&["3", "Space", "Enter"]);
+    tmux.wait_for("Placing #1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Issue 1 placed in Garden room");
 
     tmux.keys(&["q"]);
     let start = Instant::now();
@@ -151,22 +156,25 @@ fn issues_typed_in_the_app_are_saved_with_their_conveners() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let issues: Vec<(String, String)> = json["issues"]
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
+    let issues: Vec<[String; 4]> = json["issues"]
         .as_array()
         .unwrap()
         .iter()
         .map(|i| {
-            (
-                i["title"].as_str().unwrap().to_string(),
-                i["convener"].as_str().unwrap_or("").to_string(),
-            )
+            [
+                text(&i["title"]),
+                text(&i["convener"]),
+                text(&i["space"]),
+                text(&i["slot"]),
+            ]
         })
         .collect();
     assert_eq!(
         issues,
         [
-            ("Discharge on Fridays".to_string(), "Jo Green".to_string()),
-            ("Carers are told last".to_string(), "Sam Hale".to_string()),
+            ["Discharge on Fridays", "Jo Green", "Garden room", "Morning"].map(String::from),
+            ["Carers are told last", "Sam Hale", "", ""].map(String::from),
         ]
     );
 }

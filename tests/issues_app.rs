@@ -627,8 +627,9 @@ fn help_lists_every_key_of_the_pane() {
     type_text(&mut app, "?");
     let text = screen(&mut app, 100, 40);
     for what in [
-        "add issues",
+        "edit the issue",
         "open",
+        "first / last",
         "delete",
         "merge into",
         "filter",
@@ -640,7 +641,7 @@ fn help_lists_every_key_of_the_pane() {
     type_text(&mut app, "1");
     type_text(&mut app, "?");
     let text = screen(&mut app, 100, 40);
-    assert!(text.contains("edit the theme") && text.contains("participants"));
+    assert!(text.contains("edit theme") && text.contains("participants"));
 }
 
 #[test]

@@ -128,7 +128,7 @@ impl IssueDetail {
         vec![
             KeyHelp::main("e", "edit the issue and its report"),
             KeyHelp::main("Esc", "back to the list"),
-            KeyHelp::more("↑ ↓ PgUp PgDn", "scroll"),
+            KeyHelp::more("↑↓ PgUp PgDn", "scroll"),
         ]
     }
 }

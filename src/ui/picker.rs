@@ -50,6 +50,10 @@ impl Row<'_> {
     }
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -272,11 +276,12 @@ impl Picker {
     fn trash(&mut self, path: &Path) {
         match store::trash(&self.data_dir, path) {
             Ok(to) => {
-                let dir = to
-                    .parent()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                self.info(format!("Moved {} to {dir}", file_name(path)));
+                let what = self
+                    .sessions
+                    .iter()
+                    .find(|s| s.file == path)
+                    .map_or_else(|| file_name(path), |s| format!("“{}”", s.theme));
+                self.info(format!("Moved {what} to the trash: {}", to.display()));
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -326,7 +331,7 @@ impl Picker {
         let (date_w, date_format, counts_w) = if wide {
             (21, "%a %d %b %Y %H:%M", 36)
         } else {
-            (11, "%d %b %Y", 22)
+            (16, "%Y-%m-%d %H:%M", 22)
         };
         let theme_w = w.saturating_sub(2 + date_w + 2 + counts_w + 2);
         let header = format!(
@@ -375,9 +380,13 @@ impl Picker {
             let mark = if selected { "▶ " } else { "  " };
             let line = match &shown[n] {
                 Row::Session(s) => {
-                    let mut counts = format!("{} people · {} issues", s.participants, s.issues);
+                    let mut counts = format!(
+                        "{} · {}",
+                        plural(s.participants, "person", "people"),
+                        plural(s.issues, "issue", "issues")
+                    );
                     if wide {
-                        counts.push_str(&format!(" · {} leads", s.leads));
+                        counts.push_str(&format!(" · {}", plural(s.leads, "lead", "leads")));
                     }
                     format!(
                         "{mark}{}  {}  {}",

@@ -9,6 +9,7 @@ pub use editor::Editor;
 
 use crate::model::{IssueId, Session};
 use crate::ui::pane::{Cx, KeyHelp, View};
+use crate::ui::text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::wrap::wrap;
 use ratatui::buffer::Buffer;
@@ -107,6 +108,17 @@ impl IssueDetail {
             .style(t.base)
             .scroll((self.scroll, 0))
             .render(inner, buf);
+        if self.scroll + self.page < self.height && inner.height > 0 {
+            let more = "↓ more: PgDn";
+            let w = text::width(more) as u16;
+            let r = Rect {
+                x: inner.x + inner.width.saturating_sub(w),
+                y: inner.y + inner.height - 1,
+                width: w.min(inner.width),
+                height: 1,
+            };
+            Line::styled(more, t.accent).render(r, buf);
+        }
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
@@ -116,7 +128,7 @@ impl IssueDetail {
         vec![
             KeyHelp::main("e", "edit the issue and its report"),
             KeyHelp::main("Esc", "back to the list"),
-            KeyHelp::more("↑ ↓ PgUp PgDn", "scroll"),
+            KeyHelp::more("↑↓ PgUp PgDn", "scroll"),
         ]
     }
 }

@@ -186,6 +186,13 @@ impl IssuesPane {
         let shown = self.shown(s);
         self.sync(&shown);
         let cols = Columns::new(area.width, s);
+        // On a very wide screen the table is centred rather than stretched.
+        let spare = (area.width as usize).saturating_sub(cols.fixed + cols.title) as u16 / 2;
+        let area = Rect {
+            x: area.x + spare,
+            width: area.width - 2 * spare,
+            ..area
+        };
         Line::styled(cols.header(), t.dim).render(Rect { height: 1, ..area }, buf);
         let list = Rect {
             y: area.y + 1,
@@ -265,8 +272,13 @@ impl IssuesPane {
     }
 }
 
+/// The widest the title column gets.
+const MAX_TITLE_COLUMN: usize = 90;
+
 /// Column widths for the list at a given width.
 struct Columns {
+    /// Columns taken by everything but the title.
+    fixed: usize,
     number: usize,
     title: usize,
     convener: usize,
@@ -298,7 +310,9 @@ impl Columns {
             2 + number + 2 + 2 + convener + 2 + if place > 0 { place + 2 } else { 0 } + votes;
         Columns {
             number,
-            title: width.saturating_sub(fixed).max(8),
+            // Long lines are hard to follow across a wall: the title column stops growing.
+            title: width.saturating_sub(fixed).clamp(8, MAX_TITLE_COLUMN),
+            fixed,
             convener,
             place,
             votes,
@@ -483,13 +497,14 @@ impl Pane for IssuesPane {
                 KeyHelp::main("Esc", "clear it"),
             ],
             Mode::List => vec![
-                KeyHelp::main("a", "add issues"),
+                KeyHelp::main("a", "add"),
                 KeyHelp::main("Enter", "open"),
-                KeyHelp::main("e", "edit"),
-                KeyHelp::main("d", "delete"),
-                KeyHelp::main("m", "merge into…"),
                 KeyHelp::main("/", "filter"),
-                KeyHelp::more("↑ ↓ PgUp PgDn Home End", "move; the mouse wheel scrolls"),
+                KeyHelp::more("e", "edit the issue and its report"),
+                KeyHelp::more("d", "delete (u undoes)"),
+                KeyHelp::more("m", "merge into another issue"),
+                KeyHelp::more("↑↓ PgUp PgDn", "move; the mouse wheel scrolls"),
+                KeyHelp::more("Home / End", "first / last issue"),
                 KeyHelp::more("Esc", "clear the filter"),
             ],
         }

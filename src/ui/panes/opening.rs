@@ -294,7 +294,7 @@ impl Pane for OpeningPane {
             ],
             Mode::Roster => self.roster.keys(),
             Mode::Welcome => vec![
-                KeyHelp::main("e", "edit the theme"),
+                KeyHelp::main("e", "edit theme"),
                 KeyHelp::main("p", "participants"),
             ],
         }

@@ -396,7 +396,7 @@ impl Roster {
                 KeyHelp::main("d", "remove"),
                 KeyHelp::main("i", "import a names file"),
                 KeyHelp::main("Esc", "back to the opening"),
-                KeyHelp::more("↑ ↓ PgUp PgDn", "move"),
+                KeyHelp::more("↑↓ PgUp PgDn", "move"),
             ],
         }
     }

@@ -128,7 +128,7 @@ impl MergePicker {
             };
             let selected = n == self.scroll.selected;
             let mark = if selected { "▶ " } else { "  " };
-            let text = format!("{mark}{:>4}  {}", issue.id, issue.title);
+            let text = format!("{mark}{:>4}  {}", issue.id.0, issue.title);
             let style = if selected { t.selected } else { t.base };
             let y = list.y + row as u16;
             Line::styled(cell(&text, list.width as usize), style).render(

@@ -1,31 +1,42 @@
-//! The full-screen app: opening a session, the demo, replay and the session picker.
-//! The screens are built under their own issue; until then these say so plainly.
+//! The full-screen app from the command line: opening a session, the session picker, the
+//! demo (a copy in a throwaway data directory, so the user's sessions are never touched)
+//! and replay.
 
 use super::ThemeName;
 use crate::store;
+use crate::ui::{self, Theme};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs the app on a session that is locked and loaded.
 pub fn open_app(opened: store::Opened, theme: ThemeName) -> anyhow::Result<ExitCode> {
-    crate::ui::run(opened, crate::ui::Theme::named(theme))?;
+    ui::run(opened, Theme::named(theme))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens a copy of the built-in demo session.
-pub fn demo(data_dir: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
-    let _ = (data_dir, theme);
-    anyhow::bail!("the demo is not available yet")
+/// Lets the user choose a session when no subcommand is given, then opens it.
+pub fn picker(data_dir: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
+    match ui::picker::run(data_dir, Theme::named(theme))? {
+        Some(opened) => open_app(opened, theme),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Opens a copy of the built-in demo in a fresh temporary data directory, removed on exit.
+/// The user's own data directory is deliberately not used.
+pub fn demo(theme: ThemeName) -> anyhow::Result<ExitCode> {
+    let dir = tempfile::Builder::new().prefix("convene-demo-").tempdir()?;
+    let sessions = store::sessions_dir(dir.path());
+    std::fs::create_dir_all(&sessions)?;
+    let path = sessions.join("demo.json");
+    store::write_atomic(&path, crate::demo::DEMO_JSON.as_bytes())?;
+    let code = open_app(store::open(&path)?, theme)?;
+    drop(dir);
+    Ok(code)
 }
 
 /// Watches a session unfold again, read-only.
 pub fn replay(data_dir: &Path, file: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
     let _ = (data_dir, file, theme);
     anyhow::bail!("replay is not available yet")
-}
-
-/// Lets the user choose a session when no subcommand is given.
-pub fn picker(data_dir: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
-    let _ = (data_dir, theme);
-    anyhow::bail!("the session picker is not available yet; see `convene --help`")
 }

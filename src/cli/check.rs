@@ -5,6 +5,7 @@ use super::files;
 use crate::model::Session;
 use crate::model::describe::{cut, printable};
 use crate::store;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -21,11 +22,12 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     let journal = &checked.loaded.journal;
-    println!(
+    writeln!(
+        std::io::stdout(),
         "{}: ok: {}",
         path.display(),
         summary(&journal.session, journal.events.len())
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

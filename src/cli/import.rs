@@ -5,6 +5,7 @@ use super::files;
 use crate::model::describe::printable;
 use crate::model::{Change, Journal};
 use chrono::{DateTime, FixedOffset};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -43,7 +44,8 @@ pub fn run(data_dir: &Path, file: &Path, csv: &Path) -> anyhow::Result<ExitCode>
         1 => " (1 new participant joined as a convener)".to_string(),
         n => format!(" ({n} new participants joined as conveners)"),
     };
-    println!(
+    writeln!(
+        std::io::stdout(),
         "Added {} to {}{joined}.",
         if added.issues == 1 {
             "1 issue".to_string()
@@ -51,7 +53,7 @@ pub fn run(data_dir: &Path, file: &Path, csv: &Path) -> anyhow::Result<ExitCode>
             format!("{} issues", added.issues)
         },
         path.display()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

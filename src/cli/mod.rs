@@ -155,7 +155,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             new::run(data_dir, request, theme)
         }
         Some(Command::Open { file_or_name }) => open::run(data_dir, &file_or_name, theme),
-        Some(Command::Demo) => app::demo(data_dir, theme),
+        Some(Command::Demo) => app::demo(theme),
         Some(Command::List { json }) => list::run(data_dir, json),
         Some(Command::Check { file }) => check::run(data_dir, &file),
         Some(Command::Log { file }) => log::run(data_dir, &file),

@@ -6,6 +6,7 @@ use crate::model::describe::{cut, printable};
 use crate::model::{Change, Journal};
 use crate::store;
 use chrono::{DateTime, FixedOffset, NaiveTime};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -25,7 +26,7 @@ pub fn run(data_dir: &Path, request: Request, theme: ThemeName) -> anyhow::Resul
     let journal = build(now, &request)?;
     files::usable_dir(&store::sessions_dir(data_dir))?;
     let opened = store::create(data_dir, journal, now)?;
-    println!("{}", opened.path.display());
+    writeln!(std::io::stdout(), "{}", opened.path.display())?;
     if request.no_open {
         return Ok(ExitCode::SUCCESS);
     }

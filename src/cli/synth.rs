@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Sizes beyond these are almost certainly a typo, and would take minutes and gigabytes.
-const MAX_PEOPLE: u32 = 100_000;
-const MAX_ISSUES: u32 = 100_000;
+const MAX_PEOPLE: u32 = 10_000;
+const MAX_ISSUES: u32 = 10_000;
 const MAX_EVENTS: u32 = 5_000_000;
 
 pub fn synth(params: &SynthParams, output: &Path) -> anyhow::Result<ExitCode> {

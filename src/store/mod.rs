@@ -8,6 +8,7 @@ mod paths;
 mod save;
 mod saver;
 mod snapshot;
+mod trash;
 
 pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
 pub use list::{Summary, Unreadable, list};
@@ -16,6 +17,7 @@ pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_d
 pub use save::write_atomic;
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
+pub use trash::{TrashError, trash};
 
 use crate::model::Journal;
 use chrono::{DateTime, FixedOffset};

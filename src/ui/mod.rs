@@ -4,6 +4,7 @@
 pub mod app;
 pub mod pane;
 pub mod panes;
+pub mod picker;
 pub mod testkit;
 pub mod text;
 pub mod theme;
@@ -37,6 +38,7 @@ pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
         opened.journal.clone(),
     );
     let mut app = App::new(opened.journal, name, theme, Local::now().fixed_offset());
+    app.panes.closing.file = Some(opened.path.clone());
     let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver));
     let last = saver.finish();
     drop(opened.lock);
@@ -51,11 +53,18 @@ pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
 }
 
 /// Sets the terminal up, runs `f`, and restores the terminal whatever `f` returns.
-/// (`ratatui::init` also installs a panic hook that restores it on a panic.)
+/// (`ratatui::try_init` also installs a panic hook that restores it on a panic.)
 pub fn with_terminal<T>(
     f: impl FnOnce(&mut ratatui::DefaultTerminal) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
-    let mut terminal = ratatui::init();
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the app needs a terminal; for scripts use the subcommands (see `convene --help`)"
+        );
+    }
+    let mut terminal =
+        ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot set up the terminal: {e}"))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = f(&mut terminal);
     let _ = execute!(

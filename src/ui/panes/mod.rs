@@ -2,13 +2,17 @@
 
 mod agenda;
 mod closing;
+pub mod issue_detail;
 mod issues;
 mod leads;
 mod opening;
+pub mod people;
+pub mod places;
+mod roster;
 mod vote;
 
 pub use agenda::AgendaPane;
-pub use closing::ClosingPane;
+pub use closing::{ClosingPane, HorizonSummary, Summary};
 pub use issues::IssuesPane;
 pub use leads::LeadsPane;
 pub use opening::OpeningPane;

@@ -24,6 +24,9 @@ pub enum FieldKey {
     Pass,
 }
 
+/// Multi-line text (descriptions, reports) wraps at words so nothing scrolls out sideways.
+const WRAP: ratatui_textarea::WrapMode = ratatui_textarea::WrapMode::WordOrGlyph;
+
 pub struct Field {
     pub label: &'static str,
     area: TextArea<'static>,
@@ -48,10 +51,12 @@ impl Field {
     }
 
     pub fn multiline(label: &'static str) -> Field {
-        Field {
+        let mut field = Field {
             multiline: true,
             ..Field::new(label)
-        }
+        };
+        field.area.set_wrap_mode(WRAP);
+        field
     }
 
     pub fn with_text(mut self, text: &str) -> Field {
@@ -83,6 +88,9 @@ impl Field {
         area.set_max_histories(200);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
+        if self.multiline {
+            area.set_wrap_mode(WRAP);
+        }
         self.area = area;
         self.chosen = None;
     }

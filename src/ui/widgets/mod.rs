@@ -1,5 +1,11 @@
 //! Widgets shared by the panes.
 
+pub mod big_title;
 pub mod field;
+pub mod form_rows;
+pub mod popup;
+pub mod scroll;
+pub mod wrap;
 
+pub use big_title::BigTitle;
 pub use field::{Field, FieldKey};

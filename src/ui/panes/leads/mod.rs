@@ -1,0 +1,331 @@
+//! The Leads pane: who takes each priority forward. Issues are ranked by the latest round
+//! and grouped by triage; each gets a lead, supporters and next steps with owners and due
+//! dates. It flags top priorities nobody leads and anyone leading too many.
+
+mod draw;
+mod forms;
+mod listing;
+
+use crate::model::{Change, IssueId, StepId, StepStatus, Triage};
+use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
+use crate::ui::widgets::FieldKey;
+use crate::ui::widgets::form_rows::{FormAction, backdrop};
+use forms::{NameFor, NamePrompt, StepForm};
+use listing::Listing;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+
+/// What is open over the list, if anything.
+enum Open {
+    Name(Box<NamePrompt>),
+    Step(StepForm),
+    /// Choosing where the issue goes in triage.
+    Triage(IssueId),
+}
+
+#[derive(Default)]
+pub struct LeadsPane {
+    /// Kept by id so the issue stays selected when triage or the ranking moves it.
+    selected: Option<IssueId>,
+    /// The next step under the cursor when moving among the selected issue's steps.
+    step: Option<StepId>,
+    offset: usize,
+    open: Option<Open>,
+}
+
+impl LeadsPane {
+    fn current(&self, listing: &Listing) -> Option<IssueId> {
+        self.selected
+            .filter(|s| listing.issues().any(|i| i == *s))
+            .or_else(|| listing.issues().next())
+    }
+
+    fn move_by(&mut self, cx: &Cx, by: isize) {
+        if let Some(step) = self.step {
+            let steps = self.steps(cx);
+            let at = steps.iter().position(|s| *s == step).unwrap_or(0) as isize;
+            let to = (at + by).clamp(0, steps.len() as isize - 1) as usize;
+            self.step = steps.get(to).copied();
+            return;
+        }
+        let listing = Listing::of(cx.session());
+        let issues: Vec<IssueId> = listing.issues().collect();
+        if issues.is_empty() {
+            return;
+        }
+        let at = self
+            .current(&listing)
+            .and_then(|c| issues.iter().position(|i| *i == c))
+            .unwrap_or(0) as isize;
+        self.selected = Some(issues[(at + by).clamp(0, issues.len() as isize - 1) as usize]);
+    }
+
+    fn steps(&self, cx: &Cx) -> Vec<StepId> {
+        self.selected
+            .and_then(|i| cx.session().issues.get(&i))
+            .map(|i| i.plan.steps.keys().copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// The selected issue, or a notice saying there is none.
+    fn target(&mut self, cx: &mut Cx) -> Option<IssueId> {
+        let listing = Listing::of(cx.session());
+        let current = self.current(&listing);
+        if current.is_none() {
+            cx.error("No issues yet: raise them in 2 Issues");
+        }
+        self.selected = current;
+        current
+    }
+
+    fn open_key(&mut self, key: KeyEvent, cx: &mut Cx) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let close = match open {
+            Open::Name(prompt) => match prompt.field.key(key) {
+                FieldKey::Used => {
+                    prompt.offer(cx.session());
+                    false
+                }
+                FieldKey::Pass => match key.code {
+                    KeyCode::Esc => true,
+                    KeyCode::Enter => prompt.submit(cx),
+                    _ => false,
+                },
+            },
+            Open::Step(form) => {
+                let action = form.form.key(key);
+                form.offer(cx.session());
+                match action {
+                    FormAction::Used => false,
+                    FormAction::Cancel => true,
+                    FormAction::Submit => form.submit(cx),
+                }
+            }
+            Open::Triage(issue) => {
+                let issue = *issue;
+                let triage = match key.code {
+                    KeyCode::Char('d') => Some(Some(Triage::DoIt)),
+                    KeyCode::Char('c') => Some(Some(Triage::ClarifyIt)),
+                    KeyCode::Char('o') => Some(Some(Triage::AnotherOpenSpace)),
+                    KeyCode::Char('x') => Some(None),
+                    _ => None,
+                };
+                match (triage, key.code) {
+                    (Some(triage), _) => {
+                        if cx.record(Change::TriageSet { issue, triage }) {
+                            let label = triage.map_or("not triaged", |t| t.label());
+                            cx.info(format!("Issue {issue}: {label}"));
+                        }
+                        true
+                    }
+                    (None, KeyCode::Esc) => true,
+                    _ => false,
+                }
+            }
+        };
+        if close {
+            self.open = None;
+        }
+    }
+
+    fn steps_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        let (Some(issue), Some(step)) = (self.selected, self.step) else {
+            return Handled::No;
+        };
+        let Some(found) = cx
+            .session()
+            .issues
+            .get(&issue)
+            .and_then(|i| i.plan.steps.get(&step))
+            .cloned()
+        else {
+            self.step = None;
+            return Handled::No;
+        };
+        match key.code {
+            KeyCode::Esc => self.step = None,
+            KeyCode::Enter | KeyCode::Char('e') => {
+                self.open = Some(Open::Step(StepForm::new(cx.session(), issue, Some(&found))));
+            }
+            KeyCode::Char('d') | KeyCode::Delete => {
+                if cx.record(Change::StepRemoved { issue, step }) {
+                    cx.info(format!("Removed a next step of issue {issue} (u undoes)"));
+                    let steps = self.steps(cx);
+                    self.step = steps.first().copied();
+                }
+            }
+            KeyCode::Char(' ') => {
+                let at = StepStatus::ALL.iter().position(|s| *s == found.status);
+                let status = StepStatus::ALL[(at.unwrap_or(0) + 1) % StepStatus::ALL.len()];
+                if cx.record(Change::StepUpdated {
+                    issue,
+                    step,
+                    text: found.text,
+                    owner: found.owner,
+                    due: found.due,
+                    horizon: found.horizon,
+                    status,
+                }) {
+                    cx.info(format!("Next step {}", status.label()));
+                }
+            }
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+}
+
+impl Pane for LeadsPane {
+    fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        if self.open.is_some() {
+            self.open_key(key, cx);
+            return Handled::Yes;
+        }
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.move_by(cx, -1),
+            KeyCode::Down | KeyCode::Char('j') => self.move_by(cx, 1),
+            KeyCode::PageUp => self.move_by(cx, -10),
+            KeyCode::PageDown => self.move_by(cx, 10),
+            KeyCode::Home => self.move_by(cx, isize::MIN / 2),
+            KeyCode::End => self.move_by(cx, isize::MAX / 2),
+            _ if self.step.is_some() && self.steps_key(key, cx) == Handled::Yes => {}
+            KeyCode::Char('l') => {
+                if let Some(issue) = self.target(cx) {
+                    self.open = Some(Open::Name(Box::new(NamePrompt::new(
+                        cx.session(),
+                        issue,
+                        NameFor::Lead,
+                    ))));
+                }
+            }
+            KeyCode::Char('s') => {
+                if let Some(issue) = self.target(cx) {
+                    self.open = Some(Open::Name(Box::new(NamePrompt::new(
+                        cx.session(),
+                        issue,
+                        NameFor::AddSupporter,
+                    ))));
+                }
+            }
+            KeyCode::Char('S') => {
+                if let Some(issue) = self.target(cx) {
+                    let none = cx
+                        .session()
+                        .issues
+                        .get(&issue)
+                        .is_none_or(|i| i.plan.supporters.is_empty());
+                    if none {
+                        cx.error(format!("Issue {issue} has no supporters to take off"));
+                    } else {
+                        self.open = Some(Open::Name(Box::new(NamePrompt::new(
+                            cx.session(),
+                            issue,
+                            NameFor::DropSupporter,
+                        ))));
+                    }
+                }
+            }
+            KeyCode::Char('n') => {
+                if let Some(issue) = self.target(cx) {
+                    self.open = Some(Open::Step(StepForm::new(cx.session(), issue, None)));
+                }
+            }
+            KeyCode::Char('t') => {
+                if let Some(issue) = self.target(cx) {
+                    self.open = Some(Open::Triage(issue));
+                }
+            }
+            KeyCode::Enter => {
+                if self.target(cx).is_some() {
+                    match self.steps(cx).first() {
+                        Some(first) => self.step = Some(*first),
+                        None => cx.error("No next steps yet: n adds one"),
+                    }
+                }
+            }
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
+        match self.open.as_mut() {
+            Some(Open::Name(prompt)) => prompt.field.paste(text),
+            Some(Open::Step(form)) => form.form.paste(text),
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn capturing(&self) -> bool {
+        self.open.is_some()
+    }
+
+    fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        let listing = Listing::of(view.session);
+        let current = self.current(&listing);
+        let step = self.step.filter(|s| {
+            current
+                .and_then(|i| view.session.issues.get(&i))
+                .is_some_and(|i| i.plan.steps.contains_key(s))
+        });
+        draw::Screen {
+            view,
+            listing: &listing,
+            selected: current,
+            step,
+        }
+        .render(area, buf, &mut self.offset);
+        let t = view.theme;
+        match self.open.as_mut() {
+            Some(Open::Name(prompt)) => draw::prompt(&mut prompt.field, area, buf, t),
+            Some(Open::Step(form)) => {
+                backdrop(area, form.form.height(), buf, t);
+                form.form.render(draw::inset(area), buf, t)
+            }
+            Some(Open::Triage(issue)) => draw::triage_choice(*issue, view.session, area, buf, t),
+            None => {}
+        }
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        match &self.open {
+            Some(Open::Name(_)) => vec![
+                KeyHelp::main("Enter", "accept"),
+                KeyHelp::main("↓", "choose a name offered"),
+                KeyHelp::main("Esc", "cancel"),
+            ],
+            Some(Open::Step(_)) => vec![
+                KeyHelp::main("Enter", "save the step"),
+                KeyHelp::main("Tab", "next field"),
+                KeyHelp::main("Esc", "cancel"),
+                KeyHelp::more("Space ←→", "change horizon or status"),
+            ],
+            Some(Open::Triage(_)) => vec![
+                KeyHelp::main("d", "do it"),
+                KeyHelp::main("c", "clarify it"),
+                KeyHelp::main("o", "another open space"),
+                KeyHelp::main("x", "not triaged"),
+                KeyHelp::main("Esc", "cancel"),
+            ],
+            None if self.step.is_some() => vec![
+                KeyHelp::main("e", "change the step"),
+                KeyHelp::main("Space", "next status"),
+                KeyHelp::main("d", "remove"),
+                KeyHelp::main("Esc", "back to issues"),
+                KeyHelp::more("↑↓", "choose a step"),
+            ],
+            None => vec![
+                KeyHelp::main("l", "lead"),
+                KeyHelp::main("s/S", "supporter +/-"),
+                KeyHelp::main("n", "next step"),
+                KeyHelp::main("t", "triage"),
+                KeyHelp::main("Enter", "steps"),
+                KeyHelp::more("↑↓ PgUp PgDn", "choose an issue"),
+            ],
+        }
+    }
+}

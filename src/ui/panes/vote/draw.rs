@@ -1,0 +1,127 @@
+//! Drawing the Vote pane: the round's header, then the ranked bars or the breakdown by
+//! group, with the round form or the voter picker over them when open.
+
+use super::{Entry, VotePane, breakdown, chart, header};
+use crate::ui::pane::View;
+use crate::ui::widgets::form_rows::backdrop;
+use chart::Chart;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+impl VotePane {
+    pub(super) fn draw(&mut self, area: Rect, buf: &mut Buffer, view: &View, big: bool) {
+        let t = view.theme;
+        buf.set_style(area, t.base);
+        let Some(round) = self.round(view.session) else {
+            empty(area, buf, view);
+            self.draw_overlays(area, buf, view);
+            return;
+        };
+        let voter = match self.entry {
+            Entry::Person(p) if !round.anonymous => Some(p),
+            _ => None,
+        };
+        let head = header::Header {
+            session: view.session,
+            round,
+            voter,
+            theme: t,
+            big,
+        };
+        let lines = head.lines();
+        let head_h = (lines.len() as u16 + 1).min(area.height);
+        Paragraph::new(lines).render(
+            Rect {
+                height: head_h,
+                ..area
+            },
+            buf,
+        );
+        let body = Rect {
+            y: area.y + head_h,
+            height: area.height - head_h,
+            ..area
+        };
+        let rows = chart::rows(round);
+        let selected = self.current(round);
+        if self.breakdown && !round.anonymous {
+            breakdown::Table {
+                session: view.session,
+                round,
+                rows: &rows,
+                selected,
+                theme: t,
+            }
+            .render(body, buf, &mut self.offset);
+        } else {
+            Chart {
+                session: view.session,
+                round,
+                rows: &rows,
+                selected,
+                voter,
+                theme: t,
+                big,
+            }
+            .render(body, buf, &mut self.offset);
+        }
+        self.draw_overlays(area, buf, view);
+    }
+
+    fn draw_overlays(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = view.theme;
+        if let Some(form) = self.form.as_mut() {
+            backdrop(area, form.form.height(), buf, t);
+            let inset = inset(area, 2);
+            form.form.render(inset, buf, t);
+        }
+        if let Some(field) = self.picker.as_mut() {
+            let inset = inset(area, 2);
+            let h = field.height(1) + 1;
+            backdrop(area, h, buf, t);
+            let r = Rect {
+                height: (h - 1).min(inset.height),
+                ..inset
+            };
+            field.render(r, buf, t, true);
+        }
+    }
+}
+
+fn inset(area: Rect, by: u16) -> Rect {
+    let by = by.min(area.width / 4);
+    Rect {
+        x: area.x + by,
+        width: area.width - 2 * by,
+        ..area
+    }
+}
+
+fn empty(area: Rect, buf: &mut Buffer, view: &View) {
+    let t = view.theme;
+    let has_issues = view.session.active_issues().next().is_some();
+    let lines = if has_issues {
+        vec![
+            Line::styled("No vote yet.", t.title),
+            Line::raw(""),
+            Line::styled(
+                "Press n to start a round: 3 dots each, every issue on the ballot, Enter to accept.",
+                t.base,
+            ),
+        ]
+    } else {
+        vec![
+            Line::styled("No issues to vote on yet.", t.title),
+            Line::raw(""),
+            Line::styled(
+                "Raise issues in 2 Issues, then press n here to start a round.",
+                t.base,
+            ),
+        ]
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inset(area, 1), buf);
+}

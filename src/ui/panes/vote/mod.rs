@@ -1,0 +1,383 @@
+//! The Vote pane: rounds of dot voting and the ranking they give. Dots come in two ways:
+//! counted off the wall (tally, the default) or entered person by person from a roster,
+//! where each person's budget and per-issue maximum are the domain's to enforce.
+
+mod breakdown;
+mod chart;
+mod draw;
+mod form;
+mod header;
+
+use crate::model::{Change, IssueId, ParticipantId, Round, RoundId, Session};
+use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
+use crate::ui::widgets::Field;
+use crate::ui::widgets::FieldKey;
+use crate::ui::widgets::form_rows::FormAction;
+use form::RoundForm;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+
+/// How dots are entered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// Paper dots counted off the wall: `+`/`-` on the selected issue.
+    Tally,
+    /// One person's ballot at a time, within their budget.
+    Person(ParticipantId),
+}
+
+pub struct VotePane {
+    /// The issue under the cursor, kept by id so it stays selected when the order changes.
+    selected: Option<IssueId>,
+    offset: usize,
+    entry: Entry,
+    form: Option<RoundForm>,
+    /// Choosing who votes next (by-person entry).
+    picker: Option<Field>,
+    /// Showing which stakeholder groups backed each issue.
+    breakdown: bool,
+    /// The round being looked at; the latest when `None`.
+    viewing: Option<RoundId>,
+}
+
+impl Default for VotePane {
+    fn default() -> Self {
+        VotePane {
+            selected: None,
+            offset: 0,
+            entry: Entry::Tally,
+            form: None,
+            picker: None,
+            breakdown: false,
+            viewing: None,
+        }
+    }
+}
+
+impl VotePane {
+    fn round<'s>(&self, session: &'s Session) -> Option<&'s Round> {
+        self.viewing
+            .and_then(|id| session.rounds.get(&id))
+            .or_else(|| session.latest_round())
+    }
+
+    /// The selected issue, or the first listed if the selection left the ballot.
+    fn current(&self, round: &Round) -> Option<IssueId> {
+        let rows = chart::rows(round);
+        self.selected
+            .filter(|s| rows.iter().any(|r| r.issue == *s))
+            .or_else(|| rows.first().map(|r| r.issue))
+    }
+
+    fn move_by(&mut self, session: &Session, by: isize) {
+        let Some(round) = self.round(session) else {
+            return;
+        };
+        let rows = chart::rows(round);
+        if rows.is_empty() {
+            return;
+        }
+        let at = self
+            .current(round)
+            .and_then(|s| rows.iter().position(|r| r.issue == s))
+            .unwrap_or(0);
+        let to = (at as isize + by).clamp(0, rows.len() as isize - 1) as usize;
+        self.selected = Some(rows[to].issue);
+    }
+
+    fn open_form(&mut self, cx: &mut Cx) {
+        if cx.session().active_issues().next().is_none() {
+            cx.error("No issues to vote on yet: raise them in 2 Issues first");
+            return;
+        }
+        self.form = Some(RoundForm::new(cx.session()));
+    }
+
+    fn form_key(&mut self, key: KeyEvent, cx: &mut Cx) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        match form.key(key) {
+            FormAction::Used => {}
+            FormAction::Cancel => self.form = None,
+            FormAction::Submit => match form.change(cx.session()) {
+                Err((row, why)) => {
+                    form.form.focus_on(row);
+                    cx.error(why);
+                }
+                Ok(change) => {
+                    let Change::RoundOpened {
+                        round,
+                        dots_per_person,
+                        anonymous,
+                        ref ballot,
+                        ..
+                    } = change
+                    else {
+                        return;
+                    };
+                    let on_ballot = ballot.len();
+                    if cx.record(change) {
+                        self.form = None;
+                        self.viewing = None;
+                        self.selected = None;
+                        self.offset = 0;
+                        if anonymous {
+                            self.entry = Entry::Tally;
+                        }
+                        cx.info(format!(
+                            "Round {round} is open: {dots_per_person} dots each, {on_ballot} issues on the ballot"
+                        ));
+                    }
+                }
+            },
+        }
+    }
+
+    fn picker_key(&mut self, key: KeyEvent, cx: &mut Cx) {
+        let Some(field) = self.picker.as_mut() else {
+            return;
+        };
+        if field.key(key) == FieldKey::Used {
+            let names: Vec<&str> = cx
+                .session()
+                .participants
+                .values()
+                .map(|p| p.name.as_str())
+                .collect();
+            field.offer(names.into_iter());
+            return;
+        }
+        match key.code {
+            KeyCode::Esc => self.picker = None,
+            KeyCode::Enter => {
+                let name = field.value();
+                match cx.session().find_participant(&name) {
+                    Some(id) => {
+                        self.entry = Entry::Person(id);
+                        self.picker = None;
+                        let who = cx.session().participant_name(id).to_string();
+                        cx.info(format!(
+                            "Entering {who}'s dots: + gives one, - takes one back"
+                        ));
+                    }
+                    None if name.trim().is_empty() => {
+                        cx.error("Type a name from the roster, or Esc to stay in tally mode")
+                    }
+                    None => cx.error(format!(
+                        "No one called \"{}\" on the roster: pick a name offered below",
+                        name.trim()
+                    )),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start_picking(&mut self, cx: &mut Cx) {
+        let Some(round) = self.round(cx.session()) else {
+            cx.error("No round yet: press n to start one");
+            return;
+        };
+        if round.anonymous {
+            cx.error(format!(
+                "Round {} is anonymous: dots are counted, not named, so only tally mode",
+                round.id
+            ));
+            return;
+        }
+        if cx.session().participants.is_empty() {
+            cx.error("The roster is empty: add participants first, or count dots in tally mode");
+            return;
+        }
+        self.picker = Some(Field::new("Who is voting? (type a name from the roster)"));
+    }
+
+    fn dot(&mut self, add: bool, cx: &mut Cx) {
+        let Some(round) = self.round(cx.session()) else {
+            cx.error("No round yet: press n to start one");
+            return;
+        };
+        let Some(issue) = self.current(round) else {
+            return;
+        };
+        let voter = match self.entry {
+            Entry::Person(p) if !round.anonymous => Some(p),
+            _ => None,
+        };
+        let id = round.id;
+        self.selected = Some(issue);
+        let change = if add {
+            Change::DotAdded {
+                round: id,
+                issue,
+                voter,
+            }
+        } else {
+            Change::DotRemoved {
+                round: id,
+                issue,
+                voter,
+            }
+        };
+        cx.record(change);
+    }
+
+    fn close_or_reopen(&mut self, cx: &mut Cx) {
+        let Some(round) = self.round(cx.session()) else {
+            cx.error("No round yet: press n to start one");
+            return;
+        };
+        let (id, open) = (round.id, round.open);
+        let change = if open {
+            Change::RoundClosed { round: id }
+        } else {
+            Change::RoundReopened { round: id }
+        };
+        if cx.record(change) {
+            cx.info(if open {
+                format!("Round {id} is closed: it takes no more dots (c reopens it)")
+            } else {
+                format!("Round {id} is open again")
+            });
+        }
+    }
+
+    fn reveal(&mut self, cx: &mut Cx) {
+        let Some(id) = self.round(cx.session()).map(|r| r.id) else {
+            cx.error("No round yet: press n to start one");
+            return;
+        };
+        if cx.record(Change::ResultsRevealed { round: id }) {
+            cx.info(format!("Round {id}: results revealed"));
+        }
+    }
+
+    fn browse(&mut self, cx: &mut Cx, later: bool) {
+        let session = cx.session();
+        let Some(now) = self.round(session).map(|r| r.id) else {
+            return;
+        };
+        let next = if later {
+            session.rounds.range(RoundId(now.0 + 1)..).next()
+        } else {
+            session.rounds.range(..now).next_back()
+        };
+        match next {
+            Some((&id, _)) => {
+                let latest = session.latest_round().map(|r| r.id);
+                self.viewing = (Some(id) != latest).then_some(id);
+                self.offset = 0;
+                cx.info(format!("Showing round {id}"));
+            }
+            None => cx.info(if later {
+                "This is the latest round"
+            } else {
+                "This is the first round"
+            }),
+        }
+    }
+}
+
+impl Pane for VotePane {
+    fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        if self.form.is_some() {
+            self.form_key(key, cx);
+            return Handled::Yes;
+        }
+        if self.picker.is_some() {
+            self.picker_key(key, cx);
+            return Handled::Yes;
+        }
+        match key.code {
+            KeyCode::Char('n') => self.open_form(cx),
+            KeyCode::Up | KeyCode::Char('k') => self.move_by(cx.session(), -1),
+            KeyCode::Down | KeyCode::Char('j') => self.move_by(cx.session(), 1),
+            KeyCode::PageUp => self.move_by(cx.session(), -10),
+            KeyCode::PageDown => self.move_by(cx.session(), 10),
+            KeyCode::Home => self.move_by(cx.session(), isize::MIN / 2),
+            KeyCode::End => self.move_by(cx.session(), isize::MAX / 2),
+            KeyCode::Char('+') | KeyCode::Char('=') => self.dot(true, cx),
+            KeyCode::Char('-') => self.dot(false, cx),
+            KeyCode::Char('t') => {
+                self.entry = Entry::Tally;
+                cx.info("Tally: + adds a dot to the selected issue, - takes one off");
+            }
+            KeyCode::Char('v') => self.start_picking(cx),
+            KeyCode::Esc if matches!(self.entry, Entry::Person(_)) => self.entry = Entry::Tally,
+            KeyCode::Char('c') => self.close_or_reopen(cx),
+            KeyCode::Char('r') => self.reveal(cx),
+            KeyCode::Char('g') => self.toggle_breakdown(cx),
+            KeyCode::Char('[') => self.browse(cx, false),
+            KeyCode::Char(']') => self.browse(cx, true),
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
+        if let Some(form) = self.form.as_mut() {
+            form.form.paste(text);
+            return Handled::Yes;
+        }
+        if let Some(field) = self.picker.as_mut() {
+            field.paste(text);
+            return Handled::Yes;
+        }
+        Handled::No
+    }
+
+    fn capturing(&self) -> bool {
+        self.form.is_some() || self.picker.is_some()
+    }
+
+    fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        self.draw(area, buf, view, false);
+    }
+
+    fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        self.draw(area, buf, view, true);
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        if self.form.is_some() {
+            return vec![
+                KeyHelp::main("Enter", "open the round"),
+                KeyHelp::main("Esc", "cancel"),
+                KeyHelp::main("Tab", "next field"),
+                KeyHelp::more("Space ←→", "change a choice"),
+            ];
+        }
+        if self.picker.is_some() {
+            return vec![
+                KeyHelp::main("Enter", "vote as this person"),
+                KeyHelp::main("↓", "choose a name offered"),
+                KeyHelp::main("Esc", "cancel"),
+            ];
+        }
+        vec![
+            KeyHelp::main("+/-", "dot"),
+            KeyHelp::main("n", "new round"),
+            KeyHelp::main("t/v", "tally/by person"),
+            KeyHelp::main("c", "close/reopen"),
+            KeyHelp::main("r", "reveal"),
+            KeyHelp::more("↑↓ PgUp PgDn", "choose an issue"),
+            KeyHelp::more("g", "breakdown by stakeholder group"),
+            KeyHelp::more("[ ]", "previous / next round"),
+            KeyHelp::more("Esc", "back to tally mode"),
+        ]
+    }
+}
+
+impl VotePane {
+    fn toggle_breakdown(&mut self, cx: &mut Cx) {
+        match self.round(cx.session()) {
+            Some(r) if r.anonymous => {
+                cx.error("An anonymous round keeps no names, so it has no breakdown by group")
+            }
+            Some(_) => self.breakdown = !self.breakdown,
+            None => cx.error("No round yet: press n to start one"),
+        }
+    }
+}

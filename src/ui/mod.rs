@@ -76,6 +76,13 @@ pub fn with_terminal<T>(
     result
 }
 
+/// Hidden, for benches/startup.sh: `CONVENE_EXIT_AFTER_FIRST_FRAME=1` quits (saving as
+/// usual) as soon as the first frame is drawn, so start to first frame can be timed as a
+/// whole process and peak memory read with a session open.
+fn exit_after_first_frame() -> bool {
+    std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -108,6 +115,9 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| app.render(frame.area(), frame.buffer_mut()))?;
             dirty = false;
+            if exit_after_first_frame() {
+                break;
+            }
         }
         if event::poll(TICK)? {
             // Take every queued input before drawing again, so a fast typist or a paste

@@ -2,5 +2,6 @@
 
 pub mod cli;
 pub mod model;
+pub mod replay;
 pub mod store;
 pub mod ui;

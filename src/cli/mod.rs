@@ -1,5 +1,7 @@
 //! The command line: what each subcommand takes, and where it is handled.
 
+mod replay;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -126,6 +128,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             crate::ui::run(crate::store::open(&path)?, theme)?;
             Ok(std::process::ExitCode::SUCCESS)
         }
+        Some(Command::Replay { file }) => replay::replay(&file, &data_dir, theme),
         other => anyhow::bail!(
             "{other:?} is not built yet (data dir {})",
             data_dir.display()

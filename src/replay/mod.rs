@@ -54,7 +54,7 @@ impl Replayer {
                 kind: event.change.kind(),
                 why,
             })?;
-            if (n + 1) % every == 0 {
+            if (n + 1).is_multiple_of(every) {
                 checkpoints.push(state.clone());
             }
         }
@@ -188,7 +188,12 @@ impl Replayer {
     /// The position of the last event at or before `time` on the day of the current event
     /// (the first event's day before the first). None if nothing had happened by then.
     pub fn seek_time(&self, time: NaiveTime) -> Option<usize> {
-        let day = self.event().or(self.events.first())?.at.naive_local().date();
+        let day = self
+            .event()
+            .or(self.events.first())?
+            .at
+            .naive_local()
+            .date();
         self.last_at_or_before(NaiveDateTime::new(day, time))
     }
 

@@ -125,7 +125,9 @@ fn every_position_matches_a_rebuild_whatever_the_order_of_seeks() {
     let mut r = Replayer::with_checkpoint_every(j.events.clone(), 4).unwrap();
     assert_eq!(r.len(), 15);
     // Forward, backward, and jumps across checkpoints in both directions.
-    let order = [0, 1, 2, 3, 4, 5, 15, 14, 9, 3, 8, 12, 4, 0, 7, 13, 11, 6, 10, 15, 1];
+    let order = [
+        0, 1, 2, 3, 4, 5, 15, 14, 9, 3, 8, 12, 4, 0, 7, 13, 11, 6, 10, 15, 1,
+    ];
     for n in order {
         r.seek(n);
         assert_eq!(r.position(), n);
@@ -234,7 +236,9 @@ fn times_of_day_and_seeking_by_time() {
 fn a_refused_log_is_refused_with_its_position() {
     let mut events = day().events;
     events.remove(4);
-    let err = Replayer::new(events).err().expect("a gap in seq is refused");
+    let err = Replayer::new(events)
+        .err()
+        .expect("a gap in seq is refused");
     assert_eq!(err.seq, 6);
 }
 

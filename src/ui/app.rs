@@ -98,6 +98,9 @@ pub struct App {
     pub outbox: Vec<Event>,
     /// A pane asked for the terminal bell; the event loop rings it and clears this.
     pub bell: bool,
+    /// Keys of a mode wrapping the app (replay): listed first in help under this title,
+    /// and their main ones shown in the status bar instead of the pane's.
+    pub mode_keys: Option<(&'static str, Vec<KeyHelp>)>,
     /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
     quit_armed: bool,
     /// Where the pane body was last drawn, for mouse clicks.
@@ -129,6 +132,7 @@ impl App {
             now,
             outbox: vec![],
             bell: false,
+            mode_keys: None,
             quit_armed: false,
             body: Rect::default(),
             tabs: Rect::default(),
@@ -147,6 +151,11 @@ impl App {
             },
             &mut self.panes,
         )
+    }
+
+    /// True while the current pane owns the keyboard (a form is open).
+    pub fn capturing(&mut self) -> bool {
+        self.panes.get(self.pane).capturing()
     }
 
     /// Lets every pane follow the clock. Returns true if something needs redrawing.
@@ -321,9 +330,13 @@ impl App {
         pane.render(body, buf, &view);
         render_tabs(self.pane, tabs, buf, &theme);
         render_notice(self.notice.as_ref(), notice, buf, &theme);
-        self.render_status(&keys, status, buf);
+        let bar_keys = match &self.mode_keys {
+            Some((_, mode)) => mode.as_slice(),
+            None => keys.as_slice(),
+        };
+        self.render_status(bar_keys, status, buf);
         if self.help {
-            render_help(self.pane, &keys, body, buf, &theme);
+            render_help(self.pane, &keys, self.mode_keys.as_ref(), body, buf, &theme);
         }
     }
 
@@ -406,7 +419,14 @@ fn render_notice(notice: Option<&Notice>, area: Rect, buf: &mut Buffer, t: &Them
     }
 }
 
-fn render_help(pane: PaneId, keys: &[KeyHelp], area: Rect, buf: &mut Buffer, t: &Theme) {
+fn render_help(
+    pane: PaneId,
+    keys: &[KeyHelp],
+    mode: Option<&(&'static str, Vec<KeyHelp>)>,
+    area: Rect,
+    buf: &mut Buffer,
+    t: &Theme,
+) {
     let global = [
         KeyHelp::more("1–6", "go to a pane"),
         KeyHelp::more("Tab / Shift-Tab", "next / previous pane"),
@@ -416,10 +436,11 @@ fn render_help(pane: PaneId, keys: &[KeyHelp], area: Rect, buf: &mut Buffer, t: 
         KeyHelp::more("?", "this help"),
         KeyHelp::more("q / Ctrl-c", "quit (everything is already saved)"),
     ];
-    let mut lines = vec![Line::styled(format!("{} pane", pane.title()), t.title)];
+    let mode_keys = mode.map_or(&[][..], |(_, k)| k.as_slice());
     let key_w = keys
         .iter()
         .chain(global.iter())
+        .chain(mode_keys.iter())
         .map(|k| super::text::width(k.keys))
         .max()
         .unwrap_or(0);
@@ -429,6 +450,13 @@ fn render_help(pane: PaneId, keys: &[KeyHelp], area: Rect, buf: &mut Buffer, t: 
             Span::styled(k.what.to_string(), t.base),
         ])
     };
+    let mut lines = vec![];
+    if let Some((title, _)) = mode {
+        lines.push(Line::styled(*title, t.title));
+        lines.extend(mode_keys.iter().map(row));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(format!("{} pane", pane.title()), t.title));
     lines.extend(keys.iter().map(row));
     lines.push(Line::raw(""));
     lines.push(Line::styled("Everywhere", t.title));

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod pane;
 pub mod panes;
+pub mod replay;
 pub mod testkit;
 pub mod text;
 pub mod theme;

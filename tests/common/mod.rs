@@ -23,7 +23,11 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 
     pub fn one_in(&mut self, n: usize) -> bool {
@@ -44,8 +48,18 @@ const FIRST: [&str; 16] = [
     "Luca", "Mei", "Niamh", "Olu", "Priya",
 ];
 const LAST: [&str; 12] = [
-    "Lee", "Hale", "Okafor", "Nowak", "Patel", "Murphy", "Singh", "Rossi", "Evans", "Khan",
-    "Zhang 张", "Brown",
+    "Lee",
+    "Hale",
+    "Okafor",
+    "Nowak",
+    "Patel",
+    "Murphy",
+    "Singh",
+    "Rossi",
+    "Evans",
+    "Khan",
+    "Zhang 张",
+    "Brown",
 ];
 const ORGS: [&str; 6] = [
     "Council",
@@ -92,11 +106,13 @@ pub fn walk(seed: u64, steps: usize) -> Journal {
         } else {
             Duration::seconds(2 + rng.below(90) as i64)
         };
-        // The day moves through five phases; a fifth of the changes come from any phase.
+        // The day moves through five phases; a fifth of the changes go back to an earlier
+        // one (a late arrival, a forgotten issue).
+        let now = i * 5 / steps.max(1);
         let phase = if rng.one_in(5) {
-            rng.below(5)
+            rng.below(now + 1)
         } else {
-            i * 5 / steps.max(1)
+            now
         };
         if let Some(change) = propose(&mut rng, &j.session, phase) {
             let _ = j.record(at, change);

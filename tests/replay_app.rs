@@ -300,7 +300,13 @@ fn other_keys_reach_the_app() {
     press(&mut s, KeyCode::Char('?'));
     let help = text(&mut s, 100, 40);
     assert!(help.contains("Replay"), "{help}");
-    assert!(help.contains("go to time (HH:MM)"), "{help}");
+    assert!(help.contains("go to a time (HH:MM)"), "{help}");
+    // On the smallest screen every key is still listed, in two columns.
+    let small = text(&mut s, 80, 24);
+    for words in ["jump to a phase mark", "go to a pane", "Press any key to close"] {
+        assert!(small.contains(words), "{words:?} in {small}");
+    }
+    insta::assert_snapshot!("help_80x24", small);
     // The next key closes help and does nothing else.
     press(&mut s, KeyCode::Right);
     assert!(!s.app.help);

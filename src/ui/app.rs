@@ -437,34 +437,52 @@ fn render_help(
         KeyHelp::more("q / Ctrl-c", "quit (everything is already saved)"),
     ];
     let mode_keys = mode.map_or(&[][..], |(_, k)| k.as_slice());
-    let key_w = keys
-        .iter()
-        .chain(global.iter())
-        .chain(mode_keys.iter())
-        .map(|k| super::text::width(k.keys))
-        .max()
-        .unwrap_or(0);
-    let row = |k: &KeyHelp| {
-        Line::from(vec![
-            Span::styled(format!("  {:<key_w$}  ", k.keys), t.accent),
-            Span::styled(k.what.to_string(), t.base),
-        ])
+    // What this screen adds, then what works everywhere: side by side, using the height
+    // of the screen, if one column would not fit (a pane with many keys, or a mode's keys
+    // on a small screen).
+    let left_len = mode.map_or(0, |_| mode_keys.len() + 2) + 1 + keys.len();
+    let right_len = 1 + global.len() + 2;
+    let one_column = left_len + 1 + right_len + 2;
+    let two_columns = one_column > area.height as usize && area.width >= 76;
+    let widest = |ks: &mut dyn Iterator<Item = &KeyHelp>| {
+        ks.map(|k| super::text::width(k.keys)).max().unwrap_or(0)
     };
-    let mut lines = vec![];
+    let left_w = widest(&mut keys.iter().chain(mode_keys.iter()));
+    let right_w = widest(&mut global.iter());
+    let (left_w, right_w) = if two_columns {
+        (left_w, right_w)
+    } else {
+        (left_w.max(right_w), left_w.max(right_w))
+    };
+    let row = |key_w: usize| {
+        move |k: &KeyHelp| {
+            Line::from(vec![
+                Span::styled(format!("  {:<key_w$}  ", k.keys), t.accent),
+                Span::styled(k.what.to_string(), t.base),
+            ])
+        }
+    };
+    let mut left = vec![];
     if let Some((title, _)) = mode {
-        lines.push(Line::styled(*title, t.title));
-        lines.extend(mode_keys.iter().map(row));
-        lines.push(Line::raw(""));
+        left.push(Line::styled(*title, t.title));
+        left.extend(mode_keys.iter().map(row(left_w)));
+        left.push(Line::raw(""));
     }
-    lines.push(Line::styled(format!("{} pane", pane.title()), t.title));
-    lines.extend(keys.iter().map(row));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Everywhere", t.title));
-    lines.extend(global.iter().map(row));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Press any key to close", t.dim));
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let w = (area.width * 3 / 4).max(40).min(area.width);
+    left.push(Line::styled(format!("{} pane", pane.title()), t.title));
+    left.extend(keys.iter().map(row(left_w)));
+    let mut right = vec![Line::styled("Everywhere", t.title)];
+    right.extend(global.iter().map(row(right_w)));
+    right.push(Line::raw(""));
+    right.push(Line::styled("Press any key to close", t.dim));
+    let (columns, h, w) = if two_columns {
+        (vec![left, right], area.height as usize, area.width)
+    } else {
+        left.push(Line::raw(""));
+        left.extend(right);
+        (vec![left], one_column, (area.width * 3 / 4).max(40))
+    };
+    let h = (h as u16).min(area.height);
+    let w = w.min(area.width);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
@@ -472,16 +490,19 @@ fn render_help(
         height: h,
     };
     Clear.render(r, buf);
-    Paragraph::new(lines)
-        .style(t.base)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.accent)
-                .title(" Keys "),
-        )
-        .render(r, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.accent)
+        .title(" Keys ");
+    let inner = block.inner(r);
+    block.style(t.base).render(r, buf);
+    let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(inner);
+    for (lines, cell) in columns.into_iter().zip(cells.iter()) {
+        Paragraph::new(lines)
+            .style(t.base)
+            .wrap(Wrap { trim: false })
+            .render(*cell, buf);
+    }
 }
 
 fn too_small(area: Rect, buf: &mut Buffer, t: &Theme) {

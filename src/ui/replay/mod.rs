@@ -24,13 +24,13 @@ use timeline::{Rows, Timeline};
 
 /// The keys of replay, for the status bar and `?`.
 pub const KEYS: [KeyHelp; 7] = [
-    KeyHelp::main("Space", "play"),
-    KeyHelp::main("←→", "step"),
-    KeyHelp::main("Shift-←→", "phase"),
+    KeyHelp::main("Space", "play / pause"),
+    KeyHelp::main("←→", "step one event"),
+    KeyHelp::main("Shift-←→", "jump to a phase mark"),
     KeyHelp::more("Home / End", "first / last event"),
-    KeyHelp::main("+/-", "speed"),
-    KeyHelp::main("g", "go to time (HH:MM)"),
-    KeyHelp::more("click the timeline", "go to that time"),
+    KeyHelp::main("+/-", "faster / slower"),
+    KeyHelp::main("g", "go to a time (HH:MM)"),
+    KeyHelp::more("click timeline", "go to that time"),
 ];
 
 pub struct ReplayScreen {
@@ -299,6 +299,12 @@ impl ReplayScreen {
                 .style(self.app.theme.warn)
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
+            return;
+        }
+        if self.app.help {
+            // Help closes on the next key; until then it may use the whole screen.
+            self.rows = None;
+            self.app.render(area, buf);
             return;
         }
         let top = Rect {

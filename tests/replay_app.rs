@@ -303,7 +303,11 @@ fn other_keys_reach_the_app() {
     assert!(help.contains("go to a time (HH:MM)"), "{help}");
     // On the smallest screen every key is still listed, in two columns.
     let small = text(&mut s, 80, 24);
-    for words in ["jump to a phase mark", "go to a pane", "Press any key to close"] {
+    for words in [
+        "jump to a phase mark",
+        "go to a pane",
+        "Press any key to close",
+    ] {
         assert!(small.contains(words), "{words:?} in {small}");
     }
     insta::assert_snapshot!("help_80x24", small);
@@ -378,4 +382,22 @@ fn too_small_a_window_says_so() {
     for (w, h) in [(1, 1), (0, 0), (60, 20), (60, 19), (200, 60)] {
         draw(&mut s, w, h);
     }
+}
+
+#[test]
+fn a_session_of_one_event_replays() {
+    let j = Journal::create(common::start(), "Just begun").unwrap();
+    let mut s = ReplayScreen::new(j.events.clone(), "new".into(), Theme::light()).unwrap();
+    assert_at(&s, &j, 1);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&mut s, w, h);
+        assert!(screen.contains("1 / 1"), "{screen}");
+        assert!(screen.contains("Session created: Just begun"), "{screen}");
+    }
+    press(&mut s, KeyCode::Right);
+    shift(&mut s, KeyCode::Right);
+    press(&mut s, KeyCode::Char(' '));
+    s.advance(Duration::from_secs(5));
+    assert_at(&s, &j, 1);
+    assert!(!s.playback.playing());
 }

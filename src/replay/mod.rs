@@ -16,8 +16,8 @@ use chrono::{NaiveDateTime, NaiveTime};
 /// Fewest and most events between two checkpoints. Fewer means faster seeks and more
 /// memory; the interval grows with the log so a long day keeps about `CHECKPOINTS` copies.
 const MIN_EVERY: usize = 256;
-const MAX_EVERY: usize = 2048;
-const CHECKPOINTS: usize = 100;
+const MAX_EVERY: usize = 2000;
+const CHECKPOINTS: usize = 50;
 
 /// A cursor over a session's log.
 pub struct Replayer {

@@ -273,3 +273,151 @@ pub fn write_session(path: &std::path::Path, journal: &Journal) {
     convene::store::write_atomic(path, &convene::store::to_bytes(&meta, journal, saved))
         .expect("session file written");
 }
+
+/// A long day at an extreme size: `people` participants and `issues` issues, then changes
+/// of every kind (edits, reports, moves on the agenda, dots in several rounds, plans, undo)
+/// until the log holds `events` events. For measuring seeks, not for reading.
+pub fn big(seed: u64, people: u32, issues: u32, events: usize) -> Journal {
+    let mut rng = Rng::new(seed);
+    let mut at = start();
+    let mut j = Journal::create(at, "How do we get people home from hospital well?").unwrap();
+    let mut tick = |rng: &mut Rng| {
+        at += Duration::seconds(rng.below(20) as i64);
+        at
+    };
+    for (n, name) in SPACES.iter().enumerate() {
+        let t = tick(&mut rng);
+        j.record(
+            t,
+            Change::SpaceAdded {
+                space: SpaceId(n as u32 + 1),
+                name: name.to_string(),
+            },
+        )
+        .unwrap();
+    }
+    for n in 1..=4 {
+        let t = tick(&mut rng);
+        j.record(
+            t,
+            Change::SlotAdded {
+                slot: SlotId(n),
+                label: format!("Slot {n}"),
+                starts: None,
+                ends: None,
+            },
+        )
+        .unwrap();
+    }
+    for n in 1..=people {
+        let t = tick(&mut rng);
+        j.record(
+            t,
+            Change::ParticipantAdded {
+                participant: ParticipantId(n),
+                name: format!(
+                    "{} {} {n}",
+                    FIRST[n as usize % FIRST.len()],
+                    LAST[n as usize % LAST.len()]
+                ),
+                organisation: Some(ORGS[n as usize % ORGS.len()].to_string())
+                    .filter(|o| !o.is_empty()),
+                group: None,
+            },
+        )
+        .unwrap();
+    }
+    for n in 1..=issues {
+        let t = tick(&mut rng);
+        j.record(
+            t,
+            Change::IssueRaised {
+                issue: IssueId(n),
+                title: format!("{} ({n})", TOPICS[n as usize % TOPICS.len()]),
+                convener: Some(ParticipantId(1 + n % people)),
+                description: "Why it matters to us, in a few sentences.".repeat(3),
+            },
+        )
+        .unwrap();
+    }
+    while j.events.len() < events {
+        let s = &j.session;
+        let issue = IssueId(1 + rng.below(issues as usize) as u32);
+        // Plans are made for the priorities only, as on the day.
+        let priority = IssueId(1 + rng.below(60.min(issues as usize)) as u32);
+        let who = ParticipantId(1 + rng.below(people as usize) as u32);
+        let open = s.rounds.values().find(|r| r.open).map(|r| r.id);
+        let change = match (rng.below(12), open) {
+            (0 | 1, _) => Change::IssueEdited {
+                issue,
+                title: format!("{} (edited)", TOPICS[rng.below(TOPICS.len())]),
+                convener: Some(who),
+                description: "Reworded after talking it through.".into(),
+            },
+            (2, _) => Change::ReportRecorded {
+                issue,
+                report: Report {
+                    attendees: 12,
+                    key_points: "One phone number\nShared plan".into(),
+                    ..Report::default()
+                },
+            },
+            (3, _) => Change::IssuePlaced {
+                issue,
+                space: SpaceId(1 + rng.below(SPACES.len()) as u32),
+                slot: SlotId(1 + rng.below(4) as u32),
+            },
+            (4, _) => Change::IssueUnplaced { issue },
+            (5, _) => Change::LeadAssigned {
+                issue: priority,
+                lead: Some(who),
+            },
+            (6, _)
+                if s.issues
+                    .get(&priority)
+                    .is_some_and(|i| i.plan.steps.len() < 5) =>
+            {
+                Change::StepAdded {
+                    issue: priority,
+                    step: s.next_step_id(),
+                    text: "Agree a first step".into(),
+                    owner: Some(who),
+                    due: None,
+                    horizon: Horizon::Short,
+                }
+            }
+            // Someone's details are corrected now and then, not all day long.
+            (7, _) if rng.one_in(20) => Change::ParticipantUpdated {
+                participant: who,
+                name: s.participant_name(who).to_string(),
+                organisation: Some(ORGS[rng.below(ORGS.len() - 1)].to_string()),
+                group: None,
+            },
+            (8, _) if rng.one_in(3) => Change::Undo,
+            (8, _) => Change::Redo,
+            (_, None) if s.rounds.len() < 2 => Change::RoundOpened {
+                round: s.next_round_id(),
+                dots_per_person: 5,
+                max_per_issue: None,
+                anonymous: false,
+                hidden: false,
+                ballot: s.active_issues().map(|i| i.id).collect(),
+            },
+            (_, Some(round)) if rng.one_in(3000) => Change::RoundClosed { round },
+            (_, Some(round)) if rng.one_in(3) => Change::DotRemoved {
+                round,
+                issue,
+                voter: Some(who),
+            },
+            (_, Some(round)) => Change::DotAdded {
+                round,
+                issue,
+                voter: Some(who),
+            },
+            _ => continue,
+        };
+        let t = tick(&mut rng);
+        let _ = j.record(t, change);
+    }
+    j
+}

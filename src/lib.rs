@@ -1,6 +1,8 @@
 //! Convene: an offline terminal app for facilitating Open Space workshops.
 
 pub mod cli;
+pub mod demo;
+pub mod export;
 pub mod model;
 pub mod replay;
 pub mod store;

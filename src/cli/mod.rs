@@ -1,9 +1,22 @@
 //! The command line: what each subcommand takes, and where it is handled.
 
+mod app;
+mod check;
+mod export;
+mod files;
+mod import;
+mod list;
+mod log;
+mod new;
+mod open;
+mod output;
 mod replay;
+mod roster;
+mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,6 +60,8 @@ pub enum Command {
     /// Start a new session on a theme (the workshop's question).
     New {
         /// The theme, e.g. "How do we get people home from hospital well?"
+        // Its own id: `theme` is already the global colour option.
+        #[arg(id = "workshop_theme", value_name = "THEME")]
         theme: String,
         /// A space (room, corner) where breakouts meet; repeat for each.
         #[arg(long = "space", value_name = "NAME")]
@@ -118,20 +133,76 @@ pub enum Command {
 }
 
 /// Runs a parsed command line. Errors are for the user's eyes: the caller prints them.
-pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref())?;
-    let theme = crate::ui::Theme::named(cli.theme);
-    match cli.command {
-        Some(Command::Open { file_or_name }) => {
-            let path = crate::store::resolve(&data_dir, &file_or_name)
-                .ok_or_else(|| anyhow::anyhow!("no session called {file_or_name:?}"))?;
-            crate::ui::run(crate::store::open(&path)?, theme)?;
-            Ok(std::process::ExitCode::SUCCESS)
+    let data_dir = data_dir.as_path();
+    let theme = cli.theme;
+    let result = match cli.command {
+        None => app::picker(data_dir, theme),
+        Some(Command::New {
+            theme: words,
+            spaces,
+            slots,
+            participants,
+            no_open,
+        }) => {
+            let request = new::Request {
+                theme: words,
+                spaces,
+                slots,
+                participants,
+                no_open,
+            };
+            new::run(data_dir, request, theme)
         }
-        Some(Command::Replay { file }) => replay::replay(&file, &data_dir, theme),
-        other => anyhow::bail!(
-            "{other:?} is not built yet (data dir {})",
-            data_dir.display()
+        Some(Command::Open { file_or_name }) => open::run(data_dir, &file_or_name, theme),
+        Some(Command::Demo) => app::demo(data_dir, theme),
+        Some(Command::List { json }) => list::run(data_dir, json),
+        Some(Command::Check { file }) => check::run(data_dir, &file),
+        Some(Command::Log { file }) => log::run(data_dir, &file),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            anonymous,
+            table,
+        }) => export::run(
+            data_dir,
+            &file,
+            format,
+            output.as_deref(),
+            anonymous,
+            table.as_deref(),
         ),
+        Some(Command::Import { file, issues }) => import::run(data_dir, &file, &issues),
+        Some(Command::Replay { file }) => app::replay(data_dir, &file, theme),
+        Some(Command::Synth {
+            participants,
+            issues,
+            events,
+            seed,
+            output,
+        }) => synth::run(participants, issues, events, seed, &output),
+    };
+    output::settle(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Clap checks the definitions only when parsing; a clash between two arguments of the
+    /// same name would otherwise surface as a panic in the user's hands.
+    #[test]
+    fn definitions_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn new_takes_a_theme_beside_the_colour_option() {
+        let cli = Cli::try_parse_from(["convene", "--theme", "dark", "new", "Home well"]).unwrap();
+        assert_eq!(cli.theme, ThemeName::Dark);
+        assert!(matches!(cli.command, Some(Command::New { theme, .. }) if theme == "Home well"));
     }
 }

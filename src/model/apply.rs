@@ -389,8 +389,14 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     names.push(long_text(name, "attendee name", MAX_NAME)?);
                 }
             }
+            let attendees = report
+                .attendees
+                .max(names.len().try_into().unwrap_or(u32::MAX));
+            if attendees > MAX_ATTENDEES {
+                return Err(Rejection::TooManyAttendees);
+            }
             let clean = Report {
-                attendees: report.attendees.max(names.len() as u32),
+                attendees,
                 attendee_names: names,
                 key_points: long_text(report.key_points.trim_end(), "key points", MAX_TEXT)?,
                 recommendations: long_text(
@@ -722,10 +728,13 @@ fn merge(session: &mut Session, from: IssueId, into: IssueId) -> Result<Vec<Patc
         target.plan.lead = source.plan.lead;
     }
     for s in &source.plan.supporters {
-        if !target.plan.supporters.contains(s) && target.plan.lead != Some(*s) {
+        if !target.plan.supporters.contains(s) {
             target.plan.supporters.push(*s);
         }
     }
+    // The lead may have come from the other issue, and was perhaps a supporter here.
+    let lead = target.plan.lead;
+    target.plan.supporters.retain(|s| Some(*s) != lead);
     target.plan.steps.extend(source.plan.steps.clone());
     if target.plan.triage.is_none() {
         target.plan.triage = source.plan.triage;

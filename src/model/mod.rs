@@ -2,6 +2,7 @@
 //! knows about files or terminals, so every rule can be tested on its own.
 
 mod apply;
+pub mod dates;
 pub mod describe;
 pub mod event;
 mod history;
@@ -9,6 +10,10 @@ pub mod ids;
 mod journal;
 mod rejection;
 pub mod session;
+pub mod tally;
+
+#[cfg(test)]
+mod tests;
 
 pub use apply::apply;
 pub use event::{Change, Event};

@@ -120,7 +120,7 @@ impl Report {
 
     /// Folds another group's report into this one when two issues are merged.
     pub fn absorb(&mut self, other: &Report, other_title: &str) {
-        self.attendees += other.attendees;
+        self.attendees = self.attendees.saturating_add(other.attendees);
         for name in &other.attendee_names {
             if !self.attendee_names.contains(name) {
                 self.attendee_names.push(name.clone());
@@ -314,6 +314,17 @@ impl Round {
             out.push(Ranked { issue, dots, rank });
         }
         out
+    }
+
+    /// The ballot for a follow-up round: issues ranked in the first `n` places, biggest
+    /// first. Issues tied with the last place are kept too, since the room cannot tell them
+    /// apart; issues without a dot are left out, since nobody chose them.
+    pub fn top(&self, n: usize) -> Vec<IssueId> {
+        self.ranking()
+            .into_iter()
+            .take_while(|r| r.rank <= n && r.dots > 0)
+            .map(|r| r.issue)
+            .collect()
     }
 }
 

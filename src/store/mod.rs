@@ -14,11 +14,12 @@ pub use list::{Summary, Unreadable, list};
 pub use lock::{LockError, SessionLock, lock, lock_path};
 pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_dir};
 pub use save::write_atomic;
-pub use saver::{SaveState, Saver};
+pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
 
 use crate::model::Journal;
 use chrono::{DateTime, FixedOffset};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 /// A session opened for writing: its file, the lock that makes it ours, and its contents.
@@ -45,7 +46,16 @@ pub enum OpenError {
 
 /// Locks and loads a session file for writing.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
+    // A missing file must not leave a lock file behind.
+    if let Err(source) = std::fs::metadata(path) {
+        return Err(LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into());
+    }
     let lock = lock(path)?;
+    remove_stale_temporaries(path);
     let loaded = load(path)?;
     Ok(Opened {
         path: path.to_path_buf(),
@@ -66,7 +76,11 @@ pub fn create(
         path: path.to_path_buf(),
         source,
     };
-    std::fs::create_dir_all(&dir).map_err(|e| save_err(&dir, e))?;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .map_err(|e| save_err(&dir, e))?;
     let path = new_session_path(&dir, now.date_naive(), &journal.session.theme);
     let lock = lock(&path)?;
     let meta = Meta::new(now);
@@ -88,5 +102,77 @@ impl Opened {
                 source,
             }
         })
+    }
+}
+
+/// A save killed mid-way (power cut, kill -9) can leave its temporary file, named
+/// `.<file>.XXXXXX`, beside the session. Only the lock holder may remove them, since another
+/// process's save in progress looks the same.
+fn remove_stale_temporaries(session: &Path) {
+    let (Some(dir), Some(name)) = (session.parent(), session.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        if let Some(suffix) = file.strip_prefix(&prefix)
+            && suffix.len() == 6
+            && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn opening_clears_temporaries_left_by_a_killed_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::Local::now().fixed_offset();
+        let journal = Journal::create(now, "Theme").unwrap();
+        let opened = create(dir.path(), journal, now).unwrap();
+        let path = opened.path.clone();
+        drop(opened);
+        let stale = path.with_file_name(format!(
+            ".{}.Ab12Cd",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        let unrelated = path.with_file_name(".other.json.Ab12Cd");
+        std::fs::write(&stale, b"half a file").unwrap();
+        std::fs::write(&unrelated, b"not ours").unwrap();
+        let _opened = open(&path).unwrap();
+        assert!(!stale.exists());
+        assert!(unrelated.exists());
+    }
+
+    #[test]
+    fn a_missing_file_leaves_no_lock_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing.json");
+        assert!(matches!(open(&path), Err(OpenError::Load(_))));
+        assert!(!lock_path(&path).exists());
+    }
+
+    #[test]
+    fn the_sessions_folder_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::Local::now().fixed_offset();
+        let opened = create(dir.path(), Journal::create(now, "T").unwrap(), now).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&sessions_dir(dir.path())), 0o700);
+        assert_eq!(mode(&opened.path), 0o600);
     }
 }

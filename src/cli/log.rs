@@ -1,0 +1,29 @@
+//! `convene log`: the timeline of a session, one line per event, in plain words. Each
+//! event is described against the session just before it, so names read as they were then.
+
+use super::files;
+use crate::model::describe::describe;
+use crate::model::{Session, apply};
+use crate::store;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+    let path = files::session_file(data_dir, file)?;
+    let loaded = store::load(&path)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut session = Session::default();
+    for event in &loaded.journal.events {
+        // The time of day where the event was recorded, which is the room's time.
+        writeln!(
+            out,
+            "{}  {}",
+            event.at.format("%H:%M"),
+            describe(&session, event)
+        )?;
+        apply(&mut session, event)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,347 @@
+//! The proceedings as one HTML page: self-contained (inline CSS, no scripts, no fonts or
+//! images fetched from anywhere), readable on screen and when printed, with the vote as a
+//! bar chart whose numbers are printed beside the bars so nothing rests on colour or length
+//! alone. Every piece of typed text is escaped.
+
+use super::Proceedings;
+use super::proceedings::*;
+use crate::store::IssueView;
+use std::fmt::Write;
+
+const STYLE: &str = "\
+body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif;\
+max-width:62rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff;line-height:1.45}
+h1{font-size:1.9rem;margin-bottom:.3rem}
+h2{font-size:1.4rem;border-bottom:2px solid #222;padding-bottom:.2rem;margin-top:2.5rem}
+h3{font-size:1.15rem;margin:1.6rem 0 .3rem}
+table{border-collapse:collapse;width:100%;margin:.8rem 0 1.2rem}
+th,td{border:1px solid #888;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#e8e8e8}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.facts{color:#333;margin:.2rem 0 .6rem}
+.note{font-style:italic}
+.free{color:#555}
+.cancelled{text-decoration:line-through}
+.chart td{border:none;border-bottom:1px solid #ccc}
+.chart .track{width:55%}
+.bar{display:inline-block;height:1.1rem;background:#1f4e8c;border:1px solid #0b2447;\
+vertical-align:middle;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.dots{font-weight:bold;margin-left:.4rem}
+@media print{body{margin:0;max-width:none;font-size:11pt}h2,h3{break-after:avoid}\
+tr,.issue{break-inside:avoid}}
+";
+
+pub fn render(p: &Proceedings) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        esc(&super::clean::line(&p.state.theme)),
+        esc(&p.state.theme)
+    );
+    let _ = writeln!(
+        out,
+        "<p>Proceedings of the Open Space held on {}: {}.</p>",
+        long_date(p.date),
+        esc(&summary(p))
+    );
+    if p.anonymous {
+        out.push_str(
+            "<p class=\"note\">Personal names have been replaced with neutral labels.</p>\n",
+        );
+    }
+    who_came(&mut out, p);
+    agenda(&mut out, p);
+    issues(&mut out, p);
+    vote(&mut out, p);
+    plan(&mut out, p);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn who_came(out: &mut String, p: &Proceedings) {
+    out.push_str("<h2>Who came</h2>\n");
+    if p.state.participants.is_empty() {
+        out.push_str("<p>No participants were recorded.</p>\n");
+        return;
+    }
+    let groups: Vec<String> = p
+        .group_counts()
+        .into_iter()
+        .map(|(g, n)| format!("{g} {n}"))
+        .collect();
+    let _ = writeln!(out, "<p>{}</p>\n<ul>", esc(&groups.join(" · ")));
+    for a in p.attendance() {
+        let names: Vec<String> = a.people.iter().map(|x| esc(&x.name)).collect();
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong> ({}): {}</li>",
+            esc(&a.heading),
+            a.people.len(),
+            names.join(", ")
+        );
+    }
+    out.push_str("</ul>\n");
+}
+
+fn agenda(out: &mut String, p: &Proceedings) {
+    out.push_str("<h2>Agenda</h2>\n");
+    let (spaces, slots) = (&p.state.spaces, &p.state.slots);
+    if spaces.is_empty() || slots.is_empty() {
+        out.push_str("<p>No agenda wall was set up.</p>\n");
+    } else {
+        out.push_str("<table>\n<thead><tr><th scope=\"col\">Slot</th>");
+        for s in spaces {
+            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&s.name));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for slot in slots {
+            let _ = write!(
+                out,
+                "<tr><th scope=\"row\">{}<br>{}</th>",
+                esc(&slot.label),
+                slot_times(slot)
+            );
+            for space in spaces {
+                match p.cell(space, slot) {
+                    Some(i) if i.cancelled => {
+                        let _ = write!(
+                            out,
+                            "<td><span class=\"cancelled\">#{} {}</span> (did not take place)</td>",
+                            i.id,
+                            esc(&i.title)
+                        );
+                    }
+                    Some(i) => {
+                        let _ = write!(out, "<td>#{} {}</td>", i.id, esc(&i.title));
+                    }
+                    None => out.push_str("<td class=\"free\">free</td>"),
+                }
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    let unplaced = p.unplaced();
+    if !unplaced.is_empty() {
+        out.push_str("<p>Not placed on the wall:</p>\n<ul>\n");
+        for i in unplaced {
+            let _ = writeln!(out, "<li>#{} {}{}</li>", i.id, esc(&i.title), convener(i));
+        }
+        out.push_str("</ul>\n");
+    }
+}
+
+fn convener(i: &IssueView) -> String {
+    i.convener
+        .as_deref()
+        .map_or_else(String::new, |c| format!(" (convener: {})", esc(c)))
+}
+
+fn issues(out: &mut String, p: &Proceedings) {
+    out.push_str("<h2>Issues and breakout reports</h2>\n");
+    if p.issues().next().is_none() {
+        out.push_str("<p>No issues were raised.</p>\n");
+    }
+    for i in p.issues() {
+        let _ = writeln!(
+            out,
+            "<section class=\"issue\">\n<h3>{}. {}</h3>",
+            i.id,
+            esc(&i.title)
+        );
+        let mut facts = vec![];
+        if let Some(c) = &i.convener {
+            facts.push(format!("Convener: {}", esc(c)));
+        }
+        match (&i.space, &i.slot) {
+            (Some(space), Some(slot)) => {
+                let when = p.slot(slot).map_or_else(|| slot.clone(), slot_caption);
+                facts.push(format!("{}, {}", esc(space), esc(&when)));
+            }
+            _ => facts.push("Not placed on the wall".to_string()),
+        }
+        if let Some(n) = p.dots_for(i) {
+            facts.push(dots(n));
+        }
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "));
+        for line in i
+            .description
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            let _ = writeln!(out, "<p>{}</p>", esc(line));
+        }
+        for m in p.merged_into(i.id) {
+            let _ = writeln!(
+                out,
+                "<p>Merged into this issue: #{} {}{}.</p>",
+                m.id,
+                esc(&m.title),
+                convener(m)
+            );
+        }
+        report(out, i);
+        out.push_str("</section>\n");
+    }
+}
+
+fn report(out: &mut String, i: &IssueView) {
+    let r = &i.report;
+    if i.cancelled {
+        out.push_str("<p><strong>This breakout did not take place.</strong></p>\n");
+    }
+    if r.attendees == 0
+        && r.key_points.is_empty()
+        && r.recommendations.is_empty()
+        && r.follow_up.is_empty()
+    {
+        if !i.cancelled {
+            out.push_str("<p class=\"note\">No report was recorded.</p>\n");
+        }
+        return;
+    }
+    if r.attendees > 0 || !r.attendee_names.is_empty() {
+        let names: Vec<String> = r.attendee_names.iter().map(|n| esc(n)).collect();
+        let list = if names.is_empty() {
+            "names not recorded.".to_string()
+        } else {
+            names.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "<p><strong>Attendees ({}):</strong> {list}</p>",
+            r.attendees
+        );
+    }
+    for (title, body) in [
+        ("Key points", &r.key_points),
+        ("Recommendations", &r.recommendations),
+        ("Follow-up", &r.follow_up),
+    ] {
+        let list = points(body);
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<p><strong>{title}</strong></p>\n<ul>");
+        for point in list {
+            let _ = writeln!(out, "<li>{}</li>", esc(point));
+        }
+        out.push_str("</ul>\n");
+    }
+}
+
+fn vote(out: &mut String, p: &Proceedings) {
+    out.push_str("<h2>Vote</h2>\n");
+    if p.state.rounds.is_empty() {
+        out.push_str("<p>No vote was held.</p>\n");
+        return;
+    }
+    for round in &p.state.rounds {
+        let _ = writeln!(
+            out,
+            "<h3>Round {}</h3>\n<p>{}.</p>",
+            round.id,
+            esc(&round_terms(p, round))
+        );
+        out.push_str(
+            "<table class=\"chart\">\n<thead><tr><th class=\"num\" scope=\"col\">Rank</th>\
+             <th scope=\"col\">Issue</th><th scope=\"col\">Dots</th></tr></thead>\n<tbody>\n",
+        );
+        let top = round.results.first().map_or(0, |r| r.dots).max(1);
+        for r in &round.results {
+            let title = p.issue(r.issue).map_or("", |i| i.title.as_str());
+            // No bar at all for no dots, rather than a sliver that reads as one.
+            let bar = match r.dots {
+                0 => String::new(),
+                n => format!(
+                    "<span class=\"bar\" style=\"width:{}%\"></span>",
+                    n * 100 / top
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"num\">{}</td><td>#{} {}</td><td class=\"track\">{bar}\
+                 <span class=\"dots\">{}</span></td></tr>",
+                rank_label(round, r),
+                r.issue,
+                esc(title),
+                r.dots
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+}
+
+fn plan(out: &mut String, p: &Proceedings) {
+    out.push_str("<h2>Action plan</h2>\n");
+    let priorities = p.priorities();
+    if priorities.is_empty() {
+        out.push_str("<p>No action plan was recorded.</p>\n");
+        return;
+    }
+    out.push_str(
+        "<table>\n<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Decision</th>\
+         <th scope=\"col\">Lead</th><th scope=\"col\">Supporters</th>\
+         <th scope=\"col\">Next step</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th>\
+         <th scope=\"col\">Horizon</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n",
+    );
+    let latest = p.state.rounds.last();
+    for pr in priorities {
+        let i = pr.issue;
+        let rank = match (latest, pr.result) {
+            (Some(round), Some(r)) => format!("<strong>{}</strong> ", rank_label(round, r)),
+            _ => String::new(),
+        };
+        let span = i.next_steps.len().max(1);
+        let supporters: Vec<String> = i.supporters.iter().map(|s| esc(s)).collect();
+        let _ = write!(
+            out,
+            "<tr><td rowspan=\"{span}\">{rank}#{} {}</td><td rowspan=\"{span}\">{}</td>\
+             <td rowspan=\"{span}\">{}</td><td rowspan=\"{span}\">{}</td>",
+            i.id,
+            esc(&i.title),
+            i.triage.map_or("", |t| t.label()),
+            i.lead.as_deref().map_or_else(String::new, esc),
+            supporters.join(", ")
+        );
+        if i.next_steps.is_empty() {
+            out.push_str("<td></td><td></td><td></td><td></td><td></td></tr>\n");
+        }
+        for (n, s) in i.next_steps.iter().enumerate() {
+            if n > 0 {
+                out.push_str("<tr>");
+            }
+            let _ = writeln!(
+                out,
+                "<td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&s.text),
+                s.owner.as_deref().map_or_else(String::new, esc),
+                s.due.map_or_else(String::new, short_date),
+                s.horizon.label(),
+                s.status.label()
+            );
+        }
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Text escaped for HTML content and attribute values; line breaks shown as breaks.
+fn esc(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,150 @@
+//! Golden files: every export of the demo session, checked in under `tests/golden/`, so any
+//! change to what the proceedings say is seen in review.
+
+use convene::demo::DEMO_JSON;
+use convene::export::{Format, Options, Table, export};
+use convene::store;
+use std::path::{Path, PathBuf};
+
+const REGENERATE: &str = "CONVENE_REGENERATE_GOLDEN";
+
+const GOLDEN: [(&str, Format, bool); 7] = [
+    ("demo.md", Format::Markdown, false),
+    ("demo-anonymous.md", Format::Markdown, true),
+    ("demo-issues.csv", Format::Csv(Table::Issues), false),
+    ("demo-actions.csv", Format::Csv(Table::Actions), false),
+    ("demo.html", Format::Html, false),
+    ("demo.json", Format::Json, false),
+    ("demo-anonymous.json", Format::Json, true),
+];
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+fn demo() -> store::Loaded {
+    store::parse(Path::new("assets/demo.json"), DEMO_JSON.as_bytes()).expect("demo loads")
+}
+
+#[test]
+fn exports_of_the_demo_match_the_golden_files() {
+    let demo = demo();
+    let regenerate = std::env::var_os(REGENERATE).is_some();
+    let mut stale = vec![];
+    for (name, format, anonymous) in GOLDEN {
+        let text = export(
+            &demo.journal.session,
+            &demo.meta,
+            format,
+            Options { anonymous },
+        );
+        let path = golden_dir().join(name);
+        if regenerate {
+            std::fs::create_dir_all(golden_dir()).expect("create tests/golden");
+            std::fs::write(&path, &text).expect("write golden file");
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) if bytes == text.as_bytes() => {}
+            _ => stale.push(name),
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "these exports differ from tests/golden/: {stale:?}.\n\
+         If the change is intended, regenerate them with\n\
+         \n    {REGENERATE}=1 cargo test --test export_golden\n\n\
+         then review `git diff tests/golden/` and commit the files."
+    );
+}
+
+#[test]
+fn the_json_export_is_the_state_view_with_a_date() {
+    let demo = demo();
+    let text = export(
+        &demo.journal.session,
+        &demo.meta,
+        Format::Json,
+        Options::default(),
+    );
+    let view: store::StateView = serde_json::from_str(&text).expect("reads as a StateView");
+    assert_eq!(view, store::StateView::of(&demo.journal.session));
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(value["date"], "2026-11-12");
+    assert_eq!(value["anonymous"], false);
+    assert!(value["issues"].as_array().is_some_and(|a| a.len() >= 12));
+}
+
+#[test]
+fn exports_are_deterministic_whichever_way_the_session_is_made() {
+    let loaded = demo();
+    let built = convene::demo::build();
+    for (_, format, anonymous) in GOLDEN {
+        let options = Options { anonymous };
+        let a = export(&loaded.journal.session, &loaded.meta, format, options);
+        let b = export(&demo().journal.session, &loaded.meta, format, options);
+        let c = export(&built.session, &convene::demo::meta(), format, options);
+        assert!(a == b && b == c, "{format:?} anonymous={anonymous}");
+    }
+}
+
+#[test]
+fn the_anonymous_exports_name_nobody() {
+    let demo = demo();
+    let session = &demo.journal.session;
+    let mut names: Vec<String> = session
+        .participants
+        .values()
+        .map(|p| p.name.clone())
+        .collect();
+    // Someone who signed a breakout sheet without being on the roster.
+    names.push("Joan Pritchard".to_string());
+    for issue in session.issues.values() {
+        names.extend(issue.report.attendee_names.iter().cloned());
+    }
+    // Surnames alone too ("Okonkwo-Brown", "Wiśniewski"): none may be left in free text.
+    let surnames: Vec<String> = names
+        .iter()
+        .filter_map(|n| n.split_whitespace().last().map(str::to_string))
+        .collect();
+    for format in [
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Csv(Table::Issues),
+        Format::Csv(Table::Actions),
+    ] {
+        let text = export(session, &demo.meta, format, Options { anonymous: true });
+        for word in names.iter().chain(&surnames) {
+            assert!(!contains_word(&text, word), "{format:?} names {word}");
+        }
+        assert!(
+            text.contains("Participant 7 (Voluntary sector)"),
+            "{format:?}"
+        );
+    }
+    let md = export(
+        session,
+        &demo.meta,
+        Format::Markdown,
+        Options { anonymous: true },
+    );
+    assert!(
+        md.contains("Guest 1"),
+        "attendees not on the roster get a neutral label"
+    );
+    assert!(
+        md.contains("Havering Vale Carers' Centre"),
+        "organisations stay"
+    );
+}
+
+/// Whether `word` occurs in `text` with no letter or digit right before or after it
+/// ("Tran" is a name; "Transport" is not).
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}

@@ -228,6 +228,12 @@ fn g_goes_to_a_typed_time_and_refuses_bad_input_with_an_example() {
         + 1;
     assert_at(&s, &j, expected);
     assert!(j.events[expected].at.naive_local().time() > target);
+    let went = j.events[expected - 1].at.format("%H:%M").to_string();
+    if went != "10:30" {
+        let screen = text(&mut s, 80, 24);
+        let says = format!("Nothing changed between {went} and 10:30");
+        assert!(screen.contains(&says), "{says:?} in {screen}");
+    }
     // Letters type into the prompt instead of acting, and Esc closes it without moving.
     press(&mut s, KeyCode::Char('g'));
     type_text(&mut s, "q2");

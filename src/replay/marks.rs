@@ -36,6 +36,16 @@ impl Phase {
         }
     }
 
+    /// A shorter label for narrow screens.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Phase::Issues => "issues",
+            Phase::Agenda => "agenda",
+            Phase::Vote => "vote",
+            Phase::Leads => "leads",
+        }
+    }
+
     fn starts_with(self, change: &Change) -> bool {
         match self {
             Phase::Issues => matches!(change, Change::IssueRaised { .. }),

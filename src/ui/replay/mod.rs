@@ -251,6 +251,14 @@ impl ReplayScreen {
                         Some(n) => {
                             self.goto = None;
                             self.moved_to(n);
+                            let at = self
+                                .replay
+                                .time_of(n)
+                                .map(|t| t.format("%H:%M").to_string());
+                            let typed = time.format("%H:%M").to_string();
+                            if let Some(at) = at.filter(|at| *at != typed) {
+                                self.info(format!("Nothing changed between {at} and {typed}"));
+                            }
                         }
                         None => {
                             let first = self.replay.time_of(1).map_or_else(String::new, |t| {

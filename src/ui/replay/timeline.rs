@@ -268,17 +268,33 @@ impl Timeline<'_> {
     /// "I first issue  P first placement  V first vote  L first lead  ● this event"
     fn legend(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let gap = if area.width >= 90 { "    " } else { "  " };
-        let mut spans = vec![];
-        for phase in Phase::ALL {
-            if self.replay.marks().iter().any(|m| m.phase == phase) {
-                spans.push(Span::styled(format!("{} ", phase.letter()), t.accent));
-                spans.push(Span::styled(format!("{}{gap}", phase.label()), t.dim));
+        let spans = |short: bool| {
+            let gap = if area.width >= 90 { "    " } else { "  " };
+            let mut spans = vec![];
+            for phase in Phase::ALL {
+                if self.replay.marks().iter().any(|m| m.phase == phase) {
+                    let label = if short {
+                        phase.short_label()
+                    } else {
+                        phase.label()
+                    };
+                    spans.push(Span::styled(format!("{} ", phase.letter()), t.accent));
+                    spans.push(Span::styled(format!("{label}{gap}"), t.dim));
+                }
             }
+            spans.push(Span::styled(format!("{CURSOR} "), t.accent));
+            spans.push(Span::styled(
+                if short { "now" } else { "this event" },
+                t.dim,
+            ));
+            Line::from(spans)
+        };
+        let full = spans(false);
+        if full.width() <= area.width as usize {
+            full.render(area, buf);
+        } else {
+            spans(true).render(area, buf);
         }
-        spans.push(Span::styled(format!("{CURSOR} "), t.accent));
-        spans.push(Span::styled("this event", t.dim));
-        Line::from(spans).render(area, buf);
     }
 }
 

@@ -6,4 +6,5 @@ pub mod export;
 pub mod model;
 pub mod replay;
 pub mod store;
+pub mod synth;
 pub mod ui;

@@ -182,7 +182,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             events,
             seed,
             output,
-        }) => synth::run(participants, issues, events, seed, &output),
+        }) => synth::synth(
+            &crate::synth::SynthParams {
+                participants,
+                issues,
+                events,
+                seed,
+            },
+            &output,
+        ),
     };
     output::settle(result)
 }

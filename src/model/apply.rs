@@ -324,8 +324,22 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     drop_from_round(round, *id);
                 }
             }
-            patches.push(issue_patch(session, *id));
-            session.issues.remove(id);
+            // Issues merged into this one live on only inside it, so they go with it rather
+            // than point at an issue that no longer exists.
+            let mut gone = vec![*id];
+            let mut next = 0;
+            while let Some(&target) = gone.get(next) {
+                let folded = session
+                    .issues
+                    .values()
+                    .filter(|i| i.merged_into == Some(target));
+                gone.extend(folded.map(|i| i.id));
+                next += 1;
+            }
+            for gone in gone {
+                patches.push(issue_patch(session, gone));
+                session.issues.remove(&gone);
+            }
             Ok(patches)
         }
         IssuesMerged { from, into } => merge(session, *from, *into),

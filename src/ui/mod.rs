@@ -52,11 +52,18 @@ pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
 }
 
 /// Sets the terminal up, runs `f`, and restores the terminal whatever `f` returns.
-/// (`ratatui::init` also installs a panic hook that restores it on a panic.)
+/// (`ratatui::try_init` also installs a panic hook that restores it on a panic.)
 pub fn with_terminal<T>(
     f: impl FnOnce(&mut ratatui::DefaultTerminal) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
-    let mut terminal = ratatui::init();
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the app needs a terminal; for scripts use the subcommands (see `convene --help`)"
+        );
+    }
+    let mut terminal =
+        ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot set up the terminal: {e}"))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = f(&mut terminal);
     let _ = execute!(

@@ -378,3 +378,21 @@ fn deleting_an_issue_takes_its_dots_and_undo_restores_them() {
     // The id of a deleted issue is not handed out again.
     assert_eq!(after.next_issue_id(), IssueId(3));
 }
+
+#[test]
+fn deleting_an_issue_deletes_what_was_merged_into_it() {
+    let mut room = Room::new();
+    let a = room.issue("Transport home");
+    let b = room.issue("Hospital transport");
+    let c = room.issue("Getting home from hospital");
+    let other = room.issue("Falls");
+    room.ok(Change::IssuesMerged { from: a, into: b });
+    room.ok(Change::IssuesMerged { from: b, into: c });
+    let before = room.s().issues.clone();
+    room.ok(Change::IssueDeleted { issue: c });
+    let left: Vec<_> = room.s().issues.keys().copied().collect();
+    assert_eq!(left, vec![other]);
+    room.undo();
+    assert_eq!(room.s().issues, before);
+    assert_eq!(room.issue_of(a).merged_into, Some(b));
+}

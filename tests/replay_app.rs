@@ -312,7 +312,15 @@ fn other_keys_reach_the_app() {
     let help = text(&mut s, 100, 40);
     assert!(help.contains("Replay"), "{help}");
     assert!(help.contains("go to a time (HH:MM)"), "{help}");
+    // A pane with many keys still leaves room for the replay's, and the way out shows.
+    let busy = text(&mut s, 80, 24);
+    for words in ["play / pause", "Press any key to close"] {
+        assert!(busy.contains(words), "{words:?} in {busy}");
+    }
     // On the smallest screen every key is still listed, in two columns.
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('1'));
+    press(&mut s, KeyCode::Char('?'));
     let small = text(&mut s, 80, 24);
     for words in [
         "jump to a phase mark",

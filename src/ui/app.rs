@@ -440,46 +440,70 @@ fn render_help(
     // What this screen adds, then what works everywhere: side by side, using the height
     // of the screen, if one column would not fit (a pane with many keys, or a mode's keys
     // on a small screen).
-    let left_len = mode.map_or(0, |_| mode_keys.len() + 2) + 1 + keys.len();
-    let right_len = 1 + global.len() + 2;
-    let one_column = left_len + 1 + right_len + 2;
+    let mode_len = mode.map_or(0, |_| 1 + mode_keys.len());
+    let pane_len = 1 + keys.len();
+    let global_len = 1 + global.len();
+    let one_column = mode_len + usize::from(mode.is_some()) + pane_len + 1 + global_len + 2;
     let two_columns = one_column > area.height as usize && area.width >= 76;
-    let widest = |ks: &mut dyn Iterator<Item = &KeyHelp>| {
-        ks.map(|k| super::text::width(k.keys)).max().unwrap_or(0)
-    };
-    let left_w = widest(&mut keys.iter().chain(mode_keys.iter()));
-    let right_w = widest(&mut global.iter());
-    let (left_w, right_w) = if two_columns {
-        (left_w, right_w)
-    } else {
-        (left_w.max(right_w), left_w.max(right_w))
-    };
-    let row = |key_w: usize| {
-        move |k: &KeyHelp| {
-            Line::from(vec![
-                Span::styled(format!("  {:<key_w$}  ", k.keys), t.accent),
-                Span::styled(k.what.to_string(), t.base),
-            ])
+    let widest = |ks: &[KeyHelp]| ks.iter().map(|k| super::text::width(k.keys)).max();
+    let shared = widest(keys)
+        .max(widest(&global))
+        .max(widest(mode_keys))
+        .unwrap_or(0);
+    // Side by side each section lines up its own keys; in one column they share a width.
+    let key_w = |ks: &[KeyHelp]| {
+        if two_columns {
+            widest(ks).unwrap_or(0)
+        } else {
+            shared
         }
     };
-    let mut left = vec![];
-    if let Some((title, _)) = mode {
-        left.push(Line::styled(*title, t.title));
-        left.extend(mode_keys.iter().map(row(left_w)));
-        left.push(Line::raw(""));
-    }
-    left.push(Line::styled(format!("{} pane", pane.title()), t.title));
-    left.extend(keys.iter().map(row(left_w)));
-    let mut right = vec![Line::styled("Everywhere", t.title)];
-    right.extend(global.iter().map(row(right_w)));
-    right.push(Line::raw(""));
-    right.push(Line::styled("Press any key to close", t.dim));
-    let (columns, h, w) = if two_columns {
-        (vec![left, right], area.height as usize, area.width)
-    } else {
-        left.push(Line::raw(""));
-        left.extend(right);
-        (vec![left], one_column, (area.width * 3 / 4).max(40))
+    let section = |title: Line<'static>, ks: &[KeyHelp]| {
+        let w = key_w(ks);
+        let mut lines = vec![title];
+        lines.extend(ks.iter().map(|k| {
+            Line::from(vec![
+                Span::styled(format!("  {:<w$}  ", k.keys), t.accent),
+                Span::styled(k.what.to_string(), t.base),
+            ])
+        }));
+        lines
+    };
+    let mode_sec = mode.map(|(title, _)| section(Line::styled(*title, t.title), mode_keys));
+    let pane_sec = section(
+        Line::styled(format!("{} pane", pane.title()), t.title),
+        keys,
+    );
+    let global_sec = section(Line::styled("Everywhere", t.title), &global);
+    let join = |parts: Vec<Vec<Line<'static>>>| {
+        let mut out = vec![];
+        for part in parts {
+            if !out.is_empty() {
+                out.push(Line::raw(""));
+            }
+            out.extend(part);
+        }
+        out
+    };
+    let (columns, h, w) = match (two_columns, mode_sec) {
+        (false, mode_sec) => {
+            let all = join(mode_sec.into_iter().chain([pane_sec, global_sec]).collect());
+            (vec![all], one_column, (area.width * 3 / 4).max(40))
+        }
+        (true, None) => (vec![pane_sec, global_sec], area.height as usize, area.width),
+        (true, Some(mode_sec)) => {
+            // Three sections in two columns: whichever grouping leaves the taller column
+            // shortest, so a pane with many keys still fits beside the mode's.
+            let (m, p, g) = (mode_len, pane_len, global_len);
+            let options = [m + 1 + p, p.max(m + 1 + g), m.max(p + 1 + g)];
+            let best = (0..3).min_by_key(|&i| (options[i].max(g), i)).unwrap_or(0);
+            let columns = match best {
+                0 => vec![join(vec![mode_sec, pane_sec]), global_sec],
+                1 => vec![pane_sec, join(vec![mode_sec, global_sec])],
+                _ => vec![mode_sec, join(vec![pane_sec, global_sec])],
+            };
+            (columns, area.height as usize, area.width)
+        }
     };
     let h = (h as u16).min(area.height);
     let w = w.min(area.width);
@@ -493,7 +517,9 @@ fn render_help(
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.accent)
-        .title(" Keys ");
+        .title(" Keys ")
+        // On the frame, so it shows however many keys there are.
+        .title_bottom(Line::styled(" Press any key to close ", t.dim));
     let inner = block.inner(r);
     block.style(t.base).render(r, buf);
     let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(inner);

@@ -20,7 +20,18 @@ fn rss_kb() -> u64 {
 #[test]
 #[ignore]
 fn seek_times_on_a_big_session() {
-    let journal = common::big(1, 300, 1000, 100_000);
+    eprintln!("-- the project's generator (convene synth)");
+    measure(convene::synth::generate(&convene::synth::SynthParams {
+        participants: 300,
+        issues: 1000,
+        events: 100_000,
+        seed: 1,
+    }));
+    eprintln!("-- this test's own heavy day");
+    measure(common::big(1, 300, 1000, 100_000));
+}
+
+fn measure(journal: convene::model::Journal) {
     let s = &journal.session;
     eprintln!(
         "{} events: {} issues, {} rounds, {} dots, {} next steps",
@@ -42,16 +53,20 @@ fn seek_times_on_a_big_session() {
     );
     let len = replay.len();
 
-    // A seek as the screen does it: move, then copy the state for the app to draw.
+    // A move as the screen makes it: take the state back from the app, move, lend it again.
+    let mut shown = convene::model::Session::default();
+    let mut go = |replay: &mut Replayer, n: usize| {
+        replay.take_back(&mut shown);
+        replay.seek(n);
+        replay.lend(&mut shown);
+    };
     let mut rng = common::Rng::new(9);
     let mut times = vec![];
     for _ in 0..300 {
         let n = rng.below(len + 1);
         let t = Instant::now();
-        replay.seek(n);
-        let shown = replay.state().clone();
+        go(&mut replay, n);
         times.push(t.elapsed());
-        drop(shown);
     }
     times.sort();
     let mean = times.iter().sum::<Duration>() / times.len() as u32;
@@ -62,21 +77,22 @@ fn seek_times_on_a_big_session() {
         times[times.len() - 1]
     );
 
-    replay.seek(len);
+    go(&mut replay, len);
     let t = Instant::now();
-    for _ in 0..100 {
-        replay.step_back();
+    for n in (len - 100..len).rev() {
+        go(&mut replay, n);
     }
     eprintln!("step back from the end: mean {:?}", t.elapsed() / 100);
     let t = Instant::now();
-    for _ in 0..100 {
-        replay.step_forward();
+    for n in len - 99..=len {
+        go(&mut replay, n);
     }
     eprintln!("step forward: mean {:?}", t.elapsed() / 100);
     let t = Instant::now();
     let copy = journal.session.clone();
     eprintln!("one copy of the final state: {:?}", t.elapsed());
     drop(copy);
+    replay.take_back(&mut shown);
     assert!(
         replay.state() == &journal.session,
         "the end is the live state"
@@ -86,7 +102,12 @@ fn seek_times_on_a_big_session() {
 #[test]
 #[ignore]
 fn apply_cost_by_kind() {
-    let journal = common::big(1, 300, 1000, 100_000);
+    let journal = convene::synth::generate(&convene::synth::SynthParams {
+        participants: 300,
+        issues: 1000,
+        events: 100_000,
+        seed: 1,
+    });
     let len = journal.events.len();
     let from = len - 20_000;
     let mut state = convene::model::Journal::rebuild(journal.events[..from].to_vec())

@@ -1,10 +1,12 @@
 //! The state replay shows at position N is exactly the state rebuilt from the first N events,
-//! for random sessions, random checkpoint spacings and random orders of seeking.
+//! for random sessions (a seeded walk of this test's own, and the project's generator of
+//! realistic days), random checkpoint spacings and random orders of seeking.
 
 mod common;
 
 use convene::model::Journal;
 use convene::replay::Replayer;
+use convene::synth::{SynthParams, generate};
 use proptest::prelude::*;
 
 proptest! {
@@ -35,6 +37,37 @@ proptest! {
                 let next = Journal::rebuild(events[..n + 1].to_vec()).unwrap();
                 prop_assert_eq!(replay.state(), &next.session);
             }
+        }
+        replay.seek(events.len());
+        prop_assert_eq!(replay.state(), &journal.session);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The same on the project's generator of realistic days (every kind of event).
+    #[test]
+    fn state_at_n_equals_rebuild_on_synthetic_days(
+        seed in any::<u64>(),
+        participants in 3u32..60,
+        issues in 2u32..40,
+        events in 1u32..900,
+        every in 1usize..80,
+        seeks in proptest::collection::vec(any::<prop::sample::Index>(), 1..10),
+    ) {
+        let journal = generate(&SynthParams { participants, issues, events, seed });
+        let events = journal.events.clone();
+        let mut replay = Replayer::with_checkpoint_every(events.clone(), every).unwrap();
+        for seek in seeks {
+            let n = seek.index(events.len() + 1);
+            replay.seek(n);
+            let rebuilt = Journal::rebuild(events[..n].to_vec()).unwrap();
+            prop_assert_eq!(replay.state(), &rebuilt.session, "at {} of {}", n, events.len());
         }
         replay.seek(events.len());
         prop_assert_eq!(replay.state(), &journal.session);

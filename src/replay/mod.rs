@@ -25,9 +25,11 @@ pub struct Replayer {
     every: usize,
     /// `checkpoints[i]` is the state after the first `i * every` events.
     checkpoints: Vec<Session>,
-    /// The state after the first `pos` events.
+    /// The state after the first `pos` events, unless lent out.
     state: Session,
     pos: usize,
+    /// The state is with a reader (see `lend`); `state` holds whatever it gave in exchange.
+    lent: bool,
     marks: Vec<Mark>,
     /// The current event (the `pos`-th) in plain words, named as things were just before it.
     caption: String,
@@ -65,6 +67,7 @@ impl Replayer {
             checkpoints,
             state: Session::default(),
             pos: 0,
+            lent: false,
             marks,
             caption: String::new(),
         })
@@ -93,9 +96,33 @@ impl Replayer {
         self.len().min(1)
     }
 
-    /// The session as it was after the first `position()` events.
+    /// The session as it was after the first `position()` events (not while lent).
     pub fn state(&self) -> &Session {
+        debug_assert!(!self.lent, "the state is lent out");
         &self.state
+    }
+
+    /// Hands the state at the cursor to a reader that keeps its own session (the app draws
+    /// from one), by swapping it with `into`: a copy of a large session costs more than a
+    /// seek. The reader must not change it, and gives it back with `take_back` before the
+    /// next move; a move without it starts again from a checkpoint.
+    pub fn lend(&mut self, into: &mut Session) {
+        if !self.lent {
+            std::mem::swap(&mut self.state, into);
+            self.lent = true;
+        }
+    }
+
+    /// Takes back the state lent with `lend`.
+    pub fn take_back(&mut self, from: &mut Session) {
+        if self.lent {
+            std::mem::swap(&mut self.state, from);
+            self.lent = false;
+            debug_assert_eq!(
+                self.state.last_seq, self.pos as u64,
+                "a different session came back"
+            );
+        }
     }
 
     /// The event just applied (the one the caption names).
@@ -120,6 +147,12 @@ impl Replayer {
     /// Moves to just after the first `n` events (clamped to the log).
     pub fn seek(&mut self, n: usize) {
         let n = n.min(self.len());
+        if self.lent {
+            // Never given back: what `state` holds is no position at all, so start again
+            // from a checkpoint.
+            self.lent = false;
+            self.pos = usize::MAX;
+        }
         if n == self.pos {
             return;
         }

@@ -289,3 +289,24 @@ fn playback_speeds_play_pause_and_stop_at_the_end() {
     assert!(p.slower());
     assert_eq!(p.speed(), 128);
 }
+
+#[test]
+fn a_lent_state_comes_back_and_a_missing_one_is_rebuilt() {
+    let j = day();
+    let mut r = Replayer::with_checkpoint_every(j.events.clone(), 4).unwrap();
+    let mut shown = Session::default();
+    r.seek(6);
+    r.lend(&mut shown);
+    assert_eq!(shown, rebuilt(&j.events, 6));
+    r.take_back(&mut shown);
+    r.step_forward();
+    r.lend(&mut shown);
+    assert_eq!(shown, rebuilt(&j.events, 7));
+    // Moving without taking it back: the replay starts again from a checkpoint.
+    r.seek(9);
+    assert_eq!(*r.state(), rebuilt(&j.events, 9));
+    r.lend(&mut shown);
+    assert_eq!(shown, rebuilt(&j.events, 9));
+    r.step_back();
+    assert_eq!(*r.state(), rebuilt(&j.events, 8));
+}

@@ -73,12 +73,11 @@ impl ReplayScreen {
 
     /// Moves the cursor and shows the session as it was there.
     fn go(&mut self, n: usize) {
+        // The app draws from the replay's own state, lent to it between moves: copying a
+        // large session on every step would cost more than the step.
+        self.replay.take_back(&mut self.app.journal.session);
         self.replay.seek(n);
-        self.sync();
-    }
-
-    fn sync(&mut self) {
-        self.app.journal.session = self.replay.state().clone();
+        self.replay.lend(&mut self.app.journal.session);
         if let Some(e) = self.replay.event() {
             // The status bar's clock shows the time of the event, not of today.
             self.app.now = e.at;

@@ -108,8 +108,16 @@ fn unique_name<'a>(
     name: &str,
     what: &'static str,
 ) -> Result<(), Rejection> {
+    // Compared char by char without allocating: this runs over the whole roster on every
+    // roster change, and replay applies thousands of them.
     let wanted = name.to_lowercase();
-    if names.any(|(id, n)| id != except && n.trim().to_lowercase() == wanted) {
+    let same = |n: &str| {
+        n.trim()
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(wanted.chars())
+    };
+    if names.any(|(id, n)| id != except && same(n)) {
         return Err(Rejection::Duplicate {
             what,
             name: name.to_string(),
@@ -599,10 +607,13 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             horizon,
         } => {
             issue(session, *id)?;
-            if session
-                .issues
-                .values()
-                .any(|i| i.plan.steps.contains_key(step))
+            // Ids above the counter were never used; only a redo (or a hand-made log) brings
+            // back an older one, and only then is every plan searched.
+            if step.0 <= session.next.step
+                && session
+                    .issues
+                    .values()
+                    .any(|i| i.plan.steps.contains_key(step))
             {
                 return Err(Rejection::IdTaken {
                     what: "next step",

@@ -3,81 +3,11 @@
 
 mod common;
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-fn tmux(args: &[&str]) -> String {
-    let out = Command::new("tmux").args(args).output().expect("tmux runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// A tmux session that is killed when the test ends, pass or fail.
-struct Session(String);
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.0])
-            .output();
-    }
-}
-
-impl Session {
-    fn start(name: &str, width: u16, height: u16, command: &str) -> Session {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", name])
-            .output();
-        let status = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-                command,
-            ])
-            .status()
-            .expect("tmux starts");
-        assert!(status.success());
-        Session(name.to_string())
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.0];
-        args.extend_from_slice(keys);
-        tmux(&args);
-    }
-
-    fn screen(&self) -> String {
-        tmux(&["capture-pane", "-p", "-t", &self.0])
-    }
-
-    /// Waits until the screen shows `text`, and returns it.
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                panic!("waited for {text:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
+use support::{BIN, Tmux, tmux_missing};
 
 /// The caption row: the one with the event counter "N / total".
 fn caption(screen: &str, total: usize) -> String {
@@ -96,8 +26,7 @@ fn quote(path: &Path) -> String {
 
 #[test]
 fn replay_steps_and_ends_in_a_real_terminal() {
-    if !have_tmux() {
-        eprintln!("SKIPPED: tmux is not installed, so the replay was not run in a terminal");
+    if tmux_missing() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -109,15 +38,13 @@ fn replay_steps_and_ends_in_a_real_terminal() {
     // A lock held by a copy open for writing elsewhere does not stop a replay.
     let lock = convene::store::lock(&file).expect("locked as the app would");
     let before = std::fs::read(&file).unwrap();
-    let bin = env!("CARGO_BIN_EXE_convene");
-    let name = format!("convene-replay-{}", std::process::id());
-    let session = Session::start(
-        &name,
+    let session = Tmux::start(
+        "replay",
         100,
         30,
         &format!(
-            "{} replay {} --data-dir {}; sleep 30",
-            quote(Path::new(bin)),
+            "exec {} replay {} --data-dir {}",
+            quote(Path::new(BIN)),
             quote(&file),
             quote(dir.path())
         ),
@@ -139,16 +66,7 @@ fn replay_steps_and_ends_in_a_real_terminal() {
     assert!(!mark.contains(&format!("{total} / {total}")), "{mark}");
 
     session.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let counter = format!(" / {total}");
-    while session.screen().contains(&counter) {
-        assert!(
-            Instant::now() < deadline,
-            "q did not quit:\n{}",
-            session.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    session.wait_until_gone();
     drop(lock);
     assert_eq!(std::fs::read(&file).unwrap(), before, "replay never writes");
 }
@@ -156,7 +74,7 @@ fn replay_steps_and_ends_in_a_real_terminal() {
 #[test]
 fn replay_of_a_missing_file_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
+    let out = Command::new(BIN)
         .args(["replay", "no-such-day.json", "--data-dir"])
         .arg(dir.path())
         .output()
@@ -178,7 +96,7 @@ fn replay_of_a_broken_file_names_it_and_leaves_it_alone() {
         b"{\"format\": \"convene.session\", \"version\": 1, \"events\": [",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
+    let out = Command::new(BIN)
         .arg("replay")
         .arg(&file)
         .arg("--data-dir")

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod demo;
 pub mod export;
 pub mod model;
+pub mod replay;
 pub mod store;
 pub mod synth;
 pub mod ui;

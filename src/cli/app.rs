@@ -37,6 +37,5 @@ pub fn demo(theme: ThemeName) -> anyhow::Result<ExitCode> {
 
 /// Watches a session unfold again, read-only.
 pub fn replay(data_dir: &Path, file: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
-    let _ = (data_dir, file, theme);
-    anyhow::bail!("replay is not available yet")
+    super::replay::run(data_dir, file, theme)
 }

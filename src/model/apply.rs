@@ -629,10 +629,13 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             horizon,
         } => {
             issue(session, *id)?;
-            if session
-                .issues
-                .values()
-                .any(|i| i.plan.steps.contains_key(step))
+            // Ids above the counter were never used; only a redo (or a hand-made log) brings
+            // back an older one, and only then is every plan searched.
+            if step.0 <= session.next.step
+                && session
+                    .issues
+                    .values()
+                    .any(|i| i.plan.steps.contains_key(step))
             {
                 return Err(Rejection::IdTaken {
                     what: "next step",

@@ -98,6 +98,9 @@ pub struct App {
     pub outbox: Vec<Event>,
     /// A pane asked for the terminal bell; the event loop rings it and clears this.
     pub bell: bool,
+    /// Keys of a mode wrapping the app (replay): listed first in help under this title,
+    /// and their main ones shown in the status bar instead of the pane's.
+    pub mode_keys: Option<(&'static str, Vec<KeyHelp>)>,
     /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
     quit_armed: bool,
     /// Where the pane body was last drawn, for mouse clicks.
@@ -129,6 +132,7 @@ impl App {
             now,
             outbox: vec![],
             bell: false,
+            mode_keys: None,
             quit_armed: false,
             body: Rect::default(),
             tabs: Rect::default(),
@@ -147,6 +151,11 @@ impl App {
             },
             &mut self.panes,
         )
+    }
+
+    /// True while the current pane owns the keyboard (a form is open).
+    pub fn capturing(&mut self) -> bool {
+        self.panes.get(self.pane).capturing()
     }
 
     /// Lets every pane follow the clock. Returns true if something needs redrawing.
@@ -321,9 +330,13 @@ impl App {
         pane.render(body, buf, &view);
         render_tabs(self.pane, tabs, buf, &theme);
         render_notice(self.notice.as_ref(), notice, buf, &theme);
-        self.render_status(&keys, status, buf);
+        let bar_keys = match &self.mode_keys {
+            Some((_, mode)) => mode.as_slice(),
+            None => keys.as_slice(),
+        };
+        self.render_status(bar_keys, status, buf);
         if self.help {
-            render_help(self.pane, &keys, body, buf, &theme);
+            render_help(self.pane, &keys, self.mode_keys.as_ref(), body, buf, &theme);
         }
     }
 
@@ -406,7 +419,14 @@ fn render_notice(notice: Option<&Notice>, area: Rect, buf: &mut Buffer, t: &Them
     }
 }
 
-fn render_help(pane: PaneId, keys: &[KeyHelp], area: Rect, buf: &mut Buffer, t: &Theme) {
+fn render_help(
+    pane: PaneId,
+    keys: &[KeyHelp],
+    mode: Option<&(&'static str, Vec<KeyHelp>)>,
+    area: Rect,
+    buf: &mut Buffer,
+    t: &Theme,
+) {
     let global = [
         KeyHelp::more("1–6", "go to a pane"),
         KeyHelp::more("Tab / Shift-Tab", "next / previous pane"),
@@ -416,27 +436,77 @@ fn render_help(pane: PaneId, keys: &[KeyHelp], area: Rect, buf: &mut Buffer, t: 
         KeyHelp::more("?", "this help"),
         KeyHelp::more("q / Ctrl-c", "quit (everything is already saved)"),
     ];
-    let mut lines = vec![Line::styled(format!("{} pane", pane.title()), t.title)];
-    let key_w = keys
-        .iter()
-        .chain(global.iter())
-        .map(|k| super::text::width(k.keys))
-        .max()
+    let mode_keys = mode.map_or(&[][..], |(_, k)| k.as_slice());
+    // What this screen adds, then what works everywhere: side by side, using the height
+    // of the screen, if one column would not fit (a pane with many keys, or a mode's keys
+    // on a small screen).
+    let mode_len = mode.map_or(0, |_| 1 + mode_keys.len());
+    let pane_len = 1 + keys.len();
+    let global_len = 1 + global.len();
+    let one_column = mode_len + usize::from(mode.is_some()) + pane_len + 1 + global_len + 2;
+    let two_columns = one_column > area.height as usize && area.width >= 76;
+    let widest = |ks: &[KeyHelp]| ks.iter().map(|k| super::text::width(k.keys)).max();
+    let shared = widest(keys)
+        .max(widest(&global))
+        .max(widest(mode_keys))
         .unwrap_or(0);
-    let row = |k: &KeyHelp| {
-        Line::from(vec![
-            Span::styled(format!("  {:<key_w$}  ", k.keys), t.accent),
-            Span::styled(k.what.to_string(), t.base),
-        ])
+    // Side by side each section lines up its own keys; in one column they share a width.
+    let key_w = |ks: &[KeyHelp]| {
+        if two_columns {
+            widest(ks).unwrap_or(0)
+        } else {
+            shared
+        }
     };
-    lines.extend(keys.iter().map(row));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Everywhere", t.title));
-    lines.extend(global.iter().map(row));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Press any key to close", t.dim));
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let w = (area.width * 3 / 4).max(40).min(area.width);
+    let section = |title: Line<'static>, ks: &[KeyHelp]| {
+        let w = key_w(ks);
+        let mut lines = vec![title];
+        lines.extend(ks.iter().map(|k| {
+            Line::from(vec![
+                Span::styled(format!("  {:<w$}  ", k.keys), t.accent),
+                Span::styled(k.what.to_string(), t.base),
+            ])
+        }));
+        lines
+    };
+    let mode_sec = mode.map(|(title, _)| section(Line::styled(*title, t.title), mode_keys));
+    let pane_sec = section(
+        Line::styled(format!("{} pane", pane.title()), t.title),
+        keys,
+    );
+    let global_sec = section(Line::styled("Everywhere", t.title), &global);
+    let join = |parts: Vec<Vec<Line<'static>>>| {
+        let mut out = vec![];
+        for part in parts {
+            if !out.is_empty() {
+                out.push(Line::raw(""));
+            }
+            out.extend(part);
+        }
+        out
+    };
+    let (columns, h, w) = match (two_columns, mode_sec) {
+        (false, mode_sec) => {
+            let all = join(mode_sec.into_iter().chain([pane_sec, global_sec]).collect());
+            (vec![all], one_column, (area.width * 3 / 4).max(40))
+        }
+        (true, None) => (vec![pane_sec, global_sec], area.height as usize, area.width),
+        (true, Some(mode_sec)) => {
+            // Three sections in two columns: whichever grouping leaves the taller column
+            // shortest, so a pane with many keys still fits beside the mode's.
+            let (m, p, g) = (mode_len, pane_len, global_len);
+            let options = [m + 1 + p, p.max(m + 1 + g), m.max(p + 1 + g)];
+            let best = (0..3).min_by_key(|&i| (options[i].max(g), i)).unwrap_or(0);
+            let columns = match best {
+                0 => vec![join(vec![mode_sec, pane_sec]), global_sec],
+                1 => vec![pane_sec, join(vec![mode_sec, global_sec])],
+                _ => vec![mode_sec, join(vec![pane_sec, global_sec])],
+            };
+            (columns, area.height as usize, area.width)
+        }
+    };
+    let h = (h as u16).min(area.height);
+    let w = w.min(area.width);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
@@ -444,16 +514,21 @@ fn render_help(pane: PaneId, keys: &[KeyHelp], area: Rect, buf: &mut Buffer, t: 
         height: h,
     };
     Clear.render(r, buf);
-    Paragraph::new(lines)
-        .style(t.base)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.accent)
-                .title(" Keys "),
-        )
-        .render(r, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.accent)
+        .title(" Keys ")
+        // On the frame, so it shows however many keys there are.
+        .title_bottom(Line::styled(" Press any key to close ", t.dim));
+    let inner = block.inner(r);
+    block.style(t.base).render(r, buf);
+    let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(inner);
+    for (lines, cell) in columns.into_iter().zip(cells.iter()) {
+        Paragraph::new(lines)
+            .style(t.base)
+            .wrap(Wrap { trim: false })
+            .render(*cell, buf);
+    }
 }
 
 fn too_small(area: Rect, buf: &mut Buffer, t: &Theme) {

@@ -5,6 +5,7 @@ pub mod app;
 pub mod pane;
 pub mod panes;
 pub mod picker;
+pub mod replay;
 pub mod testkit;
 pub mod text;
 pub mod theme;

@@ -1,0 +1,245 @@
+//! Replay: the session as it was after any number of its events, for watching the day
+//! unfold again. Seeking must be instant even in a long log, so the state is kept at
+//! regular checkpoints and a seek applies events forward from the nearest one; a step
+//! forward applies a single event. Pure: no terminal, no files.
+
+mod marks;
+pub mod playback;
+
+pub use marks::{Mark, Phase};
+pub use playback::{Playback, SPEEDS};
+
+use crate::model::describe::describe;
+use crate::model::{BadEvent, Event, Session, apply};
+use chrono::{NaiveDateTime, NaiveTime};
+
+/// Fewest and most events between two checkpoints. Fewer means faster seeks and more
+/// memory; the interval grows with the log so a long day keeps about `CHECKPOINTS` copies.
+const MIN_EVERY: usize = 256;
+const MAX_EVERY: usize = 2000;
+const CHECKPOINTS: usize = 50;
+
+/// A cursor over a session's log.
+pub struct Replayer {
+    events: Vec<Event>,
+    every: usize,
+    /// `checkpoints[i]` is the state after the first `i * every` events.
+    checkpoints: Vec<Session>,
+    /// The state after the first `pos` events, unless lent out.
+    state: Session,
+    pos: usize,
+    /// The state is with a reader (see `lend`); `state` holds whatever it gave in exchange.
+    lent: bool,
+    marks: Vec<Mark>,
+    /// The current event (the `pos`-th) in plain words, named as things were just before it.
+    caption: String,
+}
+
+impl Replayer {
+    /// Walks the log once to lay down checkpoints, then stands before the first event.
+    /// Refuses a log the rules refuse (a loaded file has already passed that check).
+    pub fn new(events: Vec<Event>) -> Result<Replayer, BadEvent> {
+        let every = (events.len() / CHECKPOINTS).clamp(MIN_EVERY, MAX_EVERY);
+        Replayer::with_checkpoint_every(events, every)
+    }
+
+    /// As `new`, with a chosen distance between checkpoints (tests use small ones to
+    /// cross many checkpoints in a short log).
+    pub fn with_checkpoint_every(events: Vec<Event>, every: usize) -> Result<Replayer, BadEvent> {
+        let every = every.max(1);
+        let mut checkpoints = Vec::with_capacity(events.len() / every + 1);
+        let mut state = Session::default();
+        checkpoints.push(state.clone());
+        for (n, event) in events.iter().enumerate() {
+            apply(&mut state, event).map_err(|why| BadEvent {
+                seq: event.seq,
+                kind: event.change.kind(),
+                why,
+            })?;
+            if (n + 1).is_multiple_of(every) {
+                checkpoints.push(state.clone());
+            }
+        }
+        let marks = marks::find(&events);
+        Ok(Replayer {
+            events,
+            every,
+            checkpoints,
+            state: Session::default(),
+            pos: 0,
+            lent: false,
+            marks,
+            caption: String::new(),
+        })
+    }
+
+    /// How many events the log holds.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// How many events have been applied: 0 before the first, `len()` at the end.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// The position of the first event, where replay opens.
+    pub fn first(&self) -> usize {
+        self.len().min(1)
+    }
+
+    /// The session as it was after the first `position()` events (not while lent).
+    pub fn state(&self) -> &Session {
+        debug_assert!(!self.lent, "the state is lent out");
+        &self.state
+    }
+
+    /// Hands the state at the cursor to a reader that keeps its own session (the app draws
+    /// from one), by swapping it with `into`: a copy of a large session costs more than a
+    /// seek. The reader must not change it, and gives it back with `take_back` before the
+    /// next move; a move without it starts again from a checkpoint.
+    pub fn lend(&mut self, into: &mut Session) {
+        if !self.lent {
+            std::mem::swap(&mut self.state, into);
+            self.lent = true;
+        }
+    }
+
+    /// Takes back the state lent with `lend`.
+    pub fn take_back(&mut self, from: &mut Session) {
+        if self.lent {
+            std::mem::swap(&mut self.state, from);
+            self.lent = false;
+            debug_assert_eq!(
+                self.state.last_seq, self.pos as u64,
+                "a different session came back"
+            );
+        }
+    }
+
+    /// The event just applied (the one the caption names).
+    pub fn event(&self) -> Option<&Event> {
+        self.pos.checked_sub(1).and_then(|i| self.events.get(i))
+    }
+
+    /// The current event in plain words; empty before the first.
+    pub fn caption(&self) -> &str {
+        &self.caption
+    }
+
+    /// Events between two checkpoints: the most a seek ever applies.
+    pub fn checkpoint_every(&self) -> usize {
+        self.every
+    }
+
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    /// Moves to just after the first `n` events (clamped to the log).
+    pub fn seek(&mut self, n: usize) {
+        let n = n.min(self.len());
+        if self.lent {
+            // Never given back: what `state` holds is no position at all, so start again
+            // from a checkpoint.
+            self.lent = false;
+            self.pos = usize::MAX;
+        }
+        if n == self.pos {
+            return;
+        }
+        if n == 0 {
+            self.state = Session::default();
+            self.pos = 0;
+            self.caption.clear();
+            return;
+        }
+        // Go to just before the target so the caption can name things as they were.
+        let before = n - 1;
+        let base = before / self.every * self.every;
+        if before < self.pos || base > self.pos {
+            self.state = self.checkpoints[base / self.every].clone();
+            self.pos = base;
+        }
+        while self.pos < before {
+            self.apply_next();
+        }
+        let event = &self.events[before];
+        self.caption = describe(&self.state, event);
+        self.apply_next();
+    }
+
+    fn apply_next(&mut self) {
+        let event = &self.events[self.pos];
+        // `new` applied this very log from the same states, so it cannot be refused here.
+        apply(&mut self.state, event).expect("the log was checked when the replay was built");
+        self.pos += 1;
+    }
+
+    /// One event forward; false at the end.
+    pub fn step_forward(&mut self) -> bool {
+        if self.pos >= self.len() {
+            return false;
+        }
+        self.seek(self.pos + 1);
+        true
+    }
+
+    /// One event back, but not before the first; false if already there.
+    pub fn step_back(&mut self) -> bool {
+        if self.pos <= self.first() {
+            return false;
+        }
+        self.seek(self.pos - 1);
+        true
+    }
+
+    /// The first phase mark after the cursor.
+    pub fn next_mark(&self) -> Option<&Mark> {
+        self.marks.iter().find(|m| m.position > self.pos)
+    }
+
+    /// The last phase mark before the cursor.
+    pub fn prev_mark(&self) -> Option<&Mark> {
+        self.marks.iter().rev().find(|m| m.position < self.pos)
+    }
+
+    /// Time of day (on the recording laptop's clock) of the event at position `n` (1-based).
+    pub fn time_of(&self, n: usize) -> Option<NaiveTime> {
+        let i = n.checked_sub(1)?;
+        self.events.get(i).map(|e| e.at.naive_local().time())
+    }
+
+    /// The position of the last event at or before `time` on the day of the current event
+    /// (the first event's day before the first). None if nothing had happened by then.
+    pub fn seek_time(&self, time: NaiveTime) -> Option<usize> {
+        let day = self
+            .event()
+            .or(self.events.first())?
+            .at
+            .naive_local()
+            .date();
+        self.last_at_or_before(NaiveDateTime::new(day, time))
+    }
+
+    /// The position of the last event whose local time is at or before `when`.
+    pub fn last_at_or_before(&self, when: NaiveDateTime) -> Option<usize> {
+        // A scan from the end rather than a binary search: a laptop's clock can step back,
+        // and the log keeps its order regardless.
+        self.events
+            .iter()
+            .rposition(|e| e.at.naive_local() <= when)
+            .map(|i| i + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

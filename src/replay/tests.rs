@@ -1,0 +1,312 @@
+use super::playback::{IDLE_GAP, due, gap};
+use super::*;
+use crate::model::{Change, IssueId, Journal, ParticipantId, RoundId, SlotId, SpaceId};
+use chrono::{DateTime, FixedOffset, TimeZone};
+use std::time::Duration;
+
+fn at(h: u32, m: u32, s: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, 12, h, m, s)
+        .unwrap()
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+/// A short day: people arrive, two issues, a placement, a vote, a lead, an undo and redo.
+fn day() -> Journal {
+    let mut j = Journal::create(at(9, 0, 0), "Getting people home well").unwrap();
+    let mut rec = |when, change| {
+        j.record(when, change).unwrap();
+    };
+    rec(
+        at(9, 1, 0),
+        Change::ParticipantAdded {
+            participant: ParticipantId(1),
+            name: "Ann Lee".into(),
+            organisation: Some("Council".into()),
+            group: None,
+        },
+    );
+    rec(
+        at(9, 1, 30),
+        Change::ParticipantAdded {
+            participant: ParticipantId(2),
+            name: "Bob Hale".into(),
+            organisation: None,
+            group: None,
+        },
+    );
+    rec(
+        at(9, 5, 0),
+        Change::SpaceAdded {
+            space: SpaceId(1),
+            name: "Room A".into(),
+        },
+    );
+    rec(
+        at(9, 5, 10),
+        Change::SlotAdded {
+            slot: SlotId(1),
+            label: "10:00".into(),
+            starts: None,
+            ends: None,
+        },
+    );
+    rec(
+        at(9, 30, 0),
+        Change::IssueRaised {
+            issue: IssueId(1),
+            title: "Transport home".into(),
+            convener: Some(ParticipantId(1)),
+            description: String::new(),
+        },
+    );
+    rec(
+        at(9, 31, 0),
+        Change::IssueRaised {
+            issue: IssueId(2),
+            title: "Carers' voice".into(),
+            convener: Some(ParticipantId(2)),
+            description: String::new(),
+        },
+    );
+    rec(
+        at(9, 45, 0),
+        Change::IssuePlaced {
+            issue: IssueId(1),
+            space: SpaceId(1),
+            slot: SlotId(1),
+        },
+    );
+    rec(
+        at(12, 0, 0),
+        Change::RoundOpened {
+            round: RoundId(1),
+            dots_per_person: 3,
+            max_per_issue: None,
+            anonymous: false,
+            hidden: false,
+            ballot: vec![IssueId(1), IssueId(2)],
+        },
+    );
+    for s in [5, 6] {
+        rec(
+            at(12, 1, s),
+            Change::DotAdded {
+                round: RoundId(1),
+                issue: IssueId(1),
+                voter: Some(ParticipantId(2)),
+            },
+        );
+    }
+    rec(at(12, 10, 0), Change::RoundClosed { round: RoundId(1) });
+    rec(
+        at(14, 0, 0),
+        Change::LeadAssigned {
+            issue: IssueId(1),
+            lead: Some(ParticipantId(1)),
+        },
+    );
+    rec(at(14, 1, 0), Change::Undo);
+    rec(at(14, 2, 0), Change::Redo);
+    j
+}
+
+fn rebuilt(events: &[Event], n: usize) -> Session {
+    Journal::rebuild(events[..n].to_vec()).unwrap().session
+}
+
+#[test]
+fn every_position_matches_a_rebuild_whatever_the_order_of_seeks() {
+    let j = day();
+    let mut r = Replayer::with_checkpoint_every(j.events.clone(), 4).unwrap();
+    assert_eq!(r.len(), 15);
+    // Forward, backward, and jumps across checkpoints in both directions.
+    let order = [
+        0, 1, 2, 3, 4, 5, 15, 14, 9, 3, 8, 12, 4, 0, 7, 13, 11, 6, 10, 15, 1,
+    ];
+    for n in order {
+        r.seek(n);
+        assert_eq!(r.position(), n);
+        assert_eq!(*r.state(), rebuilt(&j.events, n), "at {n}");
+    }
+    r.seek(99);
+    assert_eq!(r.position(), 15);
+    assert_eq!(*r.state(), j.session);
+}
+
+#[test]
+fn interval_grows_with_the_log_within_bounds() {
+    let j = day();
+    let r = Replayer::new(j.events).unwrap();
+    assert_eq!(r.checkpoint_every(), MIN_EVERY);
+}
+
+#[test]
+fn caption_names_things_as_they_were_before_the_event() {
+    let j = day();
+    let mut r = Replayer::new(j.events).unwrap();
+    assert_eq!(r.caption(), "");
+    assert!(r.event().is_none());
+    r.seek(6);
+    assert_eq!(r.event().unwrap().seq, 6);
+    assert!(r.caption().contains("Transport home"), "{}", r.caption());
+    assert!(r.caption().contains("Ann Lee"), "{}", r.caption());
+    r.seek(14);
+    assert!(r.caption().starts_with("undo"), "{}", r.caption());
+}
+
+#[test]
+fn steps_stop_at_both_ends() {
+    let j = day();
+    let mut r = Replayer::new(j.events).unwrap();
+    assert_eq!(r.first(), 1);
+    r.seek(r.first());
+    assert!(!r.step_back());
+    assert_eq!(r.position(), 1);
+    assert!(r.step_forward());
+    assert_eq!(r.position(), 2);
+    assert!(r.step_back());
+    assert_eq!(r.position(), 1);
+    r.seek(15);
+    assert!(!r.step_forward());
+    assert_eq!(r.position(), 15);
+}
+
+#[test]
+fn phase_marks_and_jumps_between_them() {
+    let j = day();
+    let mut r = Replayer::new(j.events).unwrap();
+    let marks: Vec<(Phase, usize)> = r.marks().iter().map(|m| (m.phase, m.position)).collect();
+    assert_eq!(
+        marks,
+        [
+            (Phase::Issues, 6),
+            (Phase::Agenda, 8),
+            (Phase::Vote, 10),
+            (Phase::Leads, 13),
+        ]
+    );
+    assert_eq!(r.marks()[2].at, at(12, 1, 5));
+    r.seek(1);
+    assert!(r.prev_mark().is_none());
+    assert_eq!(r.next_mark().unwrap().position, 6);
+    r.seek(8);
+    assert_eq!(r.next_mark().unwrap().position, 10);
+    assert_eq!(r.prev_mark().unwrap().position, 6);
+    r.seek(15);
+    assert!(r.next_mark().is_none());
+    assert_eq!(r.prev_mark().unwrap().phase, Phase::Leads);
+}
+
+#[test]
+fn an_empty_log_has_no_marks_and_stays_at_zero() {
+    let mut r = Replayer::new(vec![]).unwrap();
+    assert!(r.is_empty());
+    assert_eq!(r.first(), 0);
+    r.seek(5);
+    assert_eq!(r.position(), 0);
+    assert!(!r.step_forward());
+    assert!(r.marks().is_empty());
+    assert_eq!(r.seek_time(t(12, 0)), None);
+}
+
+#[test]
+fn times_of_day_and_seeking_by_time() {
+    let j = day();
+    let mut r = Replayer::new(j.events).unwrap();
+    assert_eq!(r.time_of(0), None);
+    assert_eq!(r.time_of(1), Some(t(9, 0)));
+    assert_eq!(r.time_of(13), Some(t(14, 0)));
+    assert_eq!(r.time_of(16), None);
+    // Nothing had happened by 08:59.
+    assert_eq!(r.seek_time(t(8, 59)), None);
+    // Exactly on an event, and between events: the last one at or before.
+    assert_eq!(r.seek_time(t(9, 30)), Some(6));
+    assert_eq!(r.seek_time(t(11, 0)), Some(8));
+    assert_eq!(r.seek_time(t(23, 0)), Some(15));
+    r.seek(10);
+    assert_eq!(r.seek_time(t(9, 0)), Some(1));
+}
+
+#[test]
+fn a_refused_log_is_refused_with_its_position() {
+    let mut events = day().events;
+    events.remove(4);
+    let err = Replayer::new(events)
+        .err()
+        .expect("a gap in seq is refused");
+    assert_eq!(err.seq, 6);
+}
+
+#[test]
+fn gaps_follow_the_clock_but_idle_stretches_are_cut_short() {
+    let e = day().events;
+    assert_eq!(gap(&e, 0), Duration::ZERO);
+    // 09:00:00 then 09:01:00: a minute, played as the longest wait.
+    assert_eq!(gap(&e, 1), IDLE_GAP);
+    // Two dots one second apart.
+    assert_eq!(gap(&e, 10), Duration::from_secs(1));
+    assert_eq!(gap(&e, 15), Duration::ZERO);
+}
+
+#[test]
+fn due_divides_waits_by_the_speed_and_carries_the_rest() {
+    let e = day().events;
+    // At 10 (after the first dot, 12:01:05) the next dot is 1 s away, then 9 min (10 s).
+    assert_eq!(due(&e, 10, 1, Duration::from_millis(999)).steps, 0);
+    let d = due(&e, 10, 1, Duration::from_millis(1500));
+    assert_eq!(d.steps, 1);
+    assert_eq!(d.spent, Duration::from_secs(1));
+    let d = due(&e, 10, 4, Duration::from_secs(3));
+    assert_eq!(d.steps, 2);
+    assert_eq!(d.spent, Duration::from_millis(2750));
+    // Nothing passes the end.
+    assert_eq!(due(&e, 10, 256, Duration::from_secs(60)).steps, 5);
+    // A huge elapsed time at top speed does not overflow.
+    assert_eq!(due(&e, 1, 256, Duration::MAX).steps, 14);
+}
+
+#[test]
+fn playback_speeds_play_pause_and_stop_at_the_end() {
+    let e = day().events;
+    let mut p = Playback::default();
+    assert_eq!(p.speed(), 1);
+    assert!(!p.slower());
+    assert_eq!(p.advance(&e, 1, Duration::from_secs(100)), 0, "paused");
+    p.play();
+    // 0.6 s then 0.6 s at 1x: the first wait of 1 s is only met on the second call.
+    assert_eq!(p.advance(&e, 10, Duration::from_millis(600)), 0);
+    assert_eq!(p.advance(&e, 10, Duration::from_millis(600)), 1);
+    while p.faster() {}
+    assert_eq!(p.speed(), *SPEEDS.last().unwrap());
+    assert!(SPEEDS.contains(&64));
+    assert_eq!(p.advance(&e, 11, Duration::from_secs(10)), 4);
+    assert!(!p.playing(), "stops at the end");
+    assert!(p.slower());
+    assert_eq!(p.speed(), 128);
+}
+
+#[test]
+fn a_lent_state_comes_back_and_a_missing_one_is_rebuilt() {
+    let j = day();
+    let mut r = Replayer::with_checkpoint_every(j.events.clone(), 4).unwrap();
+    let mut shown = Session::default();
+    r.seek(6);
+    r.lend(&mut shown);
+    assert_eq!(shown, rebuilt(&j.events, 6));
+    r.take_back(&mut shown);
+    r.step_forward();
+    r.lend(&mut shown);
+    assert_eq!(shown, rebuilt(&j.events, 7));
+    // Moving without taking it back: the replay starts again from a checkpoint.
+    r.seek(9);
+    assert_eq!(*r.state(), rebuilt(&j.events, 9));
+    r.lend(&mut shown);
+    assert_eq!(shown, rebuilt(&j.events, 9));
+    r.step_back();
+    assert_eq!(*r.state(), rebuilt(&j.events, 8));
+}

@@ -1,0 +1,460 @@
+//! The replay screen: the same app and panes, read-only, showing the session as it was at a
+//! cursor in its log, above a timeline of the day. Replay keys move the cursor; every other
+//! key goes to the app, so panes switch and scroll as they do live. Edits are refused by
+//! the app itself because it is read-only, and nothing here can write a file.
+
+pub mod timeline;
+
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use super::pane::{KeyHelp, Notice};
+use super::theme::Theme;
+use super::widgets::field::{Field, FieldKey};
+use crate::model::{BadEvent, Event, Journal};
+use crate::replay::{Playback, Replayer};
+use chrono::{FixedOffset, NaiveTime, TimeZone};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use std::time::Duration;
+use timeline::{Rows, Timeline};
+
+/// The keys of replay, for the status bar and `?`.
+pub const KEYS: [KeyHelp; 7] = [
+    KeyHelp::main("Space", "play / pause"),
+    KeyHelp::main("←→", "step one event"),
+    KeyHelp::main("Shift-←→", "jump to a phase mark"),
+    KeyHelp::more("Home / End", "first / last event"),
+    KeyHelp::main("+/-", "faster / slower"),
+    KeyHelp::main("g", "go to a time (HH:MM)"),
+    KeyHelp::more("click timeline", "go to that time"),
+];
+
+pub struct ReplayScreen {
+    pub app: App,
+    pub replay: Replayer,
+    pub playback: Playback,
+    /// The "go to time" prompt, while open.
+    goto: Option<Field>,
+    /// Where the timeline was last drawn, for clicks.
+    rows: Option<Rows>,
+}
+
+impl ReplayScreen {
+    /// Opens a replay of `events` at the first event.
+    pub fn new(events: Vec<Event>, name: String, theme: Theme) -> Result<ReplayScreen, BadEvent> {
+        let replay = Replayer::new(events)?;
+        let now = replay.events().first().map_or_else(
+            || {
+                FixedOffset::east_opt(0)
+                    .expect("UTC")
+                    .timestamp_opt(0, 0)
+                    .unwrap()
+            },
+            |e| e.at,
+        );
+        let mut app = App::new(Journal::default(), name, theme, now);
+        app.read_only = true;
+        app.mode_keys = Some(("Replay", KEYS.to_vec()));
+        let mut screen = ReplayScreen {
+            app,
+            replay,
+            playback: Playback::default(),
+            goto: None,
+            rows: None,
+        };
+        let first = screen.replay.first();
+        screen.go(first);
+        Ok(screen)
+    }
+
+    /// Moves the cursor and shows the session as it was there.
+    fn go(&mut self, n: usize) {
+        // The app draws from the replay's own state, lent to it between moves: copying a
+        // large session on every step would cost more than the step.
+        self.replay.take_back(&mut self.app.journal.session);
+        self.replay.seek(n);
+        self.replay.lend(&mut self.app.journal.session);
+        if let Some(e) = self.replay.event() {
+            // The status bar's clock shows the time of the event, not of today.
+            self.app.now = e.at;
+        }
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.app.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn refuse(&mut self, text: impl Into<String>) {
+        self.app.notice = Some(Notice {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Handles one terminal event. Returns true if the screen should be redrawn.
+    pub fn handle(&mut self, event: &TermEvent) -> bool {
+        match event {
+            TermEvent::Key(key) if key.kind == KeyEventKind::Press => {
+                self.key(*key);
+                true
+            }
+            TermEvent::Paste(text) => {
+                if let Some(field) = &mut self.goto {
+                    field.paste(text);
+                    return true;
+                }
+                self.app.handle(event)
+            }
+            TermEvent::Mouse(mouse) => {
+                if let (MouseEventKind::Down(MouseButton::Left), Some(rows)) =
+                    (mouse.kind, self.rows)
+                {
+                    let on_line = |r: Rect| {
+                        mouse.row >= r.y
+                            && mouse.row < r.bottom()
+                            && mouse.column >= r.x
+                            && mouse.column < r.right()
+                    };
+                    if on_line(rows.axis) || on_line(rows.marks) {
+                        if let Some(n) = timeline::time_at(&self.replay, rows.axis, mouse.column)
+                            .and_then(|at| self.replay.last_at_or_before(at))
+                        {
+                            self.moved_to(n);
+                        }
+                        return true;
+                    }
+                }
+                self.app.handle(event)
+            }
+            other => self.app.handle(other),
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) {
+        if self.goto.is_some() {
+            self.goto_key(key);
+            return;
+        }
+        // Help and open forms take keys as they do live.
+        if self.app.help || self.app.capturing() {
+            self.app.key(key);
+            return;
+        }
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Char(' ') => self.toggle_play(),
+            KeyCode::Right if shift => self.jump(true),
+            KeyCode::Left if shift => self.jump(false),
+            KeyCode::Right => {
+                if self.replay.position() >= self.replay.len() {
+                    self.info("This is the last event");
+                } else {
+                    let n = self.replay.position() + 1;
+                    self.moved_to(n);
+                }
+            }
+            KeyCode::Left => {
+                if self.replay.position() <= self.replay.first() {
+                    self.info("This is the first event");
+                } else {
+                    let n = self.replay.position() - 1;
+                    self.moved_to(n);
+                }
+            }
+            KeyCode::Home => self.moved_to(self.replay.first()),
+            KeyCode::End => self.moved_to(self.replay.len()),
+            KeyCode::Char('+' | '=') => {
+                if self.playback.faster() {
+                    self.info(format!("Speed {}x", self.playback.speed()));
+                } else {
+                    self.info(format!("Speed {}x is the fastest", self.playback.speed()));
+                }
+            }
+            KeyCode::Char('-' | '_') => {
+                if self.playback.slower() {
+                    self.info(format!("Speed {}x", self.playback.speed()));
+                } else {
+                    self.info("Speed 1x is the slowest");
+                }
+            }
+            KeyCode::Char('g') => {
+                self.playback.pause();
+                self.goto = Some(Field::new("Go to time (HH:MM)"));
+                self.app.notice = None;
+            }
+            _ => self.app.key(key),
+        }
+    }
+
+    /// A move by hand: a playing replay carries on from there after a full wait.
+    fn moved_to(&mut self, n: usize) {
+        self.app.notice = None;
+        self.go(n);
+        self.playback.restart_wait();
+    }
+
+    fn toggle_play(&mut self) {
+        if self.playback.playing() {
+            self.playback.pause();
+            self.info("Paused");
+            return;
+        }
+        if self.replay.position() >= self.replay.len() {
+            self.go(self.replay.first());
+        }
+        self.playback.play();
+        self.info(format!("Playing at {}x", self.playback.speed()));
+    }
+
+    fn jump(&mut self, forward: bool) {
+        let mark = if forward {
+            self.replay.next_mark()
+        } else {
+            self.replay.prev_mark()
+        };
+        match mark.copied() {
+            Some(m) => {
+                self.moved_to(m.position);
+                self.info(format!("{} {}", m.phase.letter(), m.phase.label()));
+            }
+            None if forward => self.info("No phase mark after this point"),
+            None => self.info("No phase mark before this point"),
+        }
+    }
+
+    fn goto_key(&mut self, key: KeyEvent) {
+        let Some(field) = &mut self.goto else { return };
+        if field.key(key) == FieldKey::Used {
+            return;
+        }
+        match key.code {
+            KeyCode::Esc => {
+                self.goto = None;
+                self.app.notice = None;
+            }
+            KeyCode::Enter => {
+                let typed = field.text();
+                match parse_time(&typed) {
+                    None => self.refuse(format!(
+                        "{:?} is not a time: type it as HH:MM, for example 10:30",
+                        crate::ui::text::fit(typed.trim(), 20)
+                    )),
+                    Some(time) => match self.replay.seek_time(time) {
+                        Some(n) => {
+                            self.goto = None;
+                            self.moved_to(n);
+                            let at = self
+                                .replay
+                                .time_of(n)
+                                .map(|t| t.format("%H:%M").to_string());
+                            let typed = time.format("%H:%M").to_string();
+                            if let Some(at) = at.filter(|at| *at != typed) {
+                                self.info(format!("Nothing changed between {at} and {typed}"));
+                            }
+                        }
+                        None => {
+                            let first = self.replay.time_of(1).map_or_else(String::new, |t| {
+                                format!(": the first event is at {}", t.format("%H:%M"))
+                            });
+                            self.refuse(format!(
+                                "Nothing had happened by {}{first}",
+                                time.format("%H:%M")
+                            ));
+                        }
+                    },
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Lets wall time pass: a playing replay advances by the events now due.
+    /// Returns true if the screen should be redrawn.
+    pub fn advance(&mut self, elapsed: Duration) -> bool {
+        let was_playing = self.playback.playing();
+        let pos = self.replay.position();
+        let steps = self.playback.advance(self.replay.events(), pos, elapsed);
+        if steps > 0 {
+            self.go(pos + steps);
+        }
+        if was_playing && !self.playback.playing() {
+            self.info("End of the session: Space plays it again");
+        }
+        steps > 0 || was_playing != self.playback.playing()
+    }
+
+    /// Draws the app above the timeline.
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.app.theme.base);
+        let tl_height = timeline::height(area.height);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT + tl_height {
+            self.rows = None;
+            let text = format!(
+                "Make the window larger to replay: at least {MIN_WIDTH}×{} (now {}×{})",
+                MIN_HEIGHT + tl_height,
+                area.width,
+                area.height
+            );
+            Paragraph::new(text)
+                .style(self.app.theme.warn)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        if self.app.help {
+            // Help closes on the next key; until then it may use the whole screen.
+            self.rows = None;
+            self.app.render(area, buf);
+            return;
+        }
+        let top = Rect {
+            height: area.height - tl_height,
+            ..area
+        };
+        let bottom = Rect {
+            y: top.bottom(),
+            height: tl_height,
+            ..area
+        };
+        self.app.render(top, buf);
+        let theme = self.app.theme;
+        match &mut self.goto {
+            Some(field) => {
+                self.rows = None;
+                render_goto(field, &self.replay, bottom, buf, &theme);
+            }
+            None => {
+                self.rows = Some(Rows::new(bottom, &self.replay));
+                Timeline {
+                    replay: &self.replay,
+                    playback: &self.playback,
+                    theme: &theme,
+                }
+                .render(bottom, buf);
+            }
+        }
+    }
+}
+
+/// The prompt in place of the timeline, with the range of the day beside it.
+fn render_goto(field: &mut Field, replay: &Replayer, area: Rect, buf: &mut Buffer, t: &Theme) {
+    buf.set_style(area, t.base);
+    let box_w = 20.min(area.width.saturating_sub(2));
+    let field_area = Rect {
+        x: area.x + 1,
+        y: area.bottom().saturating_sub(4),
+        width: box_w,
+        height: 4.min(area.height),
+    };
+    field.render(field_area, buf, t, true);
+    let range = match (replay.time_of(1), replay.time_of(replay.len())) {
+        (Some(a), Some(b)) => format!("Between {} and {} · ", a.format("%H:%M"), b.format("%H:%M")),
+        _ => String::new(),
+    };
+    let hint = format!("{range}Enter goes there · Esc cancels");
+    let hint_area = Rect {
+        x: field_area.right() + 2,
+        y: field_area.y + 2,
+        width: area.right().saturating_sub(field_area.right() + 2),
+        height: 1,
+    };
+    Line::styled(crate::ui::text::fit(&hint, hint_area.width as usize), t.dim)
+        .render(hint_area, buf);
+}
+
+/// "9:05", "09:05" or "09:05:30" as a time of day.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim();
+    let mut parts = text.split(':');
+    let mut num = |max: u32| -> Option<u32> {
+        let p = parts.next()?;
+        if p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        p.parse().ok().filter(|n| *n <= max)
+    };
+    let h = num(23)?;
+    let m = num(59)?;
+    let s = match num(59) {
+        Some(s) => s,
+        None if text.matches(':').count() == 1 => 0,
+        None => return None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+/// Runs a replay until the user quits. Nothing is written anywhere.
+pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
+    use ratatui::crossterm::event;
+    use std::time::Instant;
+    /// While playing, the next frame comes this soon; while paused, only input wakes us.
+    const FRAME: Duration = Duration::from_millis(16);
+    const IDLE: Duration = Duration::from_millis(500);
+    super::with_terminal(|terminal| {
+        let mut dirty = true;
+        let mut last = Instant::now();
+        while !screen.app.quit {
+            let now = Instant::now();
+            dirty |= screen.advance(now - last);
+            last = now;
+            if dirty {
+                terminal.draw(|frame| screen.render(frame.area(), frame.buffer_mut()))?;
+                dirty = false;
+            }
+            let wait = if screen.playback.playing() {
+                FRAME
+            } else {
+                IDLE
+            };
+            if event::poll(wait)? {
+                loop {
+                    dirty |= screen.handle(&event::read()?);
+                    if screen.app.quit || !event::poll(Duration::ZERO)? {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_time;
+    use chrono::NaiveTime;
+
+    #[test]
+    fn times_of_day_parse_strictly() {
+        let t = |h, m, s| NaiveTime::from_hms_opt(h, m, s);
+        assert_eq!(parse_time("10:30"), t(10, 30, 0));
+        assert_eq!(parse_time(" 9:05 "), t(9, 5, 0));
+        assert_eq!(parse_time("09:05:30"), t(9, 5, 30));
+        assert_eq!(parse_time("23:59"), t(23, 59, 0));
+        for bad in [
+            "",
+            "10",
+            "24:00",
+            "10:60",
+            "1030",
+            "10:3a",
+            "10:30:",
+            "10:30:00:00",
+            "-1:00",
+            "１０:３０",
+            "10:030",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad:?}");
+        }
+    }
+}

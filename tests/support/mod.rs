@@ -1,0 +1,134 @@
+//! Driving the real binary in a real terminal: a tmux server of the test's own (its own
+//! socket, so a user's or another test's tmux is never touched), keys in, screen out.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_convene");
+
+pub struct Tmux {
+    socket: String,
+    session: &'static str,
+}
+
+/// True (after saying so) where tmux is not installed; `.ci/run` installs it.
+pub fn tmux_missing() -> bool {
+    let missing = Command::new("tmux").arg("-V").output().is_err();
+    if missing {
+        println!("tmux is not installed: skipping this end-to-end test (.ci/run installs it)");
+    }
+    missing
+}
+
+impl Tmux {
+    /// Starts `command` in a detached session of the given size on a server named after
+    /// `name` and this process, so tests running at once never share a server.
+    pub fn start(name: &str, width: u16, height: u16, command: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("convene-{name}-{}", std::process::id()),
+            session: "e2e",
+        };
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            tmux.session,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            command,
+        ]);
+        assert!(out.status.success(), "tmux could not start: {out:?}");
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", self.session]).stdout)
+            .into_owned()
+    }
+
+    /// Types literal text.
+    pub fn text(&self, text: &str) {
+        self.run(&["send-keys", "-t", self.session, "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Presses named keys (Enter, Tab, Escape, Right …) one at a time, pausing so an Escape
+    /// is never read together with the next key as Alt+key.
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", self.session, k]);
+            std::thread::sleep(Duration::from_millis(120));
+        }
+    }
+
+    /// Waits until the screen shows `text`, or fails showing the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("waited for {text:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        self.run(&["has-session", "-t", self.session])
+            .status
+            .success()
+    }
+
+    /// Waits for the program to end (after `q`), failing after ten seconds.
+    pub fn wait_until_gone(&self) {
+        let start = Instant::now();
+        while self.running() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "still running:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The process id of the program in the pane (start it with `exec` so it is the app).
+    pub fn pid(&self) -> u32 {
+        let out = self.run(&["display-message", "-p", "-t", self.session, "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("a pane pid")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The one session file in a data directory.
+pub fn session_file(data: &Path) -> PathBuf {
+    let dir = data.join("sessions");
+    std::fs::read_dir(&dir)
+        .expect("the sessions folder exists")
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a session file")
+}

@@ -2,7 +2,7 @@
 //! first and changes nothing if it is refused, so a rejected event leaves no trace.
 
 use super::event::{Change, Event};
-use super::history::{Patch, revert};
+use super::history::{Field, Patch, revert};
 use super::ids::*;
 use super::rejection::*;
 use super::session::*;
@@ -59,11 +59,16 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
     Ok(())
 }
 
-/// Every change to an issue's placement comes with a patch holding the issue as it was.
+/// Every change to an issue's placement comes with a patch holding the placement (or the
+/// whole issue) as it was.
 fn sync_cells(session: &mut Session, patches: &[Patch]) {
     for patch in patches {
-        if let Patch::Issue(id, before) = patch {
-            session.sync_cell(*id, before.as_ref().and_then(|i| i.placement));
+        match patch {
+            Patch::Issue(id, before) => {
+                session.sync_cell(*id, before.as_ref().and_then(|i| i.placement));
+            }
+            Patch::Field(id, Field::Placement(before)) => session.sync_cell(*id, *before),
+            _ => {}
         }
     }
 }
@@ -121,7 +126,8 @@ fn unique_name<'a>(
     name: &str,
     what: &'static str,
 ) -> Result<(), Rejection> {
-    if names.any(|(id, n)| id != except && same_name(n.trim(), name)) {
+    // Names on record were trimmed when they were recorded (`checked`), as `name` is.
+    if names.any(|(id, n)| id != except && same_name(n, name)) {
         return Err(Rejection::Duplicate {
             what,
             name: name.to_string(),
@@ -131,14 +137,29 @@ fn unique_name<'a>(
 }
 
 /// Whether two names are the same once lowercased, exactly as `str::to_lowercase` has it.
-/// Renaming someone checks the whole roster, so this must not allocate per name: ASCII
-/// names compare directly; others are ruled out character by character and a possible
-/// match is confirmed in full, since the full lowercasing writes a final capital sigma as
-/// 'ς' where the character-wise one gives 'σ' (both are folded to 'σ' in the first pass,
-/// so it never rules out a true match).
+/// Adding or renaming someone checks the whole roster, and a long day renames people
+/// thousands of times, so the common case must cost a few byte comparisons: while both
+/// names are ASCII, each character lowercases to one character, and the first difference
+/// (or one name ending first, since no character lowercases to nothing) settles it. Only
+/// names with other characters are lowercased in full, after a character-wise pass that
+/// rules most pairs out without allocating. That pass folds 'ς' to 'σ', since the full
+/// lowercasing writes a final capital sigma as 'ς' where the character-wise one gives 'σ',
+/// so it never rules out a true match.
 fn same_name(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    loop {
+        match (x.get(i), y.get(i)) {
+            (None, None) => return true,
+            (Some(_), None) | (None, Some(_)) => return false,
+            (Some(p), Some(q)) if p.is_ascii() && q.is_ascii() => {
+                if !p.eq_ignore_ascii_case(q) {
+                    return false;
+                }
+                i += 1;
+            }
+            _ => break,
+        }
     }
     fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
@@ -338,12 +359,13 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             let title = checked(title, "title", MAX_TITLE)?;
             let description = long_text(description.trim(), "description", MAX_TEXT)?;
             maybe_participant(session, *convener)?;
-            let patch = issue_patch(session, *id);
             let it = session.issues.get_mut(id).expect("checked above");
-            it.title = title;
-            it.convener = *convener;
-            it.description = description;
-            Ok(vec![patch])
+            let old = Field::Text {
+                title: std::mem::replace(&mut it.title, title),
+                convener: std::mem::replace(&mut it.convener, *convener),
+                description: std::mem::replace(&mut it.description, description),
+            };
+            Ok(vec![Patch::Field(*id, old)])
         }
         IssueDeleted { issue: id } => {
             issue(session, *id)?;
@@ -398,17 +420,21 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     title: other.title.clone(),
                 });
             }
-            let patch = issue_patch(session, *id);
-            session.issues.get_mut(id).expect("checked").placement = Some(place);
-            Ok(vec![patch])
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = it.placement.replace(place);
+            Ok(vec![Patch::Field(*id, Field::Placement(old))])
         }
         IssueUnplaced { issue: id } => {
             if issue(session, *id)?.placement.is_none() {
                 return Err(Rejection::NoChange);
             }
-            let patch = issue_patch(session, *id);
-            session.issues.get_mut(id).expect("checked").placement = None;
-            Ok(vec![patch])
+            let old = session
+                .issues
+                .get_mut(id)
+                .expect("checked")
+                .placement
+                .take();
+            Ok(vec![Patch::Field(*id, Field::Placement(old))])
         }
         IssueCancelled {
             issue: id,
@@ -417,9 +443,9 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             if issue(session, *id)?.cancelled == *cancelled {
                 return Err(Rejection::NoChange);
             }
-            let patch = issue_patch(session, *id);
-            session.issues.get_mut(id).expect("checked").cancelled = *cancelled;
-            Ok(vec![patch])
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = std::mem::replace(&mut it.cancelled, *cancelled);
+            Ok(vec![Patch::Field(*id, Field::Cancelled(old))])
         }
         ReportRecorded { issue: id, report } => {
             issue(session, *id)?;
@@ -450,9 +476,9 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 )?,
                 follow_up: long_text(report.follow_up.trim_end(), "follow-up", MAX_TEXT)?,
             };
-            let patch = issue_patch(session, *id);
-            session.issues.get_mut(id).expect("checked").report = clean;
-            Ok(vec![patch])
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = std::mem::replace(&mut it.report, clean);
+            Ok(vec![Patch::Field(*id, Field::Report(old))])
         }
         RoundOpened {
             round: id,
@@ -589,9 +615,9 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 return Err(Rejection::NoChange);
             }
             maybe_participant(session, *lead)?;
-            let patch = issue_patch(session, *id);
-            session.issues.get_mut(id).expect("checked").plan.lead = *lead;
-            Ok(vec![patch])
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = std::mem::replace(&mut it.plan.lead, *lead);
+            Ok(vec![Patch::Field(*id, Field::Lead(old))])
         }
         SupporterAdded {
             issue: id,
@@ -611,14 +637,14 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             if !adding && !has {
                 return Err(Rejection::NotSupporter { name });
             }
-            let patch = issue_patch(session, *id);
             let supporters = &mut session.issues.get_mut(id).expect("checked").plan.supporters;
+            let old = supporters.clone();
             if adding {
                 supporters.push(*who);
             } else {
                 supporters.retain(|p| p != who);
             }
-            Ok(vec![patch])
+            Ok(vec![Patch::Field(*id, Field::Supporters(old))])
         }
         StepAdded {
             issue: id,
@@ -644,7 +670,6 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             }
             let text = checked(text, "next step", MAX_TITLE)?;
             maybe_participant(session, *owner)?;
-            let patch = issue_patch(session, *id);
             let new = Step {
                 id: *step,
                 text,
@@ -654,9 +679,9 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 status: StepStatus::NotStarted,
             };
             let it = session.issues.get_mut(id).expect("checked");
-            it.plan.steps.insert(*step, new);
+            let old = it.plan.steps.insert(*step, new);
             session.next.step = session.next.step.max(step.0);
-            Ok(vec![patch])
+            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
         }
         StepUpdated {
             issue: id,
@@ -675,9 +700,8 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             }
             let text = checked(text, "next step", MAX_TITLE)?;
             maybe_participant(session, *owner)?;
-            let patch = issue_patch(session, *id);
             let it = session.issues.get_mut(id).expect("checked");
-            it.plan.steps.insert(
+            let old = it.plan.steps.insert(
                 *step,
                 Step {
                     id: *step,
@@ -688,7 +712,7 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     status: *status,
                 },
             );
-            Ok(vec![patch])
+            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
         }
         StepRemoved { issue: id, step } => {
             if !issue(session, *id)?.plan.steps.contains_key(step) {
@@ -697,23 +721,17 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     step: *step,
                 });
             }
-            let patch = issue_patch(session, *id);
-            session
-                .issues
-                .get_mut(id)
-                .expect("checked")
-                .plan
-                .steps
-                .remove(step);
-            Ok(vec![patch])
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = it.plan.steps.remove(step);
+            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
         }
         TriageSet { issue: id, triage } => {
             if issue(session, *id)?.plan.triage == *triage {
                 return Err(Rejection::NoChange);
             }
-            let patch = issue_patch(session, *id);
-            session.issues.get_mut(id).expect("checked").plan.triage = *triage;
-            Ok(vec![patch])
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = std::mem::replace(&mut it.plan.triage, *triage);
+            Ok(vec![Patch::Field(*id, Field::Triage(old))])
         }
     }
 }

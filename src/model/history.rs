@@ -4,7 +4,9 @@
 
 use super::event::Change;
 use super::ids::*;
-use super::session::{Issue, Participant, Round, Session, Slot, Space};
+use super::session::{
+    Issue, Participant, Placement, Report, Round, Session, Slot, Space, Step, Triage,
+};
 use std::collections::VecDeque;
 
 /// How many changes can be taken back. Bounded so a long day's history cannot grow without
@@ -19,6 +21,10 @@ pub(crate) enum Patch {
     Space(SpaceId, Option<Space>),
     Slot(SlotId, Option<Slot>),
     Issue(IssueId, Option<Box<Issue>>),
+    /// One part of an issue. The changes made most often (edits, reports, next steps)
+    /// keep only what they replaced, moved out rather than copied, so a long day's log
+    /// applies without copying whole issues.
+    Field(IssueId, Field),
     Round(RoundId, Option<Box<Round>>),
     /// A single dot, undone by its opposite: cheaper than a copy of the whole round.
     Dot {
@@ -27,6 +33,47 @@ pub(crate) enum Patch {
         voter: Option<ParticipantId>,
         added: bool,
     },
+}
+
+/// The prior value of one part of an issue.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Field {
+    Text {
+        title: String,
+        convener: Option<ParticipantId>,
+        description: String,
+    },
+    Placement(Option<Placement>),
+    Cancelled(bool),
+    Report(Report),
+    Lead(Option<ParticipantId>),
+    Supporters(Vec<ParticipantId>),
+    /// A next step as it was, or `None` if it did not exist.
+    Step(StepId, Option<Step>),
+    Triage(Option<Triage>),
+}
+
+impl Field {
+    fn restore(self, issue: &mut Issue) {
+        match self {
+            Field::Text {
+                title,
+                convener,
+                description,
+            } => {
+                issue.title = title;
+                issue.convener = convener;
+                issue.description = description;
+            }
+            Field::Placement(placement) => issue.placement = placement,
+            Field::Cancelled(cancelled) => issue.cancelled = cancelled,
+            Field::Report(report) => issue.report = report,
+            Field::Lead(lead) => issue.plan.lead = lead,
+            Field::Supporters(supporters) => issue.plan.supporters = supporters,
+            Field::Step(id, step) => restore(&mut issue.plan.steps, id, step),
+            Field::Triage(triage) => issue.plan.triage = triage,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +140,13 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
                 let before = session.issues.get(&id).and_then(|i| i.placement);
                 restore(&mut session.issues, id, value.map(|b| *b));
                 session.sync_cell(id, before);
+            }
+            Patch::Field(id, field) => {
+                if let Some(issue) = session.issues.get_mut(&id) {
+                    let before = issue.placement;
+                    field.restore(issue);
+                    session.sync_cell(id, before);
+                }
             }
             Patch::Round(id, value) => restore(&mut session.rounds, id, value.map(|b| *b)),
             Patch::Dot {

@@ -80,7 +80,7 @@ pub fn with_terminal<T>(
 /// Hidden, for benches/startup.sh: `CONVENE_EXIT_AFTER_FIRST_FRAME=1` quits (saving as
 /// usual) as soon as the first frame is drawn, so start to first frame can be timed as a
 /// whole process and peak memory read with a session open.
-fn exit_after_first_frame() -> bool {
+pub(crate) fn exit_after_first_frame() -> bool {
     std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
 }
 

@@ -439,4 +439,13 @@ fn names_clash_exactly_when_their_lowercasings_match() {
     assert!(matches!(why, Rejection::Duplicate { .. }), "{why}");
     room.ok(add(3, "οδοσ"));
     room.ok(add(4, "Zoe Brown"));
+    room.ok(add(5, "Kim"));
+    // The Kelvin sign lowercases to an ASCII 'k'.
+    let why = room.refuse(add(6, "\u{212A}IM"));
+    assert!(matches!(why, Rejection::Duplicate { .. }), "{why}");
+    room.ok(add(6, "Kimberley"));
+    room.ok(add(7, "Ki"));
+    room.ok(add(8, "Kimé"));
+    let why = room.refuse(add(9, "KIMÉ"));
+    assert!(matches!(why, Rejection::Duplicate { .. }), "{why}");
 }

@@ -410,6 +410,9 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
             if dirty {
                 terminal.draw(|frame| screen.render(frame.area(), frame.buffer_mut()))?;
                 dirty = false;
+                if super::exit_after_first_frame() {
+                    break;
+                }
             }
             let wait = if screen.playback.playing() {
                 FRAME

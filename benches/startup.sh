@@ -11,6 +11,8 @@
 # Peak memory: `/usr/bin/time -v` around the app opened on the extreme session in tmux
 # (160x48); the keys visit every pane, add an issue (which saves the whole 23 MB file in
 # the background) and quit. Without tmux, the app quits after its first frame instead.
+# Also the replay screen on the extreme session (it keeps checkpoints of the state), quit
+# after its first frame.
 # Usage: benches/startup.sh [RUNS]   (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -86,3 +88,9 @@ else
 fi
 grep -E "Maximum resident set size" "$dir/mem" |
     awk '{ printf "maximum resident set: %.1f MB (bar: under 200 MB)\n", $NF / 1024 }'
+
+CONVENE_EXIT_AFTER_FIRST_FRAME=1 script -qec "stty rows 48 cols 160; /usr/bin/time -v \
+    -o '$dir/replay-mem' '$convene' --data-dir '$dir/data' replay '$dir/extreme.json'" \
+    /dev/null >/dev/null
+grep -E "Maximum resident set size" "$dir/replay-mem" |
+    awk '{ printf "replay of the extreme session: %.1f MB (bar: under 200 MB)\n", $NF / 1024 }'

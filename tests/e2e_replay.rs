@@ -112,20 +112,3 @@ fn replay_of_a_broken_file_names_it_and_leaves_it_alone() {
         b"{\"format\": \"convene.session\", \"version\": 1, \"events\": ["
     );
 }
-
-/// Writes a generated session for trying replay by hand:
-/// `REPLAY_SAMPLE=/tmp/day.json REPLAY_STEPS=150000 cargo test --test e2e_replay -- --ignored`
-#[test]
-#[ignore]
-fn write_sample_session() {
-    let Ok(path) = std::env::var("REPLAY_SAMPLE") else {
-        return;
-    };
-    let steps = std::env::var("REPLAY_STEPS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(2000);
-    let journal = common::walk(1, steps);
-    common::write_session(Path::new(&path), &journal);
-    eprintln!("{} events written to {path}", journal.events.len());
-}

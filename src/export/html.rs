@@ -152,20 +152,7 @@ fn issues(out: &mut String, p: &Proceedings) {
             i.id,
             esc(&i.title)
         );
-        let mut facts = vec![];
-        if let Some(c) = &i.convener {
-            facts.push(format!("Convener: {}", esc(c)));
-        }
-        match (&i.space, &i.slot) {
-            (Some(space), Some(slot)) => {
-                let when = p.slot(slot).map_or_else(|| slot.clone(), slot_caption);
-                facts.push(format!("{}, {}", esc(space), esc(&when)));
-            }
-            _ => facts.push("Not placed on the wall".to_string()),
-        }
-        if let Some(n) = p.dots_for(i) {
-            facts.push(dots(n));
-        }
+        let facts: Vec<String> = p.facts(i).iter().map(|f| esc(f)).collect();
         let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "));
         for line in i
             .description

@@ -121,20 +121,7 @@ fn issues(out: &mut String, p: &Proceedings) {
     }
     for i in p.issues() {
         let _ = writeln!(out, "### {}. {}\n", i.id, text(&i.title));
-        let mut facts = vec![];
-        if let Some(c) = &i.convener {
-            facts.push(format!("Convener: {}", text(c)));
-        }
-        match (&i.space, &i.slot) {
-            (Some(space), Some(slot)) => {
-                let when = p.slot(slot).map_or_else(|| slot.clone(), slot_caption);
-                facts.push(format!("{}, {}", text(space), text(&when)));
-            }
-            _ => facts.push("Not placed on the wall".to_string()),
-        }
-        if let Some(n) = p.dots_for(i) {
-            facts.push(dots(n));
-        }
+        let facts: Vec<String> = p.facts(i).iter().map(|f| text(f)).collect();
         let _ = writeln!(out, "{}\n", facts.join(" · "));
         for line in i
             .description

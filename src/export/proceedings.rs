@@ -174,6 +174,26 @@ impl Proceedings {
         round.ballot.contains(&issue.id).then_some(issue.votes)
     }
 
+    /// The line under an issue's heading, as plain text for each format to escape: who
+    /// convened it, where and when it ran, and its dots.
+    pub fn facts(&self, issue: &IssueView) -> Vec<String> {
+        let mut facts = vec![];
+        if let Some(c) = &issue.convener {
+            facts.push(format!("Convener: {c}"));
+        }
+        match (&issue.space, &issue.slot) {
+            (Some(space), Some(slot)) => {
+                let when = self.slot(slot).map_or_else(|| slot.clone(), slot_caption);
+                facts.push(format!("{space}, {when}"));
+            }
+            _ => facts.push("Not placed on the wall".to_string()),
+        }
+        if let Some(n) = self.dots_for(issue) {
+            facts.push(dots(n));
+        }
+        facts
+    }
+
     /// The slot with this label, for showing its times beside an issue's placement.
     pub fn slot(&self, label: &str) -> Option<&SlotView> {
         self.state.slots.iter().find(|s| s.label == label)

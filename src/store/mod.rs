@@ -57,7 +57,7 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
         .into());
     }
     let lock = lock(path)?;
-    remove_stale_temporaries(path);
+    save::remove_temporaries(path);
     let loaded = load(path)?;
     Ok(Opened {
         path: path.to_path_buf(),
@@ -104,34 +104,6 @@ impl Opened {
                 source,
             }
         })
-    }
-}
-
-/// A save killed mid-way (power cut, kill -9) can leave its temporary file, named
-/// `.<file>.XXXXXX`, beside the session. Only the lock holder may remove them, since another
-/// process's save in progress looks the same.
-fn remove_stale_temporaries(session: &Path) {
-    let (Some(dir), Some(name)) = (session.parent(), session.file_name()) else {
-        return;
-    };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file = entry.file_name();
-        let file = file.to_string_lossy();
-        if let Some(suffix) = file.strip_prefix(&prefix)
-            && suffix.len() == 6
-            && suffix.chars().all(|c| c.is_ascii_alphanumeric())
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
     }
 }
 

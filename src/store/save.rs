@@ -18,6 +18,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .preserve_owner(false)
         .mode(0o600);
     let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+    let written = file.write_all(bytes).and_then(|()| file.commit());
+    if written.is_err() {
+        remove_temporaries(path);
+    }
+    written
+}
+
+/// A save killed mid-way (power cut, kill -9) can leave its temporary file, named
+/// `.<file>.XXXXXX`, beside the session; so can a save whose last fsync failed, since
+/// atomic-write-file gives the temporary its name before that fsync and does not remove it
+/// after. Only the lock holder may remove them, since another process's save in progress
+/// looks the same.
+pub(super) fn remove_temporaries(session: &Path) {
+    let (Some(dir), Some(name)) = (session.parent(), session.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        if let Some(suffix) = file.strip_prefix(&prefix)
+            && suffix.len() == 6
+            && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

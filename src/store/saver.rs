@@ -195,6 +195,7 @@ fn catch_up(mut journal: Journal, events: Vec<Event>) -> Journal {
 fn describe(e: &std::io::Error) -> String {
     match e.raw_os_error() {
         Some(28) => "the disk is full".to_string(),
+        Some(5) => "the disk reported an error".to_string(),
         Some(30) => "the disk is read-only".to_string(),
         _ if e.kind() == std::io::ErrorKind::NotFound => "the folder is gone".to_string(),
         _ if e.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod export;
 pub mod model;
 pub mod replay;
+pub mod sheet;
 pub mod store;
 pub mod synth;
 pub mod ui;

@@ -4,6 +4,7 @@
 use super::files;
 use crate::model::describe::printable;
 use crate::model::{Change, Journal};
+use crate::sheet::line_at;
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
 use std::path::Path;
@@ -136,17 +137,6 @@ pub fn parse(bytes: &[u8]) -> anyhow::Result<Vec<Row>> {
         });
     }
     Ok(rows)
-}
-
-/// The line a record starting at `offset` is on. The csv crate's own line count misses
-/// blank lines, and its offset is where it began reading, before any blank lines, so both
-/// would send the user to the wrong row of their spreadsheet.
-pub fn line_at(bytes: &[u8], offset: u64) -> u64 {
-    let mut start = (offset as usize).min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
-        start += 1;
-    }
-    bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 /// Where title, convener and description are, if this record is a header naming them.

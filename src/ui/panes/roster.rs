@@ -3,7 +3,6 @@
 //! removed (the domain refuses while they convene or lead something), or read from a file.
 
 mod form;
-mod names_file;
 
 use crate::model::{Change, ParticipantId, Session};
 use crate::ui::pane::{Cx, KeyHelp, View};
@@ -95,7 +94,14 @@ pub fn import(text: &str, cx: &mut Cx) -> Imported {
         cx.error("replay is read-only");
         return report;
     }
-    for entry in names_file::parse(text) {
+    let people = match crate::sheet::parse_names(text) {
+        Ok(people) => people,
+        Err(why) => {
+            report.refused.push(why.to_string());
+            return report;
+        }
+    };
+    for entry in people {
         if cx.session().find_participant(&entry.name).is_some() {
             report.duplicates.push(entry.name);
             continue;

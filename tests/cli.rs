@@ -158,6 +158,31 @@ fn a_second_session_on_the_same_theme_gets_its_own_file() {
 }
 
 #[test]
+fn a_session_is_found_by_its_file_name_or_its_theme() {
+    let tmp = TempDir::new().unwrap();
+    new_session(tmp.path(), "Care at home", &[]);
+    let latest = new_session(tmp.path(), "Care at home", &[]);
+    let other = new_session(tmp.path(), "Care at home visits", &[]);
+    let stem = other.file_stem().unwrap().to_str().unwrap().to_string();
+    for (name, file) in [
+        ("Care at home", &latest),
+        ("care-at-home", &latest),
+        (stem.as_str(), &other),
+    ] {
+        convene(tmp.path())
+            .args(["check", name])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(format!("{}:", file.display())));
+    }
+    convene(tmp.path())
+        .args(["check", "Care"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no session of that name"));
+}
+
+#[test]
 fn a_data_directory_through_a_regular_file_is_refused() {
     let tmp = TempDir::new().unwrap();
     let file = write(tmp.path(), "not-a-folder", "x");

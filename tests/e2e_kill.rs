@@ -6,7 +6,7 @@ mod support;
 
 use std::process::Command;
 use std::time::Duration;
-use support::{BIN, Tmux, session_file, tmux_missing};
+use support::{BIN, Tmux, session_file, tmux_missing, wait_for_death};
 
 /// Deterministic "random" pauses, so a failure can be replayed.
 fn pauses() -> impl Iterator<Item = u64> {
@@ -56,6 +56,8 @@ fn issues_shown_as_saved_survive_kill_9() {
             .status()
             .unwrap();
         assert!(status.success());
+        // The next round must not find the lock still held by this one.
+        wait_for_death(pid);
         drop(tmux);
 
         let loaded = convene::store::load(&file)

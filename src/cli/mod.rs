@@ -78,7 +78,7 @@ pub enum Command {
     },
     /// Open a session in the app.
     Open {
-        /// A session file, or its name in the sessions folder.
+        /// A session file, its name in the sessions folder, or its theme.
         file_or_name: String,
     },
     /// Open a copy of the built-in demo session (your own sessions are not touched).

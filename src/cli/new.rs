@@ -3,9 +3,9 @@
 
 use super::{ThemeName, app, files, roster};
 use crate::model::describe::{cut, printable};
-use crate::model::{Change, Journal};
+use crate::model::{Change, Journal, times_in_label};
 use crate::store;
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,7 +46,7 @@ pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Jo
             .map_err(|why| anyhow::anyhow!("--space {}: {why}", shown(name)))?;
     }
     for label in &request.slots {
-        let (starts, ends) = times(label).unzip();
+        let (starts, ends) = times_in_label(label).unzip();
         let change = Change::SlotAdded {
             slot: journal.session.next_slot_id(),
             label: label.clone(),
@@ -73,13 +73,6 @@ pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Jo
     Ok(journal)
 }
 
-/// Start and end of a label like "10:00-11:00" or "9:30 – 10:15"; None for "Morning".
-pub fn times(label: &str) -> Option<(NaiveTime, NaiveTime)> {
-    let (start, end) = label.split_once(['-', '–', '—'])?;
-    let time = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
-    Some((time(start)?, time(end)?))
-}
-
 /// User text quoted in an error, safe for the terminal and short enough to read.
 fn shown(text: &str) -> String {
     format!("\"{}\"", cut(&printable(text), 60))
@@ -88,6 +81,7 @@ fn shown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveTime;
 
     fn at() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-05-01T09:00:00+01:00").unwrap()
@@ -99,11 +93,30 @@ mod tests {
 
     #[test]
     fn slot_labels_with_times() {
-        assert_eq!(times("10:00-11:00"), Some((hm("10:00"), hm("11:00"))));
-        assert_eq!(times("9:30 – 10:15"), Some((hm("09:30"), hm("10:15"))));
-        assert_eq!(times("Morning"), None);
-        assert_eq!(times("10:00-late"), None);
-        assert_eq!(times("Day-two"), None);
+        assert_eq!(
+            times_in_label("10:00-11:00"),
+            Some((hm("10:00"), hm("11:00")))
+        );
+        assert_eq!(
+            times_in_label("9:30 – 10:15"),
+            Some((hm("09:30"), hm("10:15")))
+        );
+        assert_eq!(times_in_label("Morning"), None);
+        assert_eq!(times_in_label("10:00-late"), None);
+        assert_eq!(times_in_label("Day-two"), None);
+    }
+
+    #[test]
+    fn times_are_shown_once_when_the_label_already_says_them() {
+        let show = |label, s, e| crate::model::slot_times(label, Some(hm(s)), Some(hm(e)));
+        assert_eq!(show("10:00-11:00", "10:00", "11:00"), "");
+        assert_eq!(show("Morning", "10:00", "11:00"), "10:00–11:00");
+        // A label whose times were changed afterwards shows the real ones.
+        assert_eq!(show("10:00-11:00", "10:15", "11:00"), "10:15–11:00");
+        assert_eq!(
+            crate::model::slot_times("9:30", Some(hm("09:30")), None),
+            "from 09:30"
+        );
     }
 
     #[test]

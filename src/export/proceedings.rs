@@ -262,15 +262,9 @@ fn without_organisation(group: Group) -> String {
     format!("{who} (no organisation)")
 }
 
-/// "10:30–11:30", "from 10:30", or "" when the slot has no times.
+/// "10:30–11:30", "from 10:30", or "" when the slot has no times or its label says them.
 pub fn slot_times(slot: &SlotView) -> String {
-    let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
-    match (slot.starts, slot.ends) {
-        (Some(s), Some(e)) => format!("{}–{}", hm(s), hm(e)),
-        (Some(s), None) => format!("from {}", hm(s)),
-        (None, Some(e)) => format!("until {}", hm(e)),
-        (None, None) => String::new(),
-    }
+    crate::model::slot_times(&slot.label, slot.starts, slot.ends)
 }
 
 /// "Morning (10:30–11:30)", or just the label.

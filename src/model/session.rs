@@ -3,7 +3,7 @@
 
 use super::history::History;
 use super::ids::*;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -87,6 +87,27 @@ pub struct Slot {
     pub label: String,
     pub starts: Option<chrono::NaiveTime>,
     pub ends: Option<chrono::NaiveTime>,
+}
+
+/// Start and end of a label like "10:00-11:00" or "9:30 – 10:15"; None for "Morning".
+pub fn times_in_label(label: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let (start, end) = label.split_once(['-', '–', '—'])?;
+    let time = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
+    Some((time(start)?, time(end)?))
+}
+
+/// A slot's times to show beside its label: "10:30–11:30", "from 10:30", "until 11:30", or
+/// "" when it has none or its label already says them ("10:00-11:00" twice reads as a
+/// mistake on the wall).
+pub fn slot_times(label: &str, starts: Option<NaiveTime>, ends: Option<NaiveTime>) -> String {
+    let hm = |t: NaiveTime| t.format("%H:%M").to_string();
+    match (starts, ends) {
+        (Some(s), Some(e)) if times_in_label(label) == Some((s, e)) => String::new(),
+        (Some(s), Some(e)) => format!("{}–{}", hm(s), hm(e)),
+        (Some(s), None) => format!("from {}", hm(s)),
+        (None, Some(e)) => format!("until {}", hm(e)),
+        (None, None) => String::new(),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -70,7 +70,9 @@ pub fn new_session_path(dir: &Path, date: NaiveDate, theme: &str) -> PathBuf {
     }
 }
 
-/// Finds a session by path, or by file name or name without `.json` in the sessions folder.
+/// Finds a session by path, by file name or name without `.json` in the sessions folder, or
+/// by its theme as typed ("convene open \"Care at home\"" finds
+/// `2026-11-24-care-at-home.json`; of several days with that theme, the latest).
 pub fn resolve(data_dir: &Path, file_or_name: &str) -> Option<PathBuf> {
     let direct = PathBuf::from(file_or_name);
     if direct.is_file() {
@@ -84,5 +86,33 @@ pub fn resolve(data_dir: &Path, file_or_name: &str) -> Option<PathBuf> {
             return Some(path);
         }
     }
-    None
+    by_theme(&dir, &slug(file_or_name))
+}
+
+fn by_theme(dir: &Path, slug: &str) -> Option<PathBuf> {
+    let mut best: Option<((NaiveDate, u32), PathBuf)> = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let name = entry.file_name();
+        let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
+            continue;
+        };
+        let (Some(date), Some(rest)) = (stem.get(..10), stem.get(11..)) else {
+            continue;
+        };
+        let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+            continue;
+        };
+        let n = match rest.strip_prefix(slug) {
+            Some("") => 1,
+            Some(suffix) => match suffix.strip_prefix('-').and_then(|n| n.parse().ok()) {
+                Some(n) if n >= 2 => n,
+                _ => continue,
+            },
+            None => continue,
+        };
+        if best.as_ref().is_none_or(|(key, _)| (date, n) > *key) {
+            best = Some(((date, n), entry.path()));
+        }
+    }
+    best.map(|(_, path)| path)
 }

@@ -117,6 +117,28 @@ impl Tmux {
     }
 }
 
+/// Waits until process `pid` has died (a zombie counts: its locks are gone). A process
+/// killed in the middle of an fsync dies only when the disk answers, which under load can
+/// be long after the signal.
+pub fn wait_for_death(pid: u32) {
+    let start = Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name in parentheses, which may hold spaces.
+        let state = stat
+            .rsplit_once(") ")
+            .and_then(|(_, rest)| rest.chars().next());
+        if matches!(state, None | Some('Z' | 'X')) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "process {pid} outlived kill -9 by 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);

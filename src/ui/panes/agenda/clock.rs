@@ -44,15 +44,10 @@ pub fn seconds_left(slots: &[&Slot], t: NaiveTime) -> Option<i64> {
     Some((end - t).num_seconds().max(0))
 }
 
-/// "10:00–10:45", "from 10:00", "until 10:45", or "" when the slot has no times.
+/// "10:00–10:45", "from 10:00", "until 10:45", or "" when the slot has no times or its
+/// label already says them.
 pub fn times(slot: &Slot) -> String {
-    let hm = |t: NaiveTime| t.format("%H:%M").to_string();
-    match (slot.starts, slot.ends) {
-        (Some(s), Some(e)) => format!("{}–{}", hm(s), hm(e)),
-        (Some(s), None) => format!("from {}", hm(s)),
-        (None, Some(e)) => format!("until {}", hm(e)),
-        (None, None) => String::new(),
-    }
+    crate::model::slot_times(&slot.label, slot.starts, slot.ends)
 }
 
 pub fn hm(t: Option<NaiveTime>) -> String {

@@ -152,10 +152,11 @@ fn header(p: &AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall
         )
     } else if let Some(i) = clock::next_slot(&wall.slots, time) {
         let slot = wall.slots[i];
-        (
-            format!("Next: {} at {}", slot.label, clock::hm(slot.starts)),
-            t.dim,
-        )
+        let next = match clock::times(slot) {
+            t if t.is_empty() => format!("Next: {}", slot.label),
+            _ => format!("Next: {} at {}", slot.label, clock::hm(slot.starts)),
+        };
+        (next, t.dim)
     } else if wall.slots.is_empty() {
         (String::new(), t.dim)
     } else {

@@ -617,7 +617,14 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             maybe_participant(session, *lead)?;
             let it = session.issues.get_mut(id).expect("checked");
             let old = std::mem::replace(&mut it.plan.lead, *lead);
-            Ok(vec![Patch::Field(*id, Field::Lead(old))])
+            let mut patches = vec![Patch::Field(*id, Field::Lead(old))];
+            // A supporter who takes the lead is no longer listed as a supporter as well.
+            if let Some(at) = lead.and_then(|p| it.plan.supporters.iter().position(|s| *s == p)) {
+                let supporters = it.plan.supporters.clone();
+                it.plan.supporters.remove(at);
+                patches.push(Patch::Field(*id, Field::Supporters(supporters)));
+            }
+            Ok(patches)
         }
         SupporterAdded {
             issue: id,
@@ -633,6 +640,9 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             let adding = matches!(change, SupporterAdded { .. });
             if adding && has {
                 return Err(Rejection::AlreadySupporter { name });
+            }
+            if adding && it.plan.lead == Some(*who) {
+                return Err(Rejection::LeadsIt { name });
             }
             if !adding && !has {
                 return Err(Rejection::NotSupporter { name });

@@ -90,6 +90,8 @@ pub enum Rejection {
     TooManyAttendees,
     #[error("{name} already supports this issue")]
     AlreadySupporter { name: String },
+    #[error("{name} leads this issue")]
+    LeadsIt { name: String },
     #[error("{name} does not support this issue")]
     NotSupporter { name: String },
     #[error("nothing to undo")]

@@ -85,6 +85,42 @@ fn supporters_are_added_once_and_removed_if_there() {
 }
 
 #[test]
+fn a_supporter_who_takes_the_lead_stops_being_listed_as_a_supporter() {
+    let mut room = Room::new();
+    let asha = room.person("Asha", None);
+    let ben = room.person("Ben", None);
+    let issue = room.issue("Falls");
+    room.ok(Change::SupporterAdded {
+        issue,
+        participant: asha,
+    });
+    room.ok(Change::SupporterAdded {
+        issue,
+        participant: ben,
+    });
+    room.ok(Change::LeadAssigned {
+        issue,
+        lead: Some(asha),
+    });
+    assert_eq!(room.issue_of(issue).plan.supporters, vec![ben]);
+    assert_eq!(
+        room.refuse(Change::SupporterAdded {
+            issue,
+            participant: asha
+        }),
+        Rejection::LeadsIt {
+            name: "Asha".into()
+        }
+    );
+    room.undo();
+    assert_eq!(room.issue_of(issue).plan.lead, None);
+    assert_eq!(room.issue_of(issue).plan.supporters, vec![asha, ben]);
+    room.redo();
+    assert_eq!(room.issue_of(issue).plan.lead, Some(asha));
+    assert_eq!(room.issue_of(issue).plan.supporters, vec![ben]);
+}
+
+#[test]
 fn next_steps_have_text_known_owners_and_unique_ids() {
     let mut room = Room::new();
     let asha = room.person("Asha", None);

@@ -45,17 +45,20 @@ impl NamePrompt {
         }
     }
 
-    /// Offers the names that fit what is typed: supporters only when dropping one.
+    /// Offers the names that fit what is typed: supporters only when dropping one, and
+    /// neither the lead nor those already supporting when adding one.
     pub fn offer(&mut self, session: &Session) {
-        let supporters: Vec<ParticipantId> = session
-            .issues
-            .get(&self.issue)
-            .map(|i| i.plan.supporters.clone())
-            .unwrap_or_default();
+        let plan = session.issues.get(&self.issue).map(|i| &i.plan);
+        let supports = |id: ParticipantId| plan.is_some_and(|p| p.supporters.contains(&id));
+        let leads = |id: ParticipantId| plan.is_some_and(|p| p.lead == Some(id));
         let names: Vec<&str> = session
             .participants
             .values()
-            .filter(|p| self.purpose != NameFor::DropSupporter || supporters.contains(&p.id))
+            .filter(|p| match self.purpose {
+                NameFor::DropSupporter => supports(p.id),
+                NameFor::AddSupporter => !supports(p.id) && !leads(p.id),
+                NameFor::Lead => true,
+            })
             .map(|p| p.name.as_str())
             .collect();
         self.field.offer(names.into_iter());

@@ -583,7 +583,7 @@ fn help_lists_every_key() {
     type_text(&mut app, "?");
     let s = screen(&mut app, 160, 48);
     for k in [
-        "Enter / m",
+        "pick up the issue to move it",
         "x ",
         "c ",
         "a ",

@@ -622,6 +622,34 @@ fn present_mode_shows_the_theme_and_the_list_large() {
 }
 
 #[test]
+fn present_mode_still_shows_help_and_a_failed_save() {
+    let mut app = issues(fixture());
+    type_text(&mut app, "f");
+    type_text(&mut app, "?");
+    let text = screen(&mut app, 160, 48);
+    assert!(
+        text.contains("this help"),
+        "help shows over the room's view:\n{text}"
+    );
+    // The key that closes help does nothing else, as outside present mode.
+    type_text(&mut app, "f");
+    let text = screen(&mut app, 160, 48);
+    assert!(!text.contains("this help"));
+    assert!(!text.contains("1 Opening"), "still presenting");
+    assert!(!text.contains("NOT SAVED"));
+
+    app.save_state = convene::store::SaveState::Failed("the disk is full".into());
+    let text = screen(&mut app, 160, 48);
+    assert!(
+        text.contains("NOT SAVED: the disk is full"),
+        "a failed save shows while presenting:\n{text}"
+    );
+    assert!(!text.contains("1 Opening"), "and the chrome stays hidden");
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 160, 48).contains("1 Opening"));
+}
+
+#[test]
 fn help_lists_every_key_of_the_pane() {
     let mut app = issues(fixture());
     type_text(&mut app, "?");

@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Below this the app asks for a larger window instead of drawing a broken screen.
 pub const MIN_WIDTH: u16 = 60;
@@ -314,7 +314,36 @@ impl App {
         };
         let pane = self.panes.get(self.pane);
         if self.present {
-            pane.render_present(area, buf, &view);
+            // The room reads this screen, but a failed save must still catch the
+            // facilitator's eye, and help must show where `?` was pressed.
+            let failed = match &self.save_state {
+                SaveState::Failed(why) if !self.read_only => Some(why),
+                _ => None,
+            };
+            let [shown, alarm] = Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(u16::from(failed.is_some())),
+            ])
+            .areas(area);
+            pane.render_present(shown, buf, &view);
+            if let Some(why) = failed {
+                let notice = Notice {
+                    text: format!("NOT SAVED: {why} · f shows the status bar"),
+                    error: true,
+                };
+                render_notice(Some(&notice), alarm, buf, &theme);
+            }
+            if self.help {
+                let keys = pane.keys();
+                super::help::render(
+                    self.pane.title(),
+                    &keys,
+                    self.mode_keys.as_ref(),
+                    area,
+                    buf,
+                    &theme,
+                );
+            }
             return;
         }
         let [tabs, body, notice, status] = Layout::vertical([
@@ -336,7 +365,14 @@ impl App {
         };
         self.render_status(bar_keys, status, buf);
         if self.help {
-            render_help(self.pane, &keys, self.mode_keys.as_ref(), body, buf, &theme);
+            super::help::render(
+                self.pane.title(),
+                &keys,
+                self.mode_keys.as_ref(),
+                body,
+                buf,
+                &theme,
+            );
         }
     }
 
@@ -416,118 +452,6 @@ fn render_notice(notice: Option<&Notice>, area: Rect, buf: &mut Buffer, t: &Them
         let text = super::text::fit(&format!(" {mark}{}", n.text), area.width as usize);
         buf.set_style(area, if n.error { t.alarm } else { t.base });
         Line::from(Span::styled(text, style)).render(area, buf);
-    }
-}
-
-fn render_help(
-    pane: PaneId,
-    keys: &[KeyHelp],
-    mode: Option<&(&'static str, Vec<KeyHelp>)>,
-    area: Rect,
-    buf: &mut Buffer,
-    t: &Theme,
-) {
-    let global = [
-        KeyHelp::more("1–6", "go to a pane"),
-        KeyHelp::more("Tab / Shift-Tab", "next / previous pane"),
-        KeyHelp::more("u", "undo the last change"),
-        KeyHelp::more("Ctrl-r", "redo"),
-        KeyHelp::more("f", "present mode (big text, no chrome)"),
-        KeyHelp::more("?", "this help"),
-        KeyHelp::more("q / Ctrl-c", "quit (everything is already saved)"),
-    ];
-    let mode_keys = mode.map_or(&[][..], |(_, k)| k.as_slice());
-    // What this screen adds, then what works everywhere: side by side, using the height
-    // of the screen, if one column would not fit (a pane with many keys, or a mode's keys
-    // on a small screen).
-    let mode_len = mode.map_or(0, |_| 1 + mode_keys.len());
-    let pane_len = 1 + keys.len();
-    let global_len = 1 + global.len();
-    let one_column = mode_len + usize::from(mode.is_some()) + pane_len + 1 + global_len + 2;
-    let two_columns = one_column > area.height as usize && area.width >= 76;
-    let widest = |ks: &[KeyHelp]| ks.iter().map(|k| super::text::width(k.keys)).max();
-    let shared = widest(keys)
-        .max(widest(&global))
-        .max(widest(mode_keys))
-        .unwrap_or(0);
-    // Side by side each section lines up its own keys; in one column they share a width.
-    let key_w = |ks: &[KeyHelp]| {
-        if two_columns {
-            widest(ks).unwrap_or(0)
-        } else {
-            shared
-        }
-    };
-    let section = |title: Line<'static>, ks: &[KeyHelp]| {
-        let w = key_w(ks);
-        let mut lines = vec![title];
-        lines.extend(ks.iter().map(|k| {
-            Line::from(vec![
-                Span::styled(format!("  {:<w$}  ", k.keys), t.accent),
-                Span::styled(k.what.to_string(), t.base),
-            ])
-        }));
-        lines
-    };
-    let mode_sec = mode.map(|(title, _)| section(Line::styled(*title, t.title), mode_keys));
-    let pane_sec = section(
-        Line::styled(format!("{} pane", pane.title()), t.title),
-        keys,
-    );
-    let global_sec = section(Line::styled("Everywhere", t.title), &global);
-    let join = |parts: Vec<Vec<Line<'static>>>| {
-        let mut out = vec![];
-        for part in parts {
-            if !out.is_empty() {
-                out.push(Line::raw(""));
-            }
-            out.extend(part);
-        }
-        out
-    };
-    let (columns, h, w) = match (two_columns, mode_sec) {
-        (false, mode_sec) => {
-            let all = join(mode_sec.into_iter().chain([pane_sec, global_sec]).collect());
-            (vec![all], one_column, (area.width * 3 / 4).max(40))
-        }
-        (true, None) => (vec![pane_sec, global_sec], area.height as usize, area.width),
-        (true, Some(mode_sec)) => {
-            // Three sections in two columns: whichever grouping leaves the taller column
-            // shortest, so a pane with many keys still fits beside the mode's.
-            let (m, p, g) = (mode_len, pane_len, global_len);
-            let options = [m + 1 + p, p.max(m + 1 + g), m.max(p + 1 + g)];
-            let best = (0..3).min_by_key(|&i| (options[i].max(g), i)).unwrap_or(0);
-            let columns = match best {
-                0 => vec![join(vec![mode_sec, pane_sec]), global_sec],
-                1 => vec![pane_sec, join(vec![mode_sec, global_sec])],
-                _ => vec![mode_sec, join(vec![pane_sec, global_sec])],
-            };
-            (columns, area.height as usize, area.width)
-        }
-    };
-    let h = (h as u16).min(area.height);
-    let w = w.min(area.width);
-    let r = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    Clear.render(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.accent)
-        .title(" Keys ")
-        // On the frame, so it shows however many keys there are.
-        .title_bottom(Line::styled(" Press any key to close ", t.dim));
-    let inner = block.inner(r);
-    block.style(t.base).render(r, buf);
-    let cells = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(inner);
-    for (lines, cell) in columns.into_iter().zip(cells.iter()) {
-        Paragraph::new(lines)
-            .style(t.base)
-            .wrap(Wrap { trim: false })
-            .render(*cell, buf);
     }
 }
 

@@ -5,15 +5,14 @@ use crate::ui::pane::KeyHelp;
 
 const TIMER_KEYS: [KeyHelp; 3] = [
     KeyHelp::main("t", "timer start/pause"),
-    KeyHelp::more("T", "timer: reset to the slot's time left"),
-    KeyHelp::more("+ / -", "timer: five minutes more / less"),
+    KeyHelp::more("T", "timer: reset to time left"),
+    KeyHelp::more("+ / -", "timer: 5 minutes more/less"),
 ];
 
-const WALL_KEYS: [KeyHelp; 6] = [
-    KeyHelp::more("a", "add a space (a room or corner)"),
-    KeyHelp::more("A", "add a time slot"),
+const WALL_KEYS: [KeyHelp; 5] = [
+    KeyHelp::main("a/A", "add space/slot"),
     KeyHelp::more("r", "rename the space (column)"),
-    KeyHelp::more("R", "edit the slot (row): label, times"),
+    KeyHelp::more("R", "edit the slot (row)"),
     KeyHelp::more("d", "remove the space (column)"),
     KeyHelp::more("D", "remove the slot (row)"),
 ];
@@ -35,12 +34,11 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
         (Mode::Browse, Focus::Grid) => vec![
             KeyHelp::main("Enter", "place/move"),
             KeyHelp::main("Space", "list"),
-            KeyHelp::main("a/A", "add space/slot"),
             KeyHelp::more("←↑↓→ / hjkl", "move the cursor"),
-            KeyHelp::more("Enter / p", "free cell: place the chosen issue"),
-            KeyHelp::more("Enter / m", "taken cell: pick it up to move"),
+            KeyHelp::more("p", "place the chosen issue here"),
+            KeyHelp::more("m", "pick up the issue to move it"),
             KeyHelp::more("x", "unplace (back to the list)"),
-            KeyHelp::more("c", "mark: did not take place (toggle)"),
+            KeyHelp::more("c", "mark as did not take place"),
         ],
         (Mode::Browse, Focus::List) => vec![
             KeyHelp::main("Enter", "pick up"),

@@ -581,23 +581,42 @@ fn help_lists_every_key() {
     let mut app = app();
     let _ = key(KeyCode::Null);
     type_text(&mut app, "?");
-    let s = screen(&mut app, 160, 48);
-    for k in [
-        "pick up the issue to move it",
-        "x ",
-        "c ",
-        "a ",
-        "A ",
-        "r ",
-        "R ",
-        "d ",
-        "D ",
-        "t ",
-        "T ",
-        "+ / -",
-    ] {
-        assert!(s.contains(k), "{k} missing from help:\n{s}");
+    // On a laptop's own screen as on the projector: every key, scrolling in a small window.
+    for (w, h) in [(160, 48), (80, 24), (60, 16)] {
+        let mut seen = screen(&mut app, w, h);
+        if seen.contains("↑↓ more") {
+            for _ in 0..40 {
+                press(&mut app, KeyCode::Down);
+                seen.push_str(&screen(&mut app, w, h));
+            }
+        }
+        for k in [
+            "place the chosen",
+            "pick up the issue",
+            "x ",
+            "c ",
+            "a/A",
+            "r ",
+            "R ",
+            "d ",
+            "D ",
+            "t ",
+            "T ",
+            "+ / -",
+            "mouse",
+            "q / Ctrl-c",
+        ] {
+            assert!(
+                seen.contains(k),
+                "{k} missing from help at {w}x{h}:\n{seen}"
+            );
+        }
+        assert!(app.help, "scrolling keeps help open");
     }
+    // Only the small window needed scrolling.
+    assert!(!screen(&mut app, 80, 24).contains("↑↓ more"));
+    press(&mut app, KeyCode::Char('x'));
+    assert!(!app.help, "any other key closes help");
 }
 
 /// Where `needle` starts on the screen, in cells.

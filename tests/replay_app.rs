@@ -312,11 +312,17 @@ fn other_keys_reach_the_app() {
     let help = text(&mut s, 100, 40);
     assert!(help.contains("Replay"), "{help}");
     assert!(help.contains("go to a time (HH:MM)"), "{help}");
-    // A pane with many keys still leaves room for the replay's, and the way out shows.
+    // A pane with many keys still shows the replay's first, and the way out.
     let busy = text(&mut s, 80, 24);
-    for words in ["play / pause", "Press any key to close"] {
+    for words in ["play / pause", "any other key closes"] {
         assert!(busy.contains(words), "{words:?} in {busy}");
     }
+    // The rest is a scroll away, and scrolling keeps help open.
+    press(&mut s, KeyCode::PageDown);
+    press(&mut s, KeyCode::PageDown);
+    let below = text(&mut s, 80, 24);
+    assert!(below.contains("quit (all is saved)"), "{below}");
+    assert!(s.app.help);
     // On the smallest screen every key is still listed, in two columns.
     press(&mut s, KeyCode::Esc);
     press(&mut s, KeyCode::Char('1'));

@@ -90,6 +90,8 @@ pub struct App {
     pub save_state: SaveState,
     pub present: bool,
     pub help: bool,
+    /// How far help is scrolled, where it is too long for the screen.
+    help_scroll: usize,
     pub read_only: bool,
     pub quit: bool,
     /// The time used for new events and the clock; set by the event loop (or a test).
@@ -127,6 +129,7 @@ impl App {
             save_state: SaveState::Saved,
             present: false,
             help: false,
+            help_scroll: 0,
             read_only: false,
             quit: false,
             now,
@@ -189,7 +192,16 @@ impl App {
 
     pub fn key(&mut self, key: KeyEvent) {
         if self.help {
-            self.help = false;
+            // Help that does not fit scrolls; any other key closes it.
+            match key.code {
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1)
+                }
+                KeyCode::Down | KeyCode::Char('j') => self.help_scroll += 1,
+                KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                KeyCode::PageDown => self.help_scroll += 10,
+                _ => self.help = false,
+            }
             return;
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -214,7 +226,10 @@ impl App {
             }
             KeyCode::Tab => self.cycle(1),
             KeyCode::BackTab => self.cycle(PaneId::ALL.len() - 1),
-            KeyCode::Char('?') => self.help = true,
+            KeyCode::Char('?') => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             KeyCode::Char('f') => self.present = !self.present,
             KeyCode::Esc if self.present => self.present = false,
             KeyCode::Char('u') if !ctrl => self.undo_redo(Change::Undo),
@@ -342,6 +357,7 @@ impl App {
                     area,
                     buf,
                     &theme,
+                    &mut self.help_scroll,
                 );
             }
             return;
@@ -372,6 +388,7 @@ impl App {
                 body,
                 buf,
                 &theme,
+                &mut self.help_scroll,
             );
         }
     }

@@ -22,8 +22,8 @@ const GLOBAL: [KeyHelp; 8] = [
     KeyHelp::more("q / Ctrl-c", "quit (all is saved)"),
 ];
 
-/// Most columns the overlay uses; past that the last column ends with "…".
-const MAX_COLUMNS: usize = 3;
+/// Most columns side by side; narrower ones would wrap every description.
+const MAX_COLUMNS: usize = 2;
 
 /// Blank columns between two columns of keys.
 const GAP: usize = 2;
@@ -39,7 +39,8 @@ struct Section<'a> {
 }
 
 /// Draws the overlay centred in `area`: the keys of a wrapping mode (replay) first if there
-/// is one, then the pane's, then the global ones.
+/// is one, then the pane's, then the global ones. Where even two columns cannot hold them
+/// (a small window), one column scrolls; `scroll` is kept within what there is to see.
 pub fn render(
     pane_title: &str,
     keys: &[KeyHelp],
@@ -47,6 +48,7 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
     t: &Theme,
+    scroll: &mut usize,
 ) {
     let mut sections: Vec<Section> = vec![];
     if let Some((title, mode_keys)) = mode {
@@ -66,42 +68,42 @@ pub fn render(
 
     let inner_h = area.height.saturating_sub(2) as usize;
     let inner_w = area.width.saturating_sub(2) as usize;
-    // One column, three quarters of the screen wide, when it fits; else the fewest columns
-    // that hold everything: each as wide as its text when they fit side by side unwrapped,
-    // else equal columns with long descriptions wrapped.
+    // One column, three quarters of the screen wide, when it fits; else two: each as wide
+    // as its text when they fit side by side unwrapped, else equal with descriptions
+    // wrapped; else one scrolling column across the screen.
     let narrow = (area.width * 3 / 4).max(40).min(area.width);
     let mut layout = None;
     for n in 1..=MAX_COLUMNS {
         let whole = flow(&sections, usize::MAX / 4, inner_h, n, t);
         let natural: Vec<usize> = whole.iter().map(|c| widest_line(c)).collect();
-        let gaps = GAP * (whole.len().saturating_sub(1));
+        let gaps = GAP * whole.len().saturating_sub(1);
         if whole.len() <= n && natural.iter().sum::<usize>() + gaps <= inner_w {
             let width = if n == 1 {
                 narrow.max(natural[0] as u16 + 2).min(area.width)
             } else {
                 area.width
             };
-            layout = Some((whole, Some(natural), width, true));
+            layout = Some((whole, Some(natural), width));
             break;
         }
         let width = if n == 1 { narrow } else { area.width };
         let column_w = (width.saturating_sub(2) as usize).saturating_sub(GAP * (n - 1)) / n;
         let wrapped = flow(&sections, column_w, inner_h, n, t);
-        let fits = wrapped.len() <= n;
-        if fits || n == MAX_COLUMNS {
-            layout = Some((wrapped, None, width, fits));
+        if wrapped.len() <= n {
+            layout = Some((wrapped, None, width));
             break;
         }
     }
-    let Some((mut columns, natural, width, fits)) = layout else {
-        return;
-    };
-    if !fits {
-        columns.truncate(MAX_COLUMNS);
-        if let Some(last) = columns.last_mut() {
-            last.truncate(inner_h.saturating_sub(1));
-            last.push(Line::styled("  …", t.dim));
-        }
+    let mut more = false;
+    let (columns, natural, width) = layout.unwrap_or_else(|| {
+        let mut all = flow(&sections, inner_w, usize::MAX, 1, t).concat();
+        *scroll = (*scroll).min(all.len().saturating_sub(inner_h));
+        all.drain(..*scroll);
+        more = true;
+        (vec![all], None, area.width)
+    });
+    if !more {
+        *scroll = 0;
     }
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
     let h = (tallest as u16 + 2).min(area.height);
@@ -112,12 +114,17 @@ pub fn render(
         height: h,
     };
     Clear.render(r, buf);
+    let hint = if more {
+        " ↑↓ more · any other key closes "
+    } else {
+        " Press any key to close "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.accent)
         .title(" Keys ")
         // On the frame, so it shows however many keys there are.
-        .title_bottom(Line::styled(" Press any key to close ", t.dim));
+        .title_bottom(Line::styled(hint, t.dim));
     let inner = block.inner(r);
     block.style(t.base).render(r, buf);
     // Columns as wide as their text, the last taking what is left; wrapped ones equal.

@@ -328,9 +328,10 @@ impl App {
             now: self.now,
         };
         let pane = self.panes.get(self.pane);
-        if self.present {
+        let keys = pane.keys();
+        let help_area = if self.present {
             // The room reads this screen, but a failed save must still catch the
-            // facilitator's eye, and help must show where `?` was pressed.
+            // facilitator's eye.
             let failed = match &self.save_state {
                 SaveState::Failed(why) if !self.read_only => Some(why),
                 _ => None,
@@ -348,44 +349,33 @@ impl App {
                 };
                 render_notice(Some(&notice), alarm, buf, &theme);
             }
-            if self.help {
-                let keys = pane.keys();
-                super::help::render(
-                    self.pane.title(),
-                    &keys,
-                    self.mode_keys.as_ref(),
-                    area,
-                    buf,
-                    &theme,
-                    &mut self.help_scroll,
-                );
-            }
-            return;
-        }
-        let [tabs, body, notice, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        self.tabs = tabs;
-        self.body = body;
-        let keys = pane.keys();
-        pane.render(body, buf, &view);
-        render_tabs(self.pane, tabs, buf, &theme);
-        render_notice(self.notice.as_ref(), notice, buf, &theme);
-        let bar_keys = match &self.mode_keys {
-            Some((_, mode)) => mode.as_slice(),
-            None => keys.as_slice(),
+            area
+        } else {
+            let [tabs, body, notice, status] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Fill(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            self.tabs = tabs;
+            self.body = body;
+            pane.render(body, buf, &view);
+            render_tabs(self.pane, tabs, buf, &theme);
+            render_notice(self.notice.as_ref(), notice, buf, &theme);
+            let bar_keys = match &self.mode_keys {
+                Some((_, mode)) => mode.as_slice(),
+                None => keys.as_slice(),
+            };
+            self.render_status(bar_keys, status, buf);
+            body
         };
-        self.render_status(bar_keys, status, buf);
         if self.help {
             super::help::render(
                 self.pane.title(),
                 &keys,
                 self.mode_keys.as_ref(),
-                body,
+                help_area,
                 buf,
                 &theme,
                 &mut self.help_scroll,

@@ -35,10 +35,24 @@ fn issues_shown_as_saved_survive_kill_9() {
     let file = session_file(data.path());
     let mut pause = pauses();
     let mut typed = 0;
+    let errors = data.path().join("stderr.log");
     for round in 0..20 {
-        let command = format!("exec {BIN} open '{}'", file.display());
+        let command = format!(
+            "exec {BIN} open '{}' 2>>'{}'",
+            file.display(),
+            errors.display()
+        );
         let tmux = Tmux::start(&format!("kill{round}"), 100, 40, &command);
-        tmux.wait_for("Opening");
+        // Should the app refuse to start, say why rather than wait for a screen.
+        let start = std::time::Instant::now();
+        while !tmux.screen().contains("Opening") {
+            let why = std::fs::read_to_string(&errors).unwrap_or_default();
+            assert!(
+                tmux.running() && start.elapsed() < Duration::from_secs(15),
+                "round {round}: the app did not start: {why}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
         tmux.keys(&["2", "a"]);
         tmux.wait_for("New issue");
         // Type a few issues, then look at the screen at some moment and kill right after.

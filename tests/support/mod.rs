@@ -117,20 +117,26 @@ impl Tmux {
     }
 }
 
-/// Waits until process `pid` has died (a zombie counts: its locks are gone). A process
-/// killed in the middle of an fsync dies only when the disk answers, which under load can
-/// be long after the signal.
+/// Waits until every thread of process `pid` has died (zombies count: their files are
+/// closed). A process killed while one of its threads is in an fsync keeps its files, and so
+/// its lock, until the disk answers, which under load can be long after the signal; its
+/// main thread shows as a zombie meanwhile, so each thread is looked at.
 pub fn wait_for_death(pid: u32) {
+    let alive = || {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            return false;
+        };
+        tasks.flatten().any(|task| {
+            let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+            // The state follows the command name in parentheses, which may hold spaces.
+            let state = stat
+                .rsplit_once(") ")
+                .and_then(|(_, rest)| rest.chars().next());
+            !matches!(state, None | Some('Z' | 'X'))
+        })
+    };
     let start = Instant::now();
-    loop {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        // The state follows the command name in parentheses, which may hold spaces.
-        let state = stat
-            .rsplit_once(") ")
-            .and_then(|(_, rest)| rest.chars().next());
-        if matches!(state, None | Some('Z' | 'X')) {
-            return;
-        }
+    while alive() {
         assert!(
             start.elapsed() < Duration::from_secs(30),
             "process {pid} outlived kill -9 by 30 s"

@@ -1,16 +1,17 @@
 //! Convene is offline and private. Every command, and the app driven by keys under tmux,
 //! runs under `strace -f -e trace=network`: the log must hold no network call of any kind,
-//! not even a local socket (see `network_calls` for the one in-process pair allowed). Everything run here runs under `umask 000`, so the files it
-//! creates are 0600 because Convene makes them so, not because the umask happened to.
+//! not even a local socket (see `network_calls` for the one in-process pair allowed).
+//! Everything run here runs under `umask 000`, so the files it creates are 0600 because
+//! Convene makes them so, not because the umask happened to.
 //! Skipped with a message where strace (or tmux) is missing; `.ci/run` installs them.
+
+mod support;
 
 use assert_cmd::Command;
 use std::ffi::OsStr;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_convene");
+use support::{BIN, Tmux};
 
 fn have(tool: &str) -> bool {
     std::process::Command::new(tool)
@@ -208,51 +209,6 @@ fn every_command_works_offline_and_writes_private_files() {
     assert_eq!(mode(&data.join("sessions")), 0o700);
 }
 
-/// A tmux server of our own (its own socket), so the user's tmux is never touched.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        std::process::Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "offline"]).stdout)
-            .into_owned()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while !self.screen().contains(text) {
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("waited for {text:?}; the screen shows:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// Presses keys one at a time, so an Escape is never read as Alt with the next key.
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "offline", k]);
-            std::thread::sleep(Duration::from_millis(150));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
 /// A session created, an issue typed and saved, every pane shown, then quit: the app in a
 /// real terminal, traced from start to exit.
 #[test]
@@ -285,37 +241,15 @@ fn the_app_opens_no_socket() {
         .iter()
         .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
         .collect();
-    let tmux = Tmux {
-        socket: format!("convene-offline-{}", std::process::id()),
-    };
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "offline",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &quoted.join(" "),
-    ]);
-    assert!(started.status.success(), "{started:?}");
+    let tmux = Tmux::start("offline", 100, 30, &quoted.join(" "));
     tmux.wait_for("Opening");
     tmux.keys(&["2", "a"]);
     tmux.wait_for("New issue");
-    tmux.run(&["send-keys", "-t", "offline", "-l", "Discharge on Fridays"]);
+    tmux.text("Discharge on Fridays");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Added issue 1");
     tmux.keys(&["Escape", "3", "4", "5", "6", "1", "q"]);
-    let start = Instant::now();
-    while tmux.run(&["has-session", "-t", "offline"]).status.success() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "still running:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    tmux.wait_until_gone();
 
     let calls = network_calls(&log);
     assert!(calls.is_empty(), "the app made network calls:\n{calls:#?}");

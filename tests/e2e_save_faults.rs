@@ -38,6 +38,16 @@ fn titles(file: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The app on `file` in a terminal of its own.
+fn open_in_tmux(name: &str, file: &Path) -> Tmux {
+    Tmux::start(
+        name,
+        100,
+        30,
+        &format!("exec {BIN} open '{}'", file.display()),
+    )
+}
+
 fn add_issue(tmux: &Tmux, title: &str) {
     tmux.keys(&["2", "a"]);
     tmux.wait_for("New issue");
@@ -52,12 +62,7 @@ fn a_removed_data_folder_shows_not_saved_and_saving_resumes_when_it_is_back() {
     }
     let data = tempfile::tempdir().unwrap();
     let file = new_session(data.path(), "Folder test");
-    let tmux = Tmux::start(
-        "folder",
-        100,
-        30,
-        &format!("exec {BIN} open '{}'", file.display()),
-    );
+    let tmux = open_in_tmux("folder", &file);
     tmux.wait_for("✓ saved");
     add_issue(&tmux, "Saved before the folder went");
     tmux.wait_for("✓ saved");
@@ -140,12 +145,7 @@ fn a_second_copy_on_the_same_file_is_refused_and_the_first_keeps_saving() {
     }
     let data = tempfile::tempdir().unwrap();
     let file = new_session(data.path(), "Two copies");
-    let first = Tmux::start(
-        "first",
-        100,
-        30,
-        &format!("exec {BIN} open '{}'", file.display()),
-    );
+    let first = open_in_tmux("first", &file);
     first.wait_for("✓ saved");
 
     let second = Command::new(BIN).arg("open").arg(&file).output().unwrap();

@@ -5,6 +5,7 @@
 use super::event::{Change, Event};
 use super::ids::*;
 use super::session::Session;
+use super::tally::DotCount;
 use unicode_width::UnicodeWidthChar;
 
 /// Longest name or title quoted in a description, in terminal columns; longer ones are cut
@@ -108,7 +109,10 @@ fn describe_change(before: &Session, change: &Change) -> String {
             }
             words
         }
-        RoundClosed { round } => format!("voting round {round} closed"),
+        RoundClosed { round } => match before.rounds.get(round) {
+            Some(r) => format!("voting round {round} closed: {}", DotCount::of(r)),
+            None => format!("voting round {round} closed"),
+        },
         RoundReopened { round } => format!("voting round {round} reopened"),
         ResultsRevealed { round } => format!("results of round {round} revealed"),
         DotAdded {
@@ -628,7 +632,7 @@ mod tests {
         );
         assert_eq!(
             said(&mut j, Change::RoundClosed { round: RoundId(1) }),
-            "voting round 1 closed"
+            "voting round 1 closed: no dots"
         );
         assert_eq!(
             said(&mut j, Change::RoundReopened { round: RoundId(1) }),

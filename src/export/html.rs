@@ -45,9 +45,13 @@ vertical-align:middle;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 @media print{body{margin:0;max-width:none;font-size:10.5pt;line-height:1.35}\
 h1,h2,h3,h4,caption{break-after:avoid;page-break-after:avoid}\
 h2{margin-top:1.6rem}tr,li,.facts{break-inside:avoid;page-break-inside:avoid}\
+.facts{break-after:avoid;page-break-after:avoid}\
 thead{display:table-header-group}}
-@media (max-width:40rem){body{margin:1rem auto;padding:0 .6rem}\
-th,td{padding:.25rem .3rem}table.wall th[scope=row]{width:4.5rem}}
+@media (max-width:40rem){body{margin:1rem auto;padding:0 .6rem}th,td{padding:.25rem .3rem}\
+table.wall,table.wall tbody,table.wall tr,table.wall th,table.wall td{display:block;width:auto}\
+table.wall thead,table.wall td.pad{display:none}table.wall tr{margin-bottom:.6rem}\
+table.wall td::before{content:attr(data-space) \": \";font-weight:bold;unicode-bidi:isolate}\
+table.wall th[scope=row]{width:auto}}
 ";
 
 pub fn render(p: &Proceedings) -> String {
@@ -151,19 +155,23 @@ fn agenda(out: &mut String, p: &Proceedings) {
                     slot_times(slot)
                 );
                 for space in group {
+                    // On a phone the wall is read slot by slot, each cell named by its space.
+                    let named = format!("data-space=\"{}\"", esc(&space.name));
                     match p.cell(space, slot) {
                         Some(i) if i.cancelled => {
                             let _ = write!(
                                 out,
-                                "<td><span class=\"cancelled\">#{} {}</span> (did not take place)</td>",
+                                "<td {named}><span class=\"cancelled\">#{} {}</span> (did not take place)</td>",
                                 i.id,
                                 u(&i.title)
                             );
                         }
                         Some(i) => {
-                            let _ = write!(out, "<td>#{} {}</td>", i.id, u(&i.title));
+                            let _ = write!(out, "<td {named}>#{} {}</td>", i.id, u(&i.title));
                         }
-                        None => out.push_str("<td class=\"free\">free</td>"),
+                        None => {
+                            let _ = write!(out, "<td class=\"free\" {named}>free</td>");
+                        }
                     }
                 }
                 for _ in group.len()..SPACES_PER_TABLE.min(spaces.len()) {

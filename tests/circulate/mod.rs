@@ -10,6 +10,9 @@ use std::path::Path;
 pub const HYPERLINK: &str = "=HYPERLINK(\"http://evil.example/\",\"click\")";
 pub const UNCLOSED_RLO: &str = "Unterminated \u{202e}override here";
 pub const EVE: &str = "=Eve Formula";
+/// Markup, mixed scripts and a word no column is wide enough for.
+pub const LONG_TITLE: &str = "Pipe | *stars* <b>tags</b> & [link](x) כותרת בעברית \
+    Supercalifragilisticexpialidocious-and-then-some-more-without-a-single-space-to-break-at";
 
 /// Every name anyone in the hostile session ever had (roster, old names, removed people,
 /// attendees written on a report), which an anonymous export must not contain.
@@ -131,6 +134,7 @@ pub fn hostile() -> Loaded {
         "Seven dots, then none",
         "+Plus, -minus, @at",
         "\tTabbed title",
+        LONG_TITLE,
     ];
     for (n, title) in titles.iter().enumerate() {
         rec(
@@ -141,6 +145,7 @@ pub fn hostile() -> Loaded {
                 convener: Some(ParticipantId(if n == 0 { 1 } else { 5 })),
                 description: match n {
                     0 => "amira haddad and AMIRA HADDAD raised it; Amira said it matters.".into(),
+                    5 => "Escape \u{1b}[31mred\u{1b}[0m, bell\u{7}, CSI\u{9b} 🙂 中文标题".into(),
                     2 => "Haddad's idea, backed by Siobhan KELLY and wisniewski.".into(),
                     _ => String::new(),
                 },
@@ -152,6 +157,21 @@ pub fn hostile() -> Loaded {
         Change::IssuePlaced {
             issue: IssueId(3),
             space: SpaceId(1),
+            slot: SlotId(1),
+        },
+    );
+    rec(
+        &mut j,
+        Change::SpaceAdded {
+            space: SpaceId(2),
+            name: "Room with a very long name that goes on, and on".to_string(),
+        },
+    );
+    rec(
+        &mut j,
+        Change::IssuePlaced {
+            issue: IssueId(6),
+            space: SpaceId(2),
             slot: SlotId(1),
         },
     );

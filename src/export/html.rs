@@ -26,7 +26,7 @@ th,td{border:1px solid #888;padding:.35rem .5rem;text-align:left;vertical-align:
 overflow-wrap:anywhere}
 th{background:#e8e8e8}
 table.wall{table-layout:fixed}
-table.wall th[scope=row]{width:7.5rem}
+table.wall .slot{width:7.5rem}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;\
 overflow-wrap:normal}
 .facts{color:#333;margin:.2rem 0 .6rem}
@@ -46,12 +46,12 @@ vertical-align:middle;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 h1,h2,h3,h4,caption{break-after:avoid;page-break-after:avoid}\
 h2{margin-top:1.6rem}tr,li,.facts{break-inside:avoid;page-break-inside:avoid}\
 .facts{break-after:avoid;page-break-after:avoid}\
-thead{display:table-header-group}}
+thead{display:table-header-group}tbody tr:first-child{break-before:avoid;page-break-before:avoid}}
 @media (max-width:40rem){body{margin:1rem auto;padding:0 .6rem}th,td{padding:.25rem .3rem}\
 table.wall,table.wall tbody,table.wall tr,table.wall th,table.wall td{display:block;width:auto}\
 table.wall thead,table.wall td.pad{display:none}table.wall tr{margin-bottom:.6rem}\
 table.wall td::before{content:attr(data-space) \": \";font-weight:bold;unicode-bidi:isolate}\
-table.wall th[scope=row]{width:auto}}
+table.wall .slot{width:auto}}
 ";
 
 pub fn render(p: &Proceedings) -> String {
@@ -138,7 +138,7 @@ fn agenda(out: &mut String, p: &Proceedings) {
                     spaces.len()
                 );
             }
-            out.push_str("<thead><tr><th scope=\"col\">Slot</th>");
+            out.push_str("<thead><tr><th scope=\"col\" class=\"slot\">Slot</th>");
             for s in group {
                 let _ = write!(out, "<th scope=\"col\">{}</th>", u(&s.name));
             }

@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 
 const REGENERATE: &str = "CONVENE_REGENERATE_GOLDEN";
 
-const GOLDEN: [(&str, Format, bool); 7] = [
+const GOLDEN: [(&str, Format, bool); 9] = [
     ("demo.md", Format::Markdown, false),
     ("demo-anonymous.md", Format::Markdown, true),
     ("demo-issues.csv", Format::Csv(Table::Issues), false),
     ("demo-actions.csv", Format::Csv(Table::Actions), false),
+    ("demo-results.csv", Format::Csv(Table::Results), false),
+    ("demo.ics", Format::Ics, false),
     ("demo.html", Format::Html, false),
     ("demo.json", Format::Json, false),
     ("demo-anonymous.json", Format::Json, true),

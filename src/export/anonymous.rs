@@ -426,4 +426,58 @@ mod tests {
             "P1 and P2; also a participant"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the case, and whether whole or in parts, no name in the roster survives.
+        #[test]
+        fn no_name_survives_in_any_case(
+            people in proptest::collection::btree_set(("[A-Z][a-z]{2,8}", "[A-Z][a-z]{2,8}"), 1..6),
+            picks in proptest::collection::vec((0usize..6, 0u8..4, 0u8..3), 1..12),
+        ) {
+            let people: Vec<(String, String)> = people
+                .into_iter()
+                .filter(|(f, l)| {
+                    [f, l].iter().all(|w| {
+                        let w = fold(w);
+                        !common_word(&w) && !["guest", "participant"].contains(&w.as_str())
+                    })
+                })
+                .collect();
+            proptest::prop_assume!(!people.is_empty());
+            let labelled: Vec<(String, String)> = people
+                .iter()
+                .enumerate()
+                .map(|(n, (f, l))| (format!("{f} {l}"), format!("Participant {}", n + 1)))
+                .collect();
+            let a = anonymiser(
+                &labelled
+                    .iter()
+                    .map(|(name, label)| (name.as_str(), label.as_str()))
+                    .collect::<Vec<_>>(),
+            );
+            let mut text = String::from("Notes:");
+            for (who, form, case) in picks {
+                let (first, last) = &people[who % people.len()];
+                let name = match form {
+                    0 => format!("{first} {last}"),
+                    1 => first.clone(),
+                    2 => last.clone(),
+                    _ => format!("{last}'s"),
+                };
+                let name = match case {
+                    0 => name.to_lowercase(),
+                    1 => name.to_uppercase(),
+                    _ => name,
+                };
+                text.push_str(&format!(" then {name} spoke,"));
+            }
+            let out = fold(&a.scrub(&text));
+            let words: Vec<String> = words(&out).into_iter().map(|w| w.2).collect();
+            for (first, last) in &people {
+                for part in [first, last] {
+                    proptest::prop_assert!(!words.contains(&fold(part)), "{part} in {out}");
+                }
+            }
+        }
+    }
 }

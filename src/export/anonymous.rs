@@ -60,8 +60,9 @@ struct Person {
 pub(super) struct Anonymiser {
     /// Folded full name -> label, for person fields.
     by_name: BTreeMap<String, String>,
-    /// Folded word sequences of full names, longest first, with their label.
-    full: Vec<(Vec<String>, String)>,
+    /// Runs of two or more words of a name, by their first word, longest first, with the
+    /// label to put in their place.
+    full: BTreeMap<String, Vec<(Vec<String>, String)>>,
     /// Folded single name parts with the label to put in their place.
     parts: BTreeMap<String, String>,
     /// Names in scripts written without spaces (Chinese, Japanese, Thai): matched anywhere.
@@ -179,7 +180,7 @@ impl Anonymiser {
             }
         }
         unspaced.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        let mut full = vec![];
+        let mut full: BTreeMap<String, Vec<(Vec<String>, String)>> = BTreeMap::new();
         let mut parts = BTreeMap::new();
         for (run, mut who) in owners {
             if let Some(exact) = whole.get(&run) {
@@ -192,10 +193,12 @@ impl Anonymiser {
             if run.len() == 1 {
                 parts.insert(run[0].clone(), label);
             } else {
-                full.push((run, label));
+                full.entry(run[0].clone()).or_default().push((run, label));
             }
         }
-        full.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        for runs in full.values_mut() {
+            runs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
         Anonymiser {
             by_name,
             full,
@@ -248,7 +251,9 @@ impl Anonymiser {
         while i < words.len() {
             let found = self
                 .full
-                .iter()
+                .get(&words[i].2)
+                .into_iter()
+                .flatten()
                 .find(|(name, _)| matches_at(&text, &words, i, name))
                 .map(|(name, label)| (name.len(), label.as_str()))
                 .or_else(|| {

@@ -74,8 +74,8 @@ pub enum Format {
 /// Which CSV table to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Table {
-    /// One row per issue: number, title, convener, space, slot, cancelled, votes, lead,
-    /// supporters, triage.
+    /// One row per issue: number, title, convener, space, slot, cancelled, votes,
+    /// votes_tallied, votes_named, votes_round_1 … votes_round_N, lead, supporters, triage.
     #[default]
     Issues,
     /// One row per next step: issue, issue title, step, owner, due, horizon, status.

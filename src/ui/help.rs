@@ -15,8 +15,8 @@ const GLOBAL: [KeyHelp; 8] = [
     KeyHelp::more("1–6", "go to a pane"),
     KeyHelp::more("Tab", "next pane"),
     KeyHelp::more("Shift-Tab", "previous pane"),
-    KeyHelp::more("u", "undo the last change"),
-    KeyHelp::more("Ctrl-r", "redo"),
+    KeyHelp::more("u", "undo the last change").edits(),
+    KeyHelp::more("Ctrl-r", "redo").edits(),
     KeyHelp::more("f", "present mode on/off"),
     KeyHelp::more("?", "this help"),
     KeyHelp::more("q / Ctrl-c", "quit (all is saved)"),
@@ -45,6 +45,7 @@ pub fn render(
     pane_title: &str,
     keys: &[KeyHelp],
     mode: Option<&(&'static str, Vec<KeyHelp>)>,
+    read_only: bool,
     area: Rect,
     buf: &mut Buffer,
     t: &Theme,
@@ -61,9 +62,15 @@ pub fn render(
         title: format!("{pane_title} pane"),
         keys,
     });
+    // Undo and redo change the session: replay has neither.
+    let global: Vec<KeyHelp> = GLOBAL
+        .iter()
+        .filter(|k| !(read_only && k.edits))
+        .copied()
+        .collect();
     sections.push(Section {
         title: "Everywhere".into(),
-        keys: &GLOBAL,
+        keys: &global,
     });
 
     let inner_h = area.height.saturating_sub(2) as usize;

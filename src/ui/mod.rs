@@ -15,7 +15,9 @@ pub mod widgets;
 pub use app::{App, PaneId};
 pub use theme::Theme;
 
-use crate::store::{Opened, Saver};
+use crate::store::{Meta, Opened, Saver, proceedings};
+use pane::Request;
+use std::path::PathBuf;
 use chrono::Local;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -28,7 +30,13 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the app on an opened session until the user quits. Every change is handed to the
 /// saver as it happens; on return everything has been written, or the error says why not.
-pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
+/// `keep_proceedings_at` is for the demo, whose folder goes when it closes: the proceedings
+/// are then written where the user says, starting from that suggestion.
+pub fn run(
+    opened: Opened,
+    theme: Theme,
+    keep_proceedings_at: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let name = opened
         .path
         .file_stem()
@@ -41,7 +49,9 @@ pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
     );
     let mut app = App::new(opened.journal, name, theme, Local::now().fixed_offset());
     app.panes.closing.file = Some(opened.path.clone());
-    let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver));
+    app.panes.closing.keep_at = keep_proceedings_at;
+    let meta = opened.meta.clone();
+    let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver, &meta));
     let last = saver.finish();
     drop(opened.lock);
     result?;
@@ -85,10 +95,32 @@ pub(crate) fn exit_after_first_frame() -> bool {
     std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
 }
 
+/// Does the work the panes asked for (writing the proceedings) and hands each outcome
+/// back to the app. The proceedings are written from the session in memory, which is what
+/// the file holds once saved, so they are the bytes `convene export` gives for it.
+pub fn perform(app: &mut App, meta: &Meta) {
+    for request in std::mem::take(&mut app.requests) {
+        let outcome = match &request {
+            Request::WriteProceedings { dir, anonymous } => {
+                match proceedings::write(dir, &app.journal.session, meta, *anonymous) {
+                    Ok(written) => Ok(format!(
+                        "{} files written to {}/",
+                        written.files.len(),
+                        written.dir.display()
+                    )),
+                    Err(why) => Err(why.to_string()),
+                }
+            }
+        };
+        app.finished(&request, outcome);
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     saver: &mut Saver,
+    meta: &Meta,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut last_minute = String::new();
@@ -129,6 +161,9 @@ fn event_loop(
                 dirty |= app.handle(&ev);
                 for e in app.outbox.drain(..) {
                     saver.push(e);
+                }
+                if !app.requests.is_empty() {
+                    perform(app, meta);
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;

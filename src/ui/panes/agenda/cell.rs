@@ -1,5 +1,6 @@
 //! What one cell of the wall shows: a slot's label and times (with "● now"), or a space's
-//! issue for that slot, folded to the cell, struck and marked when it did not take place.
+//! issue for that slot, folded to the cell with its convener where there is room, struck
+//! and marked when it did not take place.
 
 use super::clock;
 use super::grid::{Band, put};
@@ -130,9 +131,20 @@ pub(super) fn cell(
         }
         style = pick(t.dim).add_modifier(Modifier::CROSSED_OUT);
     }
+    // The title has priority; the convener takes a line of their own only where the whole
+    // title fits above it (the detail line under the wall names them otherwise).
+    let convener = issue
+        .convener
+        .map(|c| view.session.participant_name(c))
+        .filter(|_| !moving);
+    let whole = wrap(&label, w as usize, usize::MAX).len();
+    let convener = convener.filter(|_| whole < rows);
     for line in wrap(&label, w as usize, rows) {
         put(buf, area, x, y, &line, w, style);
         y += 1;
+    }
+    if let Some(name) = convener {
+        put(buf, area, x, y, &format!("— {name}"), w, pick(t.dim));
     }
 }
 

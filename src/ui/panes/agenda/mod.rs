@@ -11,8 +11,10 @@ mod help;
 mod input;
 mod list;
 mod present;
+mod reminder;
 mod removal;
 mod timer;
+mod wall;
 mod wrap;
 
 use crate::model::{Change, Issue, IssueId, Placement, Session, Slot, Space};
@@ -62,6 +64,8 @@ pub struct AgendaPane {
     list_offset: usize,
     /// Where things were last drawn, for the mouse and for arrows that leave the grid.
     geo: grid::Geometry,
+    /// The page of the wall the room sees in present mode, when it takes several.
+    pages: wall::Pages,
 }
 
 impl Default for AgendaPane {
@@ -78,6 +82,7 @@ impl Default for AgendaPane {
             row_offset: 0,
             list_offset: 0,
             geo: grid::Geometry::default(),
+            pages: wall::Pages::default(),
         }
     }
 }
@@ -165,7 +170,19 @@ impl Pane for AgendaPane {
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
-        present::render(self, area, buf, view);
+        wall::render(self, area, buf, view);
+    }
+
+    fn present_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        use ratatui::crossterm::event::KeyCode;
+        let by = match key.code {
+            KeyCode::Right | KeyCode::Down | KeyCode::PageDown | KeyCode::Char(' ') => 1,
+            KeyCode::Left | KeyCode::Up | KeyCode::PageUp => -1,
+            _ => return Handled::No,
+        };
+        let count = cx.session().slots.len();
+        self.pages.turn(by, count, cx.now);
+        Handled::Yes
     }
 
     fn keys(&self) -> Vec<KeyHelp> {

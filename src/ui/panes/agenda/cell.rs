@@ -82,7 +82,11 @@ pub(super) fn cell(
         Mode::Carry(id) => Some(id),
         _ => None,
     };
-    let lit = cursor && (p.focus == Focus::Grid || carrying.is_some());
+    let swapping = match p.mode {
+        Mode::Swap(id) => Some(id),
+        _ => None,
+    };
+    let lit = cursor && (p.focus == Focus::Grid || carrying.is_some() || swapping.is_some());
     let inner = Rect {
         x: col.start + 1,
         y: row.start,
@@ -105,7 +109,10 @@ pub(super) fn cell(
         .and_then(|id| view.session.issues.get(&id));
     let (shown, moving) = match (ghost, issue) {
         (Some(g), _) => (Some(g), false),
-        (None, Some(i)) => (Some(i), carrying == Some(i.id)),
+        (None, Some(i)) => (
+            Some(i),
+            carrying == Some(i.id) || (swapping == Some(i.id) && !cursor),
+        ),
         (None, None) => (None, false),
     };
     let Some(issue) = shown else {

@@ -123,6 +123,7 @@ pub(super) fn timer_line(p: &AgendaPane, view: &View) -> (String, Style) {
     let fresh = AgendaPane::fresh(view.session, view.now);
     let left = clock_text(p.timer.left(view.now, fresh));
     match p.timer.phase() {
+        Phase::Ready if view.read_only => (String::new(), t.dim),
         Phase::Ready => (format!("Timer {left} · t starts"), t.dim),
         Phase::Running => (format!("Timer {left} running"), t.title),
         Phase::Paused => (format!("Timer {left} paused"), t.warn),
@@ -145,7 +146,15 @@ fn header(p: &AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall
     );
     let room = area.width.saturating_sub(timer_w + 2);
     let time = view.now.time();
-    let (left, style) = if let Mode::Carry(issue) = p.mode {
+    let (left, style) = if let Mode::Swap(issue) = p.mode {
+        let title = view.session.issues.get(&issue).map_or("", |i| &i.title);
+        (
+            format!(
+                "Swapping #{issue} {title}: choose the issue to trade places with, Enter swaps, Esc cancels"
+            ),
+            t.accent,
+        )
+    } else if let Mode::Carry(issue) = p.mode {
         let title = view.session.issues.get(&issue).map_or("", |i| &i.title);
         (
             format!(
@@ -177,7 +186,7 @@ fn header(p: &AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall
 fn draw_grid(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall) {
     let t = view.theme;
     if wall.spaces.is_empty() || wall.slots.is_empty() {
-        empty_wall(area, buf, t, wall);
+        empty_wall(area, buf, t, wall, view.read_only);
         return;
     }
     if area.height < 5 || area.width < 24 {
@@ -345,20 +354,22 @@ fn rule(p: &AgendaPane, area: Rect, y: u16, buf: &mut Buffer, t: &Theme) {
     }
 }
 
-fn empty_wall(area: Rect, buf: &mut Buffer, t: &Theme, wall: &Wall) {
-    let mut lines = vec![("The agenda wall is empty.", t.title)];
-    if wall.spaces.is_empty() {
+fn empty_wall(area: Rect, buf: &mut Buffer, t: &Theme, wall: &Wall, read_only: bool) {
+    let title = match (wall.spaces.is_empty(), wall.slots.is_empty()) {
+        (false, true) => "The wall has spaces but no time slots yet.",
+        (true, false) => "The wall has time slots but no spaces yet.",
+        _ => "The agenda wall is empty.",
+    };
+    let mut lines = vec![(title, t.title)];
+    // Replay shows the wall as it was, without inviting changes.
+    if !read_only && wall.spaces.is_empty() {
         lines.push((
             "Press a to add a space (a room, a corner, a table).",
             t.base,
         ));
-    } else {
-        lines[0].0 = "The wall has spaces but no time slots yet.";
     }
-    if wall.slots.is_empty() {
+    if !read_only && wall.slots.is_empty() {
         lines.push(("Press A to add a time slot, e.g. 10:00–10:45.", t.base));
-    } else {
-        lines[0].0 = "The wall has time slots but no spaces yet.";
     }
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (k, (line, style)) in lines.iter().enumerate() {

@@ -13,6 +13,7 @@ mod list;
 mod present;
 mod reminder;
 mod removal;
+mod reports;
 mod timer;
 mod wall;
 mod wrap;
@@ -39,6 +40,12 @@ enum Mode {
     Form(Box<edit::Form>),
     /// A removal that would send issues back to the list waits for a yes.
     Confirm(Removal),
+    /// A placed issue chosen to swap places with another.
+    Swap(IssueId),
+    /// The report round of a slot.
+    Reports(Box<reports::Round>),
+    /// The report reminder's lead time being typed.
+    Reminder(Box<crate::ui::widgets::Field>),
 }
 
 struct Removal {
@@ -136,12 +143,12 @@ impl Pane for AgendaPane {
 
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
         match &mut self.mode {
-            Mode::Form(form) => {
-                form.paste(text);
-                Handled::Yes
-            }
-            _ => Handled::No,
+            Mode::Form(form) => form.paste(text),
+            Mode::Reports(round) => round.editor_paste(text),
+            Mode::Reminder(field) => field.paste(text),
+            _ => return Handled::No,
         }
+        Handled::Yes
     }
 
     fn mouse(&mut self, event: MouseEvent, _area: Rect, cx: &mut Cx) -> Handled {
@@ -162,11 +169,21 @@ impl Pane for AgendaPane {
     }
 
     fn capturing(&self) -> bool {
-        matches!(self.mode, Mode::Form(_) | Mode::Confirm(_))
+        matches!(
+            self.mode,
+            Mode::Form(_) | Mode::Confirm(_) | Mode::Reports(_) | Mode::Reminder(_)
+        )
     }
 
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        if let Mode::Reports(round) = &mut self.mode {
+            reports::render(round, area, buf, view);
+            return;
+        }
         grid::render(self, area, buf, view);
+        if let Mode::Reminder(field) = &mut self.mode {
+            reports::render_reminder(field, area, buf, view);
+        }
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {

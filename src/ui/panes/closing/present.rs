@@ -43,10 +43,10 @@ pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View) {
         buf,
     );
     let top = area.y + theme_h + 1 + u16::from(area.height >= 30);
-    // The figures take about two fifths of the screen, the plan the rest.
+    // The figures take about half the screen, the plan the rest.
     let per_row: u16 = if area.width >= 150 { 6 } else { 3 };
     let tile_rows = 6 / per_row;
-    let tile_h = (area.height * 2 / 5 / tile_rows).clamp(3, 13);
+    let tile_h = (area.height / 2 / tile_rows).clamp(3, 13);
     let tiles_h = tile_rows * tile_h;
     render_tiles(
         &s,
@@ -69,8 +69,8 @@ pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View) {
     render_plan(view.session, plan, buf, t);
 }
 
-/// One next step as the room reads it: "✓ Rota for discharge — Gus Hale, due Fri 20 Mar".
-fn step_line(session: &Session, step: &crate::model::Step) -> String {
+/// One next step as the room reads it: "✓ Rota for discharge", "Gus Hale, due Fri 20 Mar".
+fn step_line(session: &Session, step: &crate::model::Step) -> (String, String) {
     let mark = match step.status {
         StepStatus::Done => "✓ ",
         _ => "• ",
@@ -83,7 +83,7 @@ fn step_line(session: &Session, step: &crate::model::Step) -> String {
     let due = step
         .due
         .map_or(String::new(), |d| format!(", due {}", d.format("%a %-d %b")));
-    format!("{mark}{} — {owner}{due}", step.text)
+    (format!("{mark}{}", step.text), format!("{owner}{due}"))
 }
 
 /// The action plan in three columns on a wide screen, one under the other otherwise, each
@@ -100,7 +100,7 @@ fn render_plan(session: &Session, area: Rect, buf: &mut Buffer, t: &Theme) {
         height: area.height - 1,
         ..area
     };
-    let by_horizon: Vec<(Horizon, Vec<String>)> = Horizon::ALL
+    let by_horizon: Vec<(Horizon, Vec<(String, String)>)> = Horizon::ALL
         .iter()
         .map(|&h| {
             let mut steps: Vec<_> = session
@@ -156,27 +156,43 @@ fn render_plan(session: &Session, area: Rect, buf: &mut Buffer, t: &Theme) {
     }
 }
 
-fn horizon(h: Horizon, steps: &[String], area: Rect, buf: &mut Buffer, t: &Theme) {
+/// A horizon's steps under its heading: each on two lines (what, then who and when) where
+/// they all fit so, else on one.
+fn horizon(h: Horizon, steps: &[(String, String)], area: Rect, buf: &mut Buffer, t: &Theme) {
     if area.height == 0 {
         return;
     }
     let w = area.width as usize;
     let heading = format!("{} ({})", capitalise(h.label()), steps.len());
     Line::styled(text::fit(&heading, w), t.accent).render(Rect { height: 1, ..area }, buf);
-    let fits = area.height.saturating_sub(1) as usize;
-    let cut = steps.len() > fits;
-    let shown = if cut { fits.saturating_sub(1) } else { fits };
-    for (n, line) in steps.iter().take(shown).enumerate() {
+    let rows = area.height.saturating_sub(1) as usize;
+    let two = steps.len() * 2 <= rows;
+    let lines: Vec<Line> = steps
+        .iter()
+        .flat_map(|(what, who)| {
+            if two {
+                vec![
+                    Line::styled(text::fit(what, w), t.base),
+                    Line::styled(text::fit(&format!("  {who}"), w), t.dim),
+                ]
+            } else {
+                vec![Line::styled(text::fit(&format!("{what} — {who}"), w), t.base)]
+            }
+        })
+        .collect();
+    let cut = lines.len() > rows;
+    let shown = if cut { rows.saturating_sub(1) } else { rows };
+    for (n, line) in lines.into_iter().take(shown).enumerate() {
         let r = Rect {
             y: area.y + 1 + n as u16,
             height: 1,
             ..area
         };
-        Line::styled(text::fit(line, w), t.base).render(r, buf);
+        line.render(r, buf);
     }
-    if cut && fits > 0 {
+    if cut && rows > 0 {
         let r = Rect {
-            y: area.y + fits as u16,
+            y: area.y + rows as u16,
             height: 1,
             ..area
         };

@@ -88,7 +88,8 @@ impl Editor {
             .any(|n| self.fields[n].value() != self.original[n])
     }
 
-    fn dirty(&self) -> bool {
+    /// Whether anything typed differs from what is saved.
+    pub fn dirty(&self) -> bool {
         self.changed(0..COUNT)
     }
 

@@ -58,9 +58,10 @@ fn kind_index(change: &Change) -> usize {
         TriageSet { .. } => 31,
         Undo => 32,
         Redo => 33,
+        ReportReminderSet { .. } => 34,
     }
 }
-const KINDS: usize = 34;
+const KINDS: usize = 35;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -278,6 +279,7 @@ fn every_kind_of_event() -> Journal {
             issue: i(2),
             triage: None,
         },
+        ReportReminderSet { minutes: 15 },
         Undo,
         Redo,
     ];

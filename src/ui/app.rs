@@ -105,6 +105,8 @@ pub struct App {
     /// Keys of a mode wrapping the app (replay): listed first in help under this title,
     /// and their main ones shown in the status bar instead of the pane's.
     pub mode_keys: Option<(&'static str, Vec<KeyHelp>)>,
+    /// Pane keys the wrapping mode takes for itself (replay's Space, +/-): left out of help.
+    pub shadowed: &'static [&'static str],
     /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
     quit_armed: bool,
     /// Where the pane body was last drawn, for mouse clicks.
@@ -139,6 +141,7 @@ impl App {
             requests: vec![],
             bell: false,
             mode_keys: None,
+            shadowed: &[],
             quit_armed: false,
             body: Rect::default(),
             tabs: Rect::default(),
@@ -218,6 +221,14 @@ impl App {
     }
 
     pub fn key(&mut self, key: KeyEvent) {
+        let (pane, present) = (self.pane, self.present);
+        self.key_inner(key);
+        if self.present && (!present || self.pane != pane) {
+            self.panes.get(self.pane).present_opened();
+        }
+    }
+
+    fn key_inner(&mut self, key: KeyEvent) {
         if self.help {
             // Help that does not fit scrolls; any other key closes it.
             match key.code {
@@ -361,6 +372,7 @@ impl App {
             // Replay lists only the keys that work there.
             keys.retain(|k| !k.edits);
         }
+        keys.retain(|k| !self.shadowed.contains(&k.keys));
         let help_area = if self.present {
             // The room reads this screen, but a failed save must still catch the
             // facilitator's eye.

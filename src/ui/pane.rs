@@ -207,6 +207,10 @@ pub trait Pane {
         self.render(area, buf, view);
     }
 
+    /// The room's view of this pane has just come up (present mode, or this pane chosen
+    /// while in it): a view that pages starts again from its first page.
+    fn present_opened(&mut self) {}
+
     /// A key pressed while the room's view is showing, before `key` gets it: paging the
     /// present view, where a pane has pages.
     fn present_key(&mut self, _key: KeyEvent, _cx: &mut Cx) -> Handled {

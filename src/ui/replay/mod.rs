@@ -32,9 +32,12 @@ pub const KEYS: [KeyHelp; 9] = [
     KeyHelp::main("+/-", "faster / slower"),
     KeyHelp::main("g", "go to a time (HH:MM)"),
     KeyHelp::more("click timeline", "go to that time"),
-    KeyHelp::more("1–6 / Tab", "stay on a pane (stop following the changes)"),
-    KeyHelp::main("F", "follow the changes from pane to pane again"),
+    KeyHelp::more("1–6 / Tab", "stay on a pane"),
+    KeyHelp::main("F", "follow each change's pane"),
 ];
+
+/// Pane keys that replay's own keys take before the pane sees them.
+const SHADOWED: [&str; 6] = ["Space", "+/-", "+ / -", "Home / End", "g", "←→"];
 
 pub struct ReplayScreen {
     pub app: App,
@@ -64,6 +67,7 @@ impl ReplayScreen {
         let mut app = App::new(Journal::default(), name, theme, now);
         app.read_only = true;
         app.mode_keys = Some(("Replay", KEYS.to_vec()));
+        app.shadowed = &SHADOWED;
         let mut screen = ReplayScreen {
             app,
             replay,

@@ -4,20 +4,17 @@ use super::{AgendaPane, Focus, Mode};
 use crate::ui::pane::KeyHelp;
 
 // The timer is a tool of the live day: replay has none, so it lists with the edits.
-const TIMER_KEYS: [KeyHelp; 3] = [
-    KeyHelp::main("t", "timer start/pause").edits(),
-    KeyHelp::more("T", "timer: reset to time left").edits(),
-    KeyHelp::more("+ / -", "timer: 5 minutes more/less").edits(),
+const TIMER_KEYS: [KeyHelp; 2] = [
+    KeyHelp::main("t/T", "timer start-pause/reset").edits(),
+    KeyHelp::more("+ / -", "timer ±5 minutes").edits(),
 ];
 
-const WALL_KEYS: [KeyHelp; 7] = [
+const WALL_KEYS: [KeyHelp; 5] = [
     KeyHelp::main("a/A", "add space/slot").edits(),
-    KeyHelp::more("r", "rename the space (column)").edits(),
-    KeyHelp::more("R", "edit the slot (row)").edits(),
-    KeyHelp::more("d", "remove the space (column)").edits(),
-    KeyHelp::more("D", "remove the slot (row)").edits(),
-    KeyHelp::more("b", "report round: the slot's reports one after another").edits(),
-    KeyHelp::more("L", "report reminder: minutes before a slot ends").edits(),
+    KeyHelp::more("r/R", "rename space/edit slot").edits(),
+    KeyHelp::more("d/D", "remove space/slot").edits(),
+    KeyHelp::more("b", "report round of the slot").edits(),
+    KeyHelp::more("L", "report reminder").edits(),
 ];
 
 pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
@@ -50,11 +47,11 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
             KeyHelp::main("Enter", "place/move").edits(),
             KeyHelp::main("Space", "list"),
             KeyHelp::more("←↑↓→ / hjkl", "move the cursor"),
-            KeyHelp::more("p", "place the chosen issue here").edits(),
-            KeyHelp::more("m", "pick up the issue to move it").edits(),
+            KeyHelp::more("p", "place the chosen issue").edits(),
+            KeyHelp::more("m", "pick up to move").edits(),
             KeyHelp::main("s", "swap with another").edits(),
-            KeyHelp::more("x", "unplace (back to the list)").edits(),
-            KeyHelp::more("c", "mark as did not take place").edits(),
+            KeyHelp::more("x", "unplace (to the list)").edits(),
+            KeyHelp::more("c", "did not take place").edits(),
         ],
         (Mode::Browse, Focus::List) => vec![
             KeyHelp::main("Enter", "pick up").edits(),
@@ -68,10 +65,7 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
         keys.extend(WALL_KEYS);
     }
     keys.extend(TIMER_KEYS);
-    keys.push(KeyHelp::more("mouse", "click chooses; wheel scrolls"));
-    keys.push(KeyHelp::more(
-        "f then ←→",
-        "present the whole wall; pages turn every 15 s",
-    ));
+    keys.push(KeyHelp::more("mouse", "click chooses, wheel scrolls"));
+    keys.push(KeyHelp::more("f, then ←→", "whole wall, by page"));
     keys
 }

@@ -190,6 +190,10 @@ impl Pane for AgendaPane {
         wall::render(self, area, buf, view);
     }
 
+    fn present_opened(&mut self) {
+        self.pages.restart();
+    }
+
     fn present_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
         use ratatui::crossterm::event::KeyCode;
         let by = match key.code {

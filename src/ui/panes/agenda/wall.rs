@@ -33,10 +33,9 @@ const TITLE_LINES: usize = 3;
 pub(super) struct Pages {
     /// The page shown when `since` began.
     page: usize,
+    /// When that page came; `None` until present mode shows the wall, which then starts
+    /// from the running slot.
     since: Option<DateTime<FixedOffset>>,
-    /// When present mode was last drawn: a gap means it was left and is back, and starts
-    /// again from the running slot.
-    seen: Option<DateTime<FixedOffset>>,
     /// The page last drawn, for the arrow keys.
     shown: usize,
 }
@@ -44,14 +43,10 @@ pub(super) struct Pages {
 impl Pages {
     /// The page to show now out of `count`, starting from `start` when present mode opens.
     fn current(&mut self, now: DateTime<FixedOffset>, count: usize, start: usize) -> usize {
-        let back = self
-            .seen
-            .is_none_or(|t| (now - t).num_seconds().abs() > 2 || now < t);
-        if back || self.since.is_none() {
+        if self.since.is_none_or(|since| now < since) {
             self.page = start;
             self.since = Some(now);
         }
-        self.seen = Some(now);
         let turned = self
             .since
             .map_or(0, |s| (now - s).num_seconds().max(0) / PAGE_SECONDS);
@@ -65,7 +60,11 @@ impl Pages {
         self.page = (self.shown as isize + by).rem_euclid(count) as usize;
         self.shown = self.page;
         self.since = Some(now);
-        self.seen = Some(now);
+    }
+
+    /// Present mode opened on the wall: the next drawing starts from the running slot.
+    pub fn restart(&mut self) {
+        self.since = None;
     }
 }
 

@@ -462,9 +462,14 @@ impl App {
         let right_w = super::text::width(&right) as u16;
         let pane = format!(" {} │ ", self.pane.title());
         let budget = area.width.saturating_sub(right_w) as usize;
-        let theme_w = (budget / 3).clamp(8, 40);
-        let theme_text = super::text::fit(&self.journal.session.theme, theme_w);
-        let left = format!(" {theme_text} │{pane}");
+        let left = if reminder.is_some() {
+            // The reminder needs the room more than the theme does.
+            format!(" {}", pane.trim_start())
+        } else {
+            let theme_w = (budget / 3).clamp(8, 40);
+            let theme_text = super::text::fit(&self.journal.session.theme, theme_w);
+            format!(" {theme_text} │{pane}")
+        };
         let room = budget.saturating_sub(super::text::width(&left));
         // The reminder takes the place of the hints: it is what matters now.
         let line = match reminder {

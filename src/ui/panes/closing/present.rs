@@ -180,8 +180,9 @@ fn horizon(h: Horizon, steps: &[(String, String)], area: Rect, buf: &mut Buffer,
             }
         })
         .collect();
-    let cut = lines.len() > rows;
-    let shown = if cut { rows.saturating_sub(1) } else { rows };
+    // "+ N more" takes the last row, unless there is only one: the heading has the count.
+    let cut = lines.len() > rows && rows >= 2;
+    let shown = if cut { rows - 1 } else { rows };
     for (n, line) in lines.into_iter().take(shown).enumerate() {
         let r = Rect {
             y: area.y + 1 + n as u16,
@@ -190,7 +191,7 @@ fn horizon(h: Horizon, steps: &[(String, String)], area: Rect, buf: &mut Buffer,
         };
         line.render(r, buf);
     }
-    if cut && rows > 0 {
+    if cut {
         let r = Rect {
             y: area.y + rows as u16,
             height: 1,

@@ -41,7 +41,11 @@ fn export(file: &Path, args: &[&str]) -> Vec<u8> {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
@@ -49,7 +53,7 @@ fn state(file: &Path) -> serde_json::Value {
     serde_json::from_slice(&export(file, &["--format", "json"])).unwrap()
 }
 
-fn issue<'a>(state: &'a serde_json::Value, id: u64) -> &'a serde_json::Value {
+fn issue(state: &serde_json::Value, id: u64) -> &serde_json::Value {
     state["issues"]
         .as_array()
         .unwrap()
@@ -158,7 +162,7 @@ fn busy_minute() -> Journal {
     let t0 = common::start();
     let mut j = Journal::create(t0, "A busy minute").unwrap();
     let mut at = t0;
-    let mut rec = |j: &mut Journal, at: chrono::DateTime<_>, c: Change| {
+    let rec = |j: &mut Journal, at: chrono::DateTime<_>, c: Change| {
         j.record(at, c).expect("change");
     };
     rec(
@@ -240,7 +244,10 @@ fn replay_follows_each_change_to_its_pane_and_goes_to_a_busy_minute() {
     // The second event adds a participant: the Opening pane shows it.
     tmux.keys(&["Right", "Right"]);
     let screen = tmux.wait_for(&format!("3 / {total}"));
-    assert!(screen.contains("▶ 2 Issues"), "an issue is raised on Issues:\n{screen}");
+    assert!(
+        screen.contains("▶ 2 Issues"),
+        "an issue is raised on Issues:\n{screen}"
+    );
     // Going to 10:42 lands on the minute's last dot, on the Vote pane.
     tmux.keys(&["g"]);
     tmux.text("10:42");
@@ -258,7 +265,10 @@ fn replay_follows_each_change_to_its_pane_and_goes_to_a_busy_minute() {
     assert!(screen.contains("▶ 1 Opening"), "stays put:\n{screen}");
     tmux.keys(&["F"]);
     let screen = tmux.wait_for("Following the changes");
-    assert!(screen.contains("▶ 5 Leads"), "a lead is named on Leads:\n{screen}");
+    assert!(
+        screen.contains("▶ 5 Leads"),
+        "a lead is named on Leads:\n{screen}"
+    );
     tmux.keys(&["q"]);
     tmux.wait_until_gone();
 }

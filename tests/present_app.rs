@@ -83,7 +83,11 @@ fn present_mode_shows_no_hints_and_no_facilitator_warnings() {
 fn leads_invite_rather_than_warn() {
     let mut app = demo_at(16, 40, PaneId::Leads);
     // Amira Haddad takes two more priorities: three is one too many.
-    let amira = app.journal.session.find_participant("Amira Haddad").unwrap();
+    let amira = app
+        .journal
+        .session
+        .find_participant("Amira Haddad")
+        .unwrap();
     for issue in [7, 11] {
         let change = Change::LeadAssigned {
             issue: IssueId(issue),
@@ -121,8 +125,14 @@ fn vote_present_hides_everything_but_the_count_until_revealed() {
     type_text(&mut app, "f");
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Voting open: 3 dots so far"), "{s}");
-    assert!(!s.contains("Shared care records"), "no titles while hidden:\n{s}");
-    insta::assert_snapshot!("present_vote_hidden_80x24", draw(&mut app, 80, 24).backend());
+    assert!(
+        !s.contains("Shared care records"),
+        "no titles while hidden:\n{s}"
+    );
+    insta::assert_snapshot!(
+        "present_vote_hidden_80x24",
+        draw(&mut app, 80, 24).backend()
+    );
 }
 
 #[test]
@@ -147,8 +157,14 @@ fn closing_lists_the_breakouts_without_a_report_and_opens_one() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Took place without a report (2)"), "{s}");
     assert!(s.contains("#4 Carers need real breaks"), "{s}");
-    insta::assert_snapshot!("closing_missing_reports_80x24", draw(&mut app, 80, 24).backend());
-    insta::assert_snapshot!("closing_missing_reports_200x60", draw(&mut app, 200, 60).backend());
+    insta::assert_snapshot!(
+        "closing_missing_reports_80x24",
+        draw(&mut app, 80, 24).backend()
+    );
+    insta::assert_snapshot!(
+        "closing_missing_reports_200x60",
+        draw(&mut app, 200, 60).backend()
+    );
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     let editor = screen(&mut app, 80, 24);
@@ -175,10 +191,17 @@ fn swapping_two_placed_issues_is_one_step_and_one_undo() {
     assert_eq!((place(&app, 1), place(&app, 4)), (b, a));
     let steps: Vec<_> = app.outbox.iter().map(|e| e.part_of).collect();
     assert_eq!(steps.len(), 3, "unplace, place, place");
-    assert!(steps.iter().all(|s| *s == steps[0] && s.is_some()), "{steps:?}");
+    assert!(
+        steps.iter().all(|s| *s == steps[0] && s.is_some()),
+        "{steps:?}"
+    );
     type_text(&mut app, "u");
     assert_eq!((place(&app, 1), place(&app, 4)), (a, b), "one undo");
-    let notice = app.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
     assert!(notice.starts_with("Undone"), "{notice}");
 }
 
@@ -202,12 +225,21 @@ fn the_report_round_walks_through_a_slot() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Start on the day");
     app.handle(&ctrl('s'));
-    assert!(app.journal.session.issues[&IssueId(5)]
-        .report
-        .key_points
-        .starts_with("Start on the day"));
-    let notice = app.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
-    assert!(notice.contains("Report round for Late morning done"), "{notice}");
+    assert!(
+        app.journal.session.issues[&IssueId(5)]
+            .report
+            .key_points
+            .starts_with("Start on the day")
+    );
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        notice.contains("Report round for Late morning done"),
+        "{notice}"
+    );
     assert!(!app.capturing());
 }
 

@@ -320,7 +320,15 @@ fn other_keys_reach_the_app() {
     for words in ["play / pause", "quit (all is saved)", "move the cursor"] {
         assert!(busy.contains(words), "{words:?} in {busy}");
     }
-    for words in ["swap", "place/move", "undo", "redo", "add space", "timer", "Space        list"] {
+    for words in [
+        "swap",
+        "place/move",
+        "undo",
+        "redo",
+        "add space",
+        "timer",
+        "Space        list",
+    ] {
         assert!(!busy.contains(words), "{words:?} in {busy}");
     }
     press(&mut s, KeyCode::PageDown);

@@ -179,7 +179,10 @@ impl App {
         if self.read_only {
             return None;
         }
-        let n = self.panes.agenda.reports_due(&self.journal.session, self.now)?;
+        let n = self
+            .panes
+            .agenda
+            .reports_due(&self.journal.session, self.now)?;
         Some(format!(
             "Reports please: {n} session{} in this slot",
             if n == 1 { "" } else { "s" }
@@ -420,10 +423,12 @@ impl App {
         };
         if self.help {
             super::help::render(
-                self.pane.title(),
-                &keys,
-                self.mode_keys.as_ref(),
-                self.read_only,
+                super::help::Listed {
+                    pane_title: self.pane.title(),
+                    keys: &keys,
+                    mode: self.mode_keys.as_ref(),
+                    read_only: self.read_only,
+                },
                 help_area,
                 buf,
                 &theme,

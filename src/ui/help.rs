@@ -41,11 +41,22 @@ struct Section<'a> {
 /// Draws the overlay centred in `area`: the keys of a wrapping mode (replay) first if there
 /// is one, then the pane's, then the global ones. Where even two columns cannot hold them
 /// (a small window), one column scrolls; `scroll` is kept within what there is to see.
+/// What help lists: the pane's keys under its title, a wrapping mode's keys (replay) and
+/// whether the session is read-only there (no undo or redo then).
+pub struct Listed<'a> {
+    pub pane_title: &'a str,
+    pub keys: &'a [KeyHelp],
+    pub mode: Option<&'a (&'static str, Vec<KeyHelp>)>,
+    pub read_only: bool,
+}
+
 pub fn render(
-    pane_title: &str,
-    keys: &[KeyHelp],
-    mode: Option<&(&'static str, Vec<KeyHelp>)>,
-    read_only: bool,
+    Listed {
+        pane_title,
+        keys,
+        mode,
+        read_only,
+    }: Listed,
     area: Rect,
     buf: &mut Buffer,
     t: &Theme,

@@ -16,13 +16,13 @@ pub use app::{App, PaneId};
 pub use theme::Theme;
 
 use crate::store::{Meta, Opened, Saver, proceedings};
-use pane::Request;
-use std::path::PathBuf;
 use chrono::Local;
+use pane::Request;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// How often the clock (and a running timer) is redrawn when nothing else happens.

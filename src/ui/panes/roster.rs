@@ -218,7 +218,10 @@ impl Roster {
             self.selected = people.get(self.scroll.selected).copied();
             return RosterOutcome::Used;
         }
-        let edits = matches!(key.code, KeyCode::Char('a' | 'i' | 'e' | 'd') | KeyCode::Enter);
+        let edits = matches!(
+            key.code,
+            KeyCode::Char('a' | 'i' | 'e' | 'd') | KeyCode::Enter
+        );
         if edits && !cx.may_edit() {
             return RosterOutcome::Used;
         }
@@ -341,11 +344,7 @@ impl Roster {
             } else {
                 "Nobody on the roster yet. Press a to add people, i to import a names file."
             };
-            Line::styled(
-                text::fit(empty, w),
-                t.accent,
-            )
-            .render(Rect { height: 1, ..list }, buf);
+            Line::styled(text::fit(empty, w), t.accent).render(Rect { height: 1, ..list }, buf);
         }
         let range = self.scroll.fit(people.len(), list.height as usize);
         for (row, n) in range.enumerate() {

@@ -100,7 +100,7 @@ impl ReplayScreen {
     }
 
     /// Passes an input to the app; a pane chosen there stops replay following the changes.
-    fn to_app(&mut self, event: &TermEvent) -> bool {
+    fn pass_to_app(&mut self, event: &TermEvent) -> bool {
         let before = self.app.pane;
         let redraw = self.app.handle(event);
         if self.app.pane != before && self.follow {
@@ -139,7 +139,7 @@ impl ReplayScreen {
                     field.paste(text);
                     return true;
                 }
-                self.to_app(event)
+                self.pass_to_app(event)
             }
             TermEvent::Mouse(mouse) => {
                 if let (MouseEventKind::Down(MouseButton::Left), Some(rows)) =
@@ -160,9 +160,9 @@ impl ReplayScreen {
                         return true;
                     }
                 }
-                self.to_app(event)
+                self.pass_to_app(event)
             }
-            other => self.to_app(other),
+            other => self.pass_to_app(other),
         }
     }
 
@@ -226,7 +226,7 @@ impl ReplayScreen {
             }
             _ => {
                 let event = TermEvent::Key(key);
-                self.to_app(&event);
+                self.pass_to_app(&event);
             }
         }
     }

@@ -337,7 +337,15 @@ fn detail_line(p: &AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: 
     let mut x = area.x;
     for (text, style) in parts {
         let w = text::width(&text) as u16;
-        put(buf, area, x, area.y, &text, area.right().saturating_sub(x), style);
+        put(
+            buf,
+            area,
+            x,
+            area.y,
+            &text,
+            area.right().saturating_sub(x),
+            style,
+        );
         x = x.saturating_add(w);
         if x >= area.right() {
             break;

@@ -245,7 +245,15 @@ fn big_sessions(entries: &[Entry], area: Rect, buf: Option<&mut Buffer>, t: &The
             y += 1;
         }
         if let Some(name) = &entry.convener {
-            put(buf, area, title_x, y, &format!("convened by {name}"), w, t.accent);
+            put(
+                buf,
+                area,
+                title_x,
+                y,
+                &format!("convened by {name}"),
+                w,
+                t.accent,
+            );
             y += 1;
         }
         y += 1;
@@ -322,7 +330,15 @@ fn plain_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) {
             y += 1;
         }
         if let Some(name) = &entry.convener {
-            put(buf, area, title_x, y, &format!("convened by {name}"), title_w, t.dim);
+            put(
+                buf,
+                area,
+                title_x,
+                y,
+                &format!("convened by {name}"),
+                title_w,
+                t.dim,
+            );
             y += 1;
         }
         y += gap;

@@ -89,7 +89,9 @@ pub(super) fn key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
         // Esc: the round ends here (the editor asked before throwing anything away).
         let done = round.at;
         let total = round.queue.len();
-        cx.info(format!("Report round ended: {done} of {total} saved or skipped"));
+        cx.info(format!(
+            "Report round ended: {done} of {total} saved or skipped"
+        ));
         p.mode = Mode::Browse;
         return Handled::Yes;
     }
@@ -111,7 +113,9 @@ fn next(p: &mut AgendaPane, cx: &mut Cx) {
     }
     let label = round.slot_label.clone();
     p.mode = Mode::Browse;
-    cx.info(format!("Report round for {label} done (u undoes the last save)"));
+    cx.info(format!(
+        "Report round for {label} done (u undoes the last save)"
+    ));
 }
 
 pub(super) fn render(round: &mut Round, area: Rect, buf: &mut Buffer, view: &View) {
@@ -126,10 +130,7 @@ pub(super) fn render(round: &mut Round, area: Rect, buf: &mut Buffer, view: &Vie
         .issues
         .get(&issue)
         .map_or(String::new(), |i| i.title.clone());
-    let head = Rect {
-        height: 1,
-        ..area
-    };
+    let head = Rect { height: 1, ..area };
     let line = Line::from(vec![
         Span::styled(
             format!(

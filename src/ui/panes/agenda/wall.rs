@@ -87,7 +87,15 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
         };
         let y = area.y + area.height / 2;
         let w = text::width(text) as u16;
-        put(buf, area, area.x + area.width.saturating_sub(w) / 2, y, text, w, t.title);
+        put(
+            buf,
+            area,
+            area.x + area.width.saturating_sub(w) / 2,
+            y,
+            text,
+            w,
+            t.title,
+        );
         return;
     }
     let time = view.now.time();
@@ -250,13 +258,25 @@ fn whole(
     let heading = text::fit(&heading, area.width as usize);
     let hw = text::width(&heading) as u16;
     let style = if phase == Phase::Up { t.alarm } else { t.title };
-    put(buf, area, area.x + area.width.saturating_sub(hw) / 2, area.y, &heading, hw, style);
+    put(
+        buf,
+        area,
+        area.x + area.width.saturating_sub(hw) / 2,
+        area.y,
+        &heading,
+        hw,
+        style,
+    );
     if let Some(size) = layout.timer.filter(|_| counting) {
         let digits = match phase {
             Phase::Up => "TIME".to_string(),
             _ => left,
         };
-        let (gw, gh) = if size == PixelSize::Full { (8, 8) } else { (4, 4) };
+        let (gw, gh) = if size == PixelSize::Full {
+            (8, 8)
+        } else {
+            (4, 4)
+        };
         let w = (digits.chars().count() as u16 * gw).min(area.width);
         let style = match phase {
             Phase::Up => t.alarm,
@@ -283,15 +303,39 @@ fn whole(
     let cols = wall.spaces.len() as u16;
     let width = layout.label_w + layout.col_w * cols;
     let rule = |y: u16, buf: &mut Buffer| {
-        put(buf, area, x0, y, &"─".repeat(width as usize), width, t.border);
+        put(
+            buf,
+            area,
+            x0,
+            y,
+            &"─".repeat(width as usize),
+            width,
+            t.border,
+        );
         for c in 0..cols {
-            put(buf, area, x0 + layout.label_w + c * layout.col_w, y, "┼", 1, t.border);
+            put(
+                buf,
+                area,
+                x0 + layout.label_w + c * layout.col_w,
+                y,
+                "┼",
+                1,
+                t.border,
+            );
         }
     };
     for (c, space) in wall.spaces.iter().enumerate() {
         let x = x0 + layout.label_w + c as u16 * layout.col_w;
         put(buf, area, x, top, "│", 1, t.border);
-        put(buf, area, x + 2, top, &space.name, layout.col_w - 3, t.accent);
+        put(
+            buf,
+            area,
+            x + 2,
+            top,
+            &space.name,
+            layout.col_w - 3,
+            t.accent,
+        );
     }
     rule(top + 1, buf);
     let mut y = top + 2;
@@ -305,7 +349,15 @@ fn whole(
             buf.set_style(band, t.selected);
         }
         let inner_y = y + layout.pad / 2;
-        put(buf, area, x0 + 1, inner_y, &slot.label, layout.label_w - 2, label_style);
+        put(
+            buf,
+            area,
+            x0 + 1,
+            inner_y,
+            &slot.label,
+            layout.label_w - 2,
+            label_style,
+        );
         put(
             buf,
             area,
@@ -316,14 +368,23 @@ fn whole(
             if now { t.selected } else { t.dim },
         );
         if now && h >= 3 {
-            put(buf, area, x0 + 1, inner_y + 2, "● now", layout.label_w - 2, t.selected);
+            put(
+                buf,
+                area,
+                x0 + 1,
+                inner_y + 2,
+                "● now",
+                layout.label_w - 2,
+                t.selected,
+            );
         }
         for (c, issue) in plan.cells.iter().enumerate() {
             let x = x0 + layout.label_w + c as u16 * layout.col_w;
             for dy in 0..h {
                 put(buf, area, x, y + dy, "│", 1, t.border);
             }
-            cell(*issue, x + 2, inner_y, layout.col_w - 3, now, area, buf, view);
+            let at = Rect::new(x + 2, inner_y, layout.col_w - 3, 1);
+            cell(*issue, at, now, area, buf, view);
         }
         y += h;
         rule(y, buf);
@@ -331,26 +392,21 @@ fn whole(
     }
 }
 
-/// One cell of the room's wall: the title (struck and marked if it did not take place),
-/// then the convener.
-#[allow(clippy::too_many_arguments)]
-fn cell(
-    issue: Option<&Issue>,
-    x: u16,
-    y: u16,
-    w: u16,
-    now: bool,
-    area: Rect,
-    buf: &mut Buffer,
-    view: &View,
-) {
+/// One cell of the room's wall from `at`'s top left, `at.width` wide: the title (struck and
+/// marked if it did not take place), then the convener.
+fn cell(issue: Option<&Issue>, at: Rect, now: bool, area: Rect, buf: &mut Buffer, view: &View) {
+    let (x, y, w) = (at.x, at.y, at.width);
     let t = view.theme;
     let Some(issue) = issue else {
         put(buf, area, x, y, "(free)", w, t.dim);
         return;
     };
     let mut y = y;
-    let mut style = if now { t.title } else { t.base.add_modifier(Modifier::BOLD) };
+    let mut style = if now {
+        t.title
+    } else {
+        t.base.add_modifier(Modifier::BOLD)
+    };
     if issue.cancelled {
         for line in not_held(w as usize, 3) {
             put(buf, area, x, y, &line, w, t.warn);

@@ -1,8 +1,8 @@
 //! The facilitator's view of Closing: the theme, the figures, the next steps by horizon,
 //! the breakouts still owing a report, and where the proceedings go (or went).
 
-use super::summary::{Summary, horizon_line, missing_reports, render_tiles};
 use super::ClosingPane;
+use super::summary::{Summary, horizon_line, missing_reports, render_tiles};
 use crate::model::Horizon;
 use crate::ui::pane::View;
 use crate::ui::panes::issues::placement_text;
@@ -24,7 +24,11 @@ pub(super) fn render(p: &mut ClosingPane, area: Rect, buf: &mut Buffer, view: &V
         return;
     }
     let s = Summary::of(view.session);
-    let time = view.now.time().with_nanosecond(0).unwrap_or(view.now.time());
+    let time = view
+        .now
+        .time()
+        .with_nanosecond(0)
+        .unwrap_or(view.now.time());
     let missing = missing_reports(view.session, time);
     p.pick = p.pick.min(missing.len().saturating_sub(1));
     let foot = foot_lines(p, view);
@@ -239,7 +243,9 @@ fn foot_lines(p: &ClosingPane, view: &View) -> Vec<Line<'static>> {
             (Some(_), _) => vec![Line::from(vec![
                 label("Proceedings: "),
                 Span::styled("x".to_string(), t.accent),
-                label(" writes them where you choose (this demo's own folder goes when it closes); "),
+                label(
+                    " writes them where you choose (this demo's own folder goes when it closes); ",
+                ),
                 Span::styled("X".to_string(), t.accent),
                 label(" adds anonymous versions"),
             ])],
@@ -247,7 +253,10 @@ fn foot_lines(p: &ClosingPane, view: &View) -> Vec<Line<'static>> {
                 label("Proceedings: "),
                 Span::styled("x".to_string(), t.accent),
                 label(" writes every format into "),
-                Span::styled(text::clean(&format!("{}/", dir.display())).into_owned(), t.accent),
+                Span::styled(
+                    text::clean(&format!("{}/", dir.display())).into_owned(),
+                    t.accent,
+                ),
                 label(" · "),
                 Span::styled("X".to_string(), t.accent),
                 label(" adds anonymous versions"),

@@ -75,14 +75,12 @@ fn step_line(session: &Session, step: &crate::model::Step) -> (String, String) {
         StepStatus::Done => "✓ ",
         _ => "• ",
     };
-    let owner = step
-        .owner
-        .map_or("owner to be found".to_string(), |o| {
-            session.participant_name(o).to_string()
-        });
-    let due = step
-        .due
-        .map_or(String::new(), |d| format!(", due {}", d.format("%a %-d %b")));
+    let owner = step.owner.map_or("owner to be found".to_string(), |o| {
+        session.participant_name(o).to_string()
+    });
+    let due = step.due.map_or(String::new(), |d| {
+        format!(", due {}", d.format("%a %-d %b"))
+    });
     (format!("{mark}{}", step.text), format!("{owner}{due}"))
 }
 
@@ -109,7 +107,10 @@ fn render_plan(session: &Session, area: Rect, buf: &mut Buffer, t: &Theme) {
                 .filter(|s| s.horizon == h && s.status != StepStatus::Dropped)
                 .collect();
             steps.sort_by_key(|s| (s.status == StepStatus::Done, s.due.is_none(), s.due));
-            (h, steps.into_iter().map(|s| step_line(session, s)).collect())
+            (
+                h,
+                steps.into_iter().map(|s| step_line(session, s)).collect(),
+            )
         })
         .collect();
     if by_horizon.iter().all(|(_, steps)| steps.is_empty()) {
@@ -176,7 +177,10 @@ fn horizon(h: Horizon, steps: &[(String, String)], area: Rect, buf: &mut Buffer,
                     Line::styled(text::fit(&format!("  {who}"), w), t.dim),
                 ]
             } else {
-                vec![Line::styled(text::fit(&format!("{what} — {who}"), w), t.base)]
+                vec![Line::styled(
+                    text::fit(&format!("{what} — {who}"), w),
+                    t.base,
+                )]
             }
         })
         .collect();

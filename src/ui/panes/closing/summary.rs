@@ -136,12 +136,16 @@ pub(super) fn tile(r: Rect, buf: &mut Buffer, t: &Theme, title: &str, figure: &s
     }
 }
 
-
 /// The breakouts that took place (placed, not marked as not held, in a slot already begun
 /// at `now`) and have no report yet, in the order of the day and then of the spaces.
 pub fn missing_reports(session: &Session, now: NaiveTime) -> Vec<IssueId> {
     let slots = session.slots_in_order();
-    let order = |slot| slots.iter().position(|s| s.id == slot).unwrap_or(usize::MAX);
+    let order = |slot| {
+        slots
+            .iter()
+            .position(|s| s.id == slot)
+            .unwrap_or(usize::MAX)
+    };
     let mut missing: Vec<_> = session
         .active_issues()
         .filter(|i| !i.cancelled && i.report.is_empty())
@@ -187,7 +191,14 @@ pub(super) fn tiles(s: &Summary) -> [(&'static str, String, String); 6] {
 }
 
 /// Draws the six figures in `per_row` columns of tiles `tile_h` tall from `area`'s top.
-pub(super) fn render_tiles(s: &Summary, per_row: u16, tile_h: u16, area: Rect, buf: &mut Buffer, t: &Theme) {
+pub(super) fn render_tiles(
+    s: &Summary,
+    per_row: u16,
+    tile_h: u16,
+    area: Rect,
+    buf: &mut Buffer,
+    t: &Theme,
+) {
     let tile_w = area.width / per_row;
     for (n, (title, figure, note)) in tiles(s).iter().enumerate() {
         let n = n as u16;

@@ -5,9 +5,9 @@
 use crate::model::{Issue, IssueId};
 use crate::ui::pane::View;
 use crate::ui::text;
+use crate::ui::widgets::BigTitle;
 use crate::ui::widgets::big_title::big_layout;
 use crate::ui::widgets::wrap::{cell, wrap};
-use crate::ui::widgets::BigTitle;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;

@@ -38,8 +38,8 @@ impl Screen<'_> {
                 ));
             }
             Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         let flags = self.flags(area.width as usize);
@@ -179,7 +179,11 @@ impl Screen<'_> {
             match item {
                 Item::Heading(group, count) => {
                     let ro = self.view.read_only;
-                    let hint = if group.is_none() && !ro { " · t triages" } else { "" };
+                    let hint = if group.is_none() && !ro {
+                        " · t triages"
+                    } else {
+                        ""
+                    };
                     Line::from(vec![
                         Span::styled(heading(*group).to_uppercase(), t.accent),
                         Span::styled(format!("  ({count}){hint}"), t.dim),
@@ -289,7 +293,9 @@ impl Screen<'_> {
                 issue
                     .plan
                     .triage
-                    .map_or(self.hint("not yet", " · t triages"), |t| t.label().to_string()),
+                    .map_or(self.hint("not yet", " · t triages"), |t| {
+                        t.label().to_string()
+                    }),
                 t.base,
             ),
         ]));

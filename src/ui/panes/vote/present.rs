@@ -38,10 +38,7 @@ pub(super) fn render(p: &mut VotePane, area: Rect, buf: &mut Buffer, view: &View
     let cast = round.dots_cast();
     let dots = if cast == 1 { "dot" } else { "dots" };
     if !round.results_visible() {
-        let heading = format!(
-            "Round {} · {} dots each",
-            round.id, round.dots_per_person
-        );
+        let heading = format!("Round {} · {} dots each", round.id, round.dots_per_person);
         centred(top, &heading, t.title, buf);
         let (state, style) = if round.open {
             (format!("Voting open: {cast} {dots} so far"), t.accent)

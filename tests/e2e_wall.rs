@@ -272,3 +272,61 @@ fn replay_follows_each_change_to_its_pane_and_goes_to_a_busy_minute() {
     tmux.keys(&["q"]);
     tmux.wait_until_gone();
 }
+
+/// The colour parameters (foreground, background, 256-colour and RGB) in a screen's SGR
+/// sequences; bold, reverse and the resets to the terminal's own colours are not colours.
+fn colours(styled: &str) -> Vec<String> {
+    let mut found = vec![];
+    for seq in styled.split("\x1b[").skip(1) {
+        let Some(end) = seq.find('m') else { continue };
+        for p in seq[..end].split(';') {
+            let n: u32 = p.parse().unwrap_or(0);
+            if matches!(n, 30..=37 | 38 | 40..=47 | 48 | 90..=97 | 100..=107) {
+                found.push(seq[..end].to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_color_turns_colour_off_in_the_app_and_on_the_command_line() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_data(dir.path());
+    let data = file.parent().unwrap().parent().unwrap();
+    let run = |name: &str, env: &str| {
+        let command = format!(
+            "{env} exec '{BIN}' --data-dir '{}' open '{}'",
+            data.display(),
+            file.display()
+        );
+        let tmux = Tmux::start(name, 100, 30, &command);
+        tmux.wait_for("Opening");
+        tmux.keys(&["3"]);
+        tmux.wait_for("Main hall");
+        let styled = tmux.styled_screen();
+        tmux.keys(&["q"]);
+        tmux.wait_until_gone();
+        styled
+    };
+    assert!(
+        !colours(&run("colour", "")).is_empty(),
+        "the projector theme has colour"
+    );
+    let plain = run("plain", "NO_COLOR=1");
+    assert_eq!(colours(&plain), Vec::<String>::new(), "{plain}");
+    assert!(plain.contains("\x1b["), "still bold and reverse: {plain}");
+    // The command line's errors too, in a terminal where clap would colour them.
+    let cli = Tmux::start(
+        "cli",
+        100,
+        30,
+        &format!("NO_COLOR=1 '{BIN}' --no-such-option; sleep 30"),
+    );
+    cli.wait_for("--no-such-option");
+    let styled = cli.styled_screen();
+    assert_eq!(colours(&styled), Vec::<String>::new(), "{styled}");
+}

@@ -334,3 +334,56 @@ fn monochrome_draws_without_colour() {
         }
     }
 }
+
+#[test]
+fn a_slot_without_an_end_is_reminded_by_its_running_timer_only() {
+    use chrono::{NaiveTime, TimeDelta};
+    use convene::model::{Journal, SlotId, SpaceId};
+    let t = convene::demo::time(10, 0);
+    let mut j = Journal::create(t, "Open ended").unwrap();
+    for change in [
+        Change::SpaceAdded {
+            space: SpaceId(1),
+            name: "Hall".into(),
+        },
+        Change::SlotAdded {
+            slot: SlotId(1),
+            label: "Morning".into(),
+            starts: NaiveTime::from_hms_opt(10, 0, 0),
+            ends: None,
+        },
+        Change::IssueRaised {
+            issue: IssueId(1),
+            title: "Transport home".into(),
+            convener: None,
+            description: String::new(),
+        },
+        Change::IssuePlaced {
+            issue: IssueId(1),
+            space: SpaceId(1),
+            slot: SlotId(1),
+        },
+    ] {
+        j.record(t, change).unwrap();
+    }
+    let mut app = App::new(
+        j,
+        "x".into(),
+        Theme::projector(),
+        t + TimeDelta::minutes(50),
+    );
+    app.pane = PaneId::Agenda;
+    assert!(
+        !screen(&mut app, 80, 24).contains("Reports please"),
+        "no end, no timer"
+    );
+    type_text(&mut app, "t");
+    assert!(
+        !screen(&mut app, 80, 24).contains("Reports please"),
+        "45 minutes to go"
+    );
+    app.now += TimeDelta::minutes(36);
+    app.tick();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Reports please: 1 session in this slot"), "{s}");
+}

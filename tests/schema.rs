@@ -56,9 +56,9 @@ fn kind_index(change: &Change) -> usize {
         StepUpdated { .. } => 29,
         StepRemoved { .. } => 30,
         TriageSet { .. } => 31,
-        Undo => 32,
-        Redo => 33,
-        ReportReminderSet { .. } => 34,
+        ReportReminderSet { .. } => 32,
+        Undo => 33,
+        Redo => 34,
     }
 }
 const KINDS: usize = 35;

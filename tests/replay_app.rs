@@ -436,3 +436,52 @@ fn a_session_of_one_event_replays() {
     assert_at(&s, &j, 1);
     assert!(!s.playback.playing());
 }
+
+#[test]
+fn going_to_a_minute_lands_on_its_last_change_and_shows_its_pane() {
+    use convene::model::{Change, IssueId, RoundId};
+    let t0 = common::start();
+    let mut j = Journal::create(t0, "A busy minute").unwrap();
+    j.record(
+        t0,
+        Change::IssueRaised {
+            issue: IssueId(1),
+            title: "Transport".into(),
+            convener: None,
+            description: String::new(),
+        },
+    )
+    .unwrap();
+    let minute = t0 + chrono::TimeDelta::hours(1);
+    let open = Change::RoundOpened {
+        round: RoundId(1),
+        dots_per_person: 100,
+        max_per_issue: None,
+        anonymous: false,
+        hidden: false,
+        ballot: vec![IssueId(1)],
+    };
+    j.record(minute, open).unwrap();
+    for n in 0..77 {
+        let dot = Change::DotAdded {
+            round: RoundId(1),
+            issue: IssueId(1),
+            voter: None,
+        };
+        j.record(minute + chrono::TimeDelta::milliseconds(n * 750), dot)
+            .unwrap();
+    }
+    let total = j.events.len();
+    let mut s = ReplayScreen::new(j.events.clone(), "busy".into(), Theme::projector()).unwrap();
+    assert_eq!(s.app.pane, PaneId::Opening, "the session starts on Opening");
+    press(&mut s, KeyCode::Right);
+    assert_eq!(s.app.pane, PaneId::Issues, "an issue is raised on Issues");
+    press(&mut s, KeyCode::Char('g'));
+    type_text(&mut s, &minute.format("%H:%M").to_string());
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.replay.position(), total, "the minute's last dot");
+    assert_eq!(s.app.pane, PaneId::Vote);
+    let screen = text(&mut s, 80, 24);
+    assert!(!screen.contains("Nothing changed"), "{screen}");
+    assert!(screen.contains("77 dots cast"), "{screen}");
+}

@@ -58,9 +58,10 @@ fn kind_index(change: &Change) -> usize {
         TriageSet { .. } => 31,
         Undo => 32,
         Redo => 33,
+        TallySet { .. } => 34,
     }
 }
-const KINDS: usize = 34;
+const KINDS: usize = 35;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -212,6 +213,11 @@ fn every_kind_of_event() -> Journal {
             round: r(2),
             issue: i(1),
             voter: None,
+        },
+        TallySet {
+            round: r(2),
+            issue: i(2),
+            dots: 14,
         },
         LeadAssigned {
             issue: i(1),

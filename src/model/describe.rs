@@ -130,6 +130,12 @@ fn describe_change(before: &Session, change: &Change) -> String {
             ),
             None => format!("dot taken off issue {issue} in round {round}"),
         },
+        TallySet { round, issue, dots } => {
+            format!(
+                "issue {issue} counted at {} in round {round}",
+                plural(*dots as usize, "dot")
+            )
+        }
         LeadAssigned { issue, lead } => match lead {
             Some(p) => format!("{} leads issue {issue}", person(*p)),
             None => format!("issue {issue} has no lead now"),
@@ -641,6 +647,17 @@ mod tests {
                 }
             ),
             "dot taken off issue 1 in round 1"
+        );
+        assert_eq!(
+            said(
+                &mut j,
+                Change::TallySet {
+                    round: RoundId(1),
+                    issue: IssueId(1),
+                    dots: 14
+                }
+            ),
+            "issue 1 counted at 14 dots in round 1"
         );
         assert_eq!(
             said(&mut j, Change::RoundClosed { round: RoundId(1) }),

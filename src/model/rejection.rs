@@ -13,6 +13,8 @@ pub const MAX_THEME: usize = 500;
 pub const MAX_TEXT: usize = 100_000;
 /// Most dots one person may be given in a round.
 pub const MAX_DOTS: u32 = 100;
+/// Most dots one issue may be counted at in one go.
+pub const MAX_TALLY: u32 = 100_000;
 /// Most attendees a report may count.
 pub const MAX_ATTENDEES: u32 = 100_000;
 
@@ -88,6 +90,12 @@ pub enum Rejection {
         issue: IssueId,
         max: u32,
     },
+    #[error(
+        "issue {issue} already has {named} dots from named voters: the count cannot be lower"
+    )]
+    BelowNamed { issue: IssueId, named: u32 },
+    #[error("at most {MAX_TALLY} dots can be counted for one issue")]
+    TooManyDots,
     #[error("there is no dot to take away")]
     NoDot,
     #[error("at most {MAX_ATTENDEES} attendees")]

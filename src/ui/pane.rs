@@ -159,6 +159,15 @@ pub trait Pane {
         false
     }
 
+    /// True while an open form or editor holds typed text that is not saved: `Esc` and
+    /// quitting then ask before it is thrown away (the app asks, the same in every pane).
+    fn unsaved(&self) -> bool {
+        false
+    }
+
+    /// Closes the open form or editor without saving, once the user said so.
+    fn discard(&mut self) {}
+
     /// Draws the pane's body. `&mut self` so the pane can keep its scroll position.
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View);
 

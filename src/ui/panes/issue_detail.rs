@@ -61,6 +61,15 @@ impl IssueDetail {
         self.editor.is_some()
     }
 
+    pub fn unsaved(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.dirty())
+    }
+
+    /// Closes the editor without saving, back to the issue as it is.
+    pub fn discard(&mut self) {
+        self.editor = None;
+    }
+
     pub fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> DetailOutcome {
         if let Some(editor) = &mut self.editor {
             if editor.key(key, cx) {

@@ -34,6 +34,8 @@ pub struct Field {
     /// The highlighted completion, if the user moved onto one.
     chosen: Option<usize>,
     completions: Vec<String>,
+    /// The text the field was opened with: anything else is typed and not yet saved.
+    initial: String,
 }
 
 impl Field {
@@ -47,6 +49,7 @@ impl Field {
             multiline: false,
             chosen: None,
             completions: vec![],
+            initial: String::new(),
         }
     }
 
@@ -59,9 +62,23 @@ impl Field {
         field
     }
 
+    /// A field opened holding `text` (what is saved already), so only changes to it count
+    /// as typed.
     pub fn with_text(mut self, text: &str) -> Field {
         self.set_text(text);
+        self.initial = self.text();
         self
+    }
+
+    /// True when the field holds text that was typed and not saved: the text differs from
+    /// what it was opened with, or from what `saved` last recorded.
+    pub fn edited(&self) -> bool {
+        self.text() != self.initial
+    }
+
+    /// What the field holds now is saved (e.g. after a form saves and stays open).
+    pub fn saved(&mut self) {
+        self.initial = self.text();
     }
 
     /// The text as typed, or the chosen completion if one is highlighted.
@@ -95,8 +112,10 @@ impl Field {
         self.chosen = None;
     }
 
+    /// Empties the field after what it held was saved.
     pub fn clear(&mut self) {
         self.set_text("");
+        self.initial.clear();
     }
 
     /// Sets the names offered while typing: those containing the typed text, best first.

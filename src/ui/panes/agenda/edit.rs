@@ -73,6 +73,14 @@ impl Form {
         }
     }
 
+    /// True when a name, label or time was typed and not saved.
+    pub fn edited(&self) -> bool {
+        match self {
+            Form::Space { name, .. } => name.edited(),
+            Form::Slot { fields, .. } => fields.iter().any(Field::edited),
+        }
+    }
+
     fn focused(&mut self) -> &mut Field {
         match self {
             Form::Space { name, .. } => name,

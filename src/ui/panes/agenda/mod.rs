@@ -160,6 +160,16 @@ impl Pane for AgendaPane {
         matches!(self.mode, Mode::Form(_) | Mode::Confirm(_))
     }
 
+    fn unsaved(&self) -> bool {
+        matches!(&self.mode, Mode::Form(form) if form.edited())
+    }
+
+    fn discard(&mut self) {
+        if let Mode::Form(_) = self.mode {
+            self.mode = Mode::Browse;
+        }
+    }
+
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         grid::render(self, area, buf, view);
     }

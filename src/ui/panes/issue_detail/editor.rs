@@ -1,13 +1,13 @@
 //! Editing an issue and its breakout report: seven fields, Tab between them, Ctrl-s saves
-//! (as `issue_edited` and `report_recorded`, only for what changed), Esc asks before
-//! throwing typed text away. On a small screen only the field being typed in is open.
+//! (as `issue_edited` and `report_recorded`, only for what changed, as one step); Esc on
+//! typed text is the app's to question, as in every form. On a small screen only the field being typed in is open.
 
 use crate::model::{Change, IssueId, Report, Session};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::panes::people;
 use crate::ui::text;
 use crate::ui::widgets::wrap::cell;
-use crate::ui::widgets::{Field, FieldKey, popup};
+use crate::ui::widgets::{Field, FieldKey};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,7 +31,6 @@ pub struct Editor {
     fields: Vec<Field>,
     original: Vec<String>,
     focus: usize,
-    confirm_discard: bool,
 }
 
 impl Editor {
@@ -59,7 +58,6 @@ impl Editor {
             fields,
             original,
             focus: TITLE,
-            confirm_discard: false,
         })
     }
 
@@ -69,16 +67,12 @@ impl Editor {
             .any(|n| self.fields[n].value() != self.original[n])
     }
 
-    fn dirty(&self) -> bool {
+    pub fn dirty(&self) -> bool {
         self.changed(0..COUNT)
     }
 
     /// Handles a key; true when the editor is finished (saved or abandoned).
     pub fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> bool {
-        if self.confirm_discard {
-            self.confirm_discard = false;
-            return matches!(key.code, KeyCode::Char('y' | 'Y'));
-        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('s') {
             return self.save(cx);
@@ -92,7 +86,6 @@ impl Editor {
         match key.code {
             KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.focus = (self.focus + 1) % COUNT,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + COUNT - 1) % COUNT,
-            KeyCode::Esc if self.dirty() => self.confirm_discard = true,
             KeyCode::Esc => return true,
             _ => {}
         }
@@ -195,24 +188,6 @@ impl Editor {
         }
         let keys = "Tab next field · Ctrl-s save · Esc cancel";
         Line::styled(text::fit(keys, hint.width as usize), t.dim).render(hint, buf);
-        if self.confirm_discard {
-            let r = popup::centred(area, 52, 5);
-            let inside = popup::frame(r, buf, t, "Discard changes?");
-            let lines = [
-                Line::styled("Your changes to this issue are not saved.", t.base),
-                Line::styled("y discard them · any other key keeps editing", t.accent),
-            ];
-            for (n, line) in lines.into_iter().enumerate() {
-                line.render(
-                    Rect {
-                        y: inside.y + n as u16,
-                        height: 1,
-                        ..inside
-                    },
-                    buf,
-                );
-            }
-        }
     }
 
     /// Draws some fields in a column: all open if they fit, else only the focused one

@@ -35,6 +35,11 @@ impl Default for AddForm {
 }
 
 impl AddForm {
+    /// True when a title or convener was typed and not saved yet.
+    pub fn edited(&self) -> bool {
+        self.title.edited() || self.convener.edited()
+    }
+
     pub fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> AddOutcome {
         let field = if self.on_convener {
             &mut self.convener

@@ -264,6 +264,18 @@ impl Pane for LeadsPane {
         self.open.is_some()
     }
 
+    fn unsaved(&self) -> bool {
+        match &self.open {
+            Some(Open::Name(prompt)) => prompt.field.edited(),
+            Some(Open::Step(form)) => form.form.edited(),
+            Some(Open::Triage(_)) | None => false,
+        }
+    }
+
+    fn discard(&mut self) {
+        self.open = None;
+    }
+
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         let listing = Listing::of(view.session);
         let current = self.current(&listing);

@@ -702,6 +702,9 @@ fn snapshot_of_a_form_and_a_question() {
     press(&mut app, KeyCode::Enter);
     snapshot("agenda_slot_form_80x24", &mut app, 80, 24);
     press(&mut app, KeyCode::Esc);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Discard what you typed? y/n"), "{s}");
+    press(&mut app, KeyCode::Char('y'));
     press(&mut app, KeyCode::Char('d'));
     snapshot("agenda_confirm_80x24", &mut app, 80, 24);
 }

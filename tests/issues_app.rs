@@ -71,6 +71,15 @@ fn issues_are_added_in_a_row_with_known_and_new_conveners() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Zara Quinn");
     press(&mut app, KeyCode::Enter);
+    // A name not on the roster is never added silently: the first Enter asks.
+    assert_eq!(app.journal.session.issues.len(), 9);
+    assert!(
+        notice(&app).contains("\"Zara Quinn\" is not on the roster"),
+        "{}",
+        notice(&app)
+    );
+    assert!(screen(&mut app, 100, 30).contains("Enter again adds them"));
+    press(&mut app, KeyCode::Enter);
 
     let s = &app.journal.session;
     assert_eq!(issue(&app, 9).title, "Weekend pharmacy");
@@ -79,10 +88,15 @@ fn issues_are_added_in_a_row_with_known_and_new_conveners() {
     let zara = s.find_participant("Zara Quinn").expect("joined the roster");
     assert_eq!(issue(&app, 10).convener, Some(zara));
     assert!(
-        notice(&app).contains("new on the roster"),
+        notice(&app).contains("(Zara Quinn joined the roster)"),
         "{}",
         notice(&app)
     );
+    // The person and their issue are one step.
+    let last = &app.journal.events[app.journal.events.len() - 2..];
+    assert_eq!(last[0].change.kind(), "participant_added");
+    assert_eq!(last[0].part_of, Some(last[0].seq));
+    assert_eq!(last[1].part_of, Some(last[0].seq));
 
     let text = screen(&mut app, 100, 30);
     assert!(selected_row(&text).contains("Respite for young carers"));
@@ -188,13 +202,21 @@ fn the_convener_can_be_changed_to_someone_new() {
     }
     type_text(&mut app, "Nadia Brook");
     app.handle(&ctrl('s'));
+    assert!(app.journal.session.find_participant("Nadia Brook").is_none());
+    assert!(notice(&app).contains("is not on the roster"));
+    app.handle(&ctrl('s'));
     let nadia = app.journal.session.find_participant("Nadia Brook").unwrap();
     assert_eq!(issue(&app, 1).convener, Some(nadia));
+    assert!(notice(&app).contains("Nadia Brook joined the roster"));
     assert_eq!(
         issue(&app, 1).report.attendees,
         9,
         "the report is untouched"
     );
+    // One step: one undo takes back the new person and the change naming them.
+    type_text(&mut app, "u");
+    assert!(app.journal.session.find_participant("Nadia Brook").is_none());
+    assert_ne!(issue(&app, 1).convener, Some(nadia));
 }
 
 #[test]
@@ -218,7 +240,7 @@ fn escape_asks_before_throwing_changes_away() {
     type_text(&mut app, "e");
     type_text(&mut app, "!!");
     press(&mut app, KeyCode::Esc);
-    assert!(screen(&mut app, 80, 24).contains("Discard changes?"));
+    assert!(screen(&mut app, 80, 24).contains("Discard what you typed? y/n"));
     type_text(&mut app, "n");
     assert!(app.panes.issues.capturing(), "still editing");
     assert!(screen(&mut app, 80, 24).contains("Monday!!"));
@@ -425,6 +447,7 @@ fn wide_characters_and_emoji_keep_the_columns_straight() {
     ));
     press(&mut app, KeyCode::Tab);
     app.handle(&Event::Paste("Zoë Łukasiewicz-Ōtani".into()));
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     let terminal = draw(&mut app, 80, 24);

@@ -4,7 +4,7 @@
 
 use crate::model::{Change, IssueId, Report, Session};
 use crate::ui::pane::{Cx, KeyHelp, View};
-use crate::ui::panes::people;
+use crate::ui::panes::people::{self, Person};
 use crate::ui::text;
 use crate::ui::widgets::wrap::cell;
 use crate::ui::widgets::{Field, FieldKey};
@@ -31,6 +31,8 @@ pub struct Editor {
     fields: Vec<Field>,
     original: Vec<String>,
     focus: usize,
+    /// A new convener's name already questioned once.
+    pending: Option<String>,
 }
 
 impl Editor {
@@ -58,6 +60,7 @@ impl Editor {
             fields,
             original,
             focus: TITLE,
+            pending: None,
         })
     }
 
@@ -110,25 +113,39 @@ impl Editor {
                 }
             },
         };
-        let mut saved = false;
+        let mut changes = Vec::new();
+        let mut who = Person::Nobody;
         if self.changed(TITLE..ATTENDEES) {
-            let Some(who) = people::person(cx, &self.fields[CONVENER].value()) else {
+            let Some(w) = people::resolve(
+                cx,
+                &mut self.fields[CONVENER],
+                &mut self.pending,
+                None,
+            ) else {
                 self.focus = CONVENER;
                 return false;
             };
-            let edited = cx.record(Change::IssueEdited {
+            let convener = match &w {
+                Person::Nobody => None,
+                Person::Known(id) => Some(*id),
+                Person::New(name) => {
+                    let id = cx.session().next_participant_id();
+                    changes.push(Change::ParticipantAdded {
+                        participant: id,
+                        name: name.clone(),
+                        organisation: None,
+                        group: None,
+                    });
+                    Some(id)
+                }
+            };
+            who = w;
+            changes.push(Change::IssueEdited {
                 issue: self.issue,
                 title: self.fields[TITLE].text(),
-                convener: who.id(),
+                convener,
                 description: self.fields[DESCRIPTION].text(),
             });
-            if !edited {
-                return false;
-            }
-            for n in TITLE..ATTENDEES {
-                self.original[n] = self.fields[n].value();
-            }
-            saved = true;
         }
         if self.changed(ATTENDEES..COUNT) {
             let names = cx
@@ -144,20 +161,28 @@ impl Editor {
                 recommendations: self.fields[RECOMMENDATIONS].text(),
                 follow_up: self.fields[FOLLOW_UP].text(),
             };
-            if !cx.record(Change::ReportRecorded {
+            changes.push(Change::ReportRecorded {
                 issue: self.issue,
                 report,
-            }) {
-                return false;
-            }
-            saved = true;
+            });
         }
-        if saved {
-            cx.info(format!("Saved issue {}. u undoes", self.issue));
-        } else {
+        if changes.is_empty() {
             cx.info("Nothing changed");
+            return true;
         }
-        true
+        // Whatever one Ctrl-s saves is one step: one undo takes it all back.
+        let saved = match changes.len() {
+            1 => cx.record(changes.remove(0)),
+            _ => cx.record_step(changes),
+        };
+        if saved {
+            cx.info(format!(
+                "Saved issue {}{}. u undoes",
+                self.issue,
+                people::joined(&who)
+            ));
+        }
+        saved
     }
 
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {

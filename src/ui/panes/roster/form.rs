@@ -164,6 +164,7 @@ impl PersonForm {
         ));
         // The next person often comes from the same organisation: keep it and the group.
         self.name.clear();
+        self.organisation.saved();
         self.focus = NAME;
         FormOutcome::Saved(id)
     }

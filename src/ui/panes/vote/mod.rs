@@ -348,7 +348,7 @@ impl Pane for VotePane {
         }
         vec![
             KeyHelp::main("+/-", "dot"),
-            KeyHelp::main("# *", "go to issue / set its count"),
+            KeyHelp::more("# *", "go to an issue by number / set its count of dots"),
             KeyHelp::main("n", "new round"),
             KeyHelp::main("t/v", "tally/by person"),
             KeyHelp::main("c", "close/reopen"),

@@ -724,3 +724,40 @@ fn tiny_and_huge_screens_do_not_panic() {
         press(&mut app, KeyCode::Esc);
     }
 }
+
+/// From issue 11: Esc threw away a typed title and half a convener without a word, and
+/// Ctrl-c quit at once with the typed issue gone.
+#[test]
+fn typed_text_is_never_thrown_away_without_a_question() {
+    let mut app = issues(fixture());
+    type_text(&mut app, "a");
+    type_text(&mut app, "Weekend discharge team");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ami");
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 80, 24).contains("Discard what you typed? y/n"));
+    // Any other key is not an answer.
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.panes.issues.capturing(), "still open");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&mut app, 80, 24).contains("Weekend discharge team"));
+    // Ctrl-c is q: it asks too, and n keeps everything.
+    app.handle(&ctrl('c'));
+    assert!(!app.quit);
+    assert!(screen(&mut app, 80, 24).contains("Discard what you typed and quit? y/n"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.quit);
+    assert!(screen(&mut app, 80, 24).contains("Weekend discharge team"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(!app.panes.issues.capturing());
+    assert_eq!(app.journal.session.issues.len(), 8, "nothing saved");
+    // An empty form closes at once; with nothing typed Ctrl-c quits at once.
+    type_text(&mut app, "a");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.panes.issues.capturing());
+    type_text(&mut app, "a");
+    app.handle(&ctrl('c'));
+    assert!(app.quit);
+}

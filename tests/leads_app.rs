@@ -438,3 +438,31 @@ fn completion_ignores_accents_and_forgives_a_typo() {
     typed(&mut app, "Femi Aed");
     assert!(small(&mut app).contains("Femi Ade"));
 }
+
+#[test]
+fn a_british_due_date_shows_what_it_means_before_saving() {
+    let mut app = leads_app();
+    typed(&mut app, "n");
+    typed(&mut app, "Book the hall");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "31/12/2026");
+    let s = screen(&mut app, 100, 40);
+    assert!(s.contains("→ Thu 31 Dec 2026"), "{s}");
+    assert!(issue(&app, 3).plan.steps.is_empty(), "nothing saved yet");
+    for _ in 0.."31/12/2026".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "31/13");
+    let s = screen(&mut app, 100, 40);
+    assert!(s.contains("31/13 is not a day of the calendar"), "{s}");
+    for _ in 0.."31/13".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    // Without a year: the next such day on or after the session's day.
+    typed(&mut app, "Dec 31");
+    assert!(screen(&mut app, 100, 40).contains("→ Thu 31 Dec 2026"));
+    press(&mut app, KeyCode::Enter);
+    let step = issue(&app, 3).plan.steps.values().next().cloned().expect("a step");
+    assert_eq!(step.due, NaiveDate::from_ymd_opt(2026, 12, 31));
+}

@@ -96,6 +96,14 @@ impl Cx<'_> {
         }
     }
 
+    /// The day the session began (its first event), for dates typed without a year.
+    pub fn session_day(&self) -> chrono::NaiveDate {
+        self.journal
+            .events
+            .first()
+            .map_or(self.now.date_naive(), |e| e.at.date_naive())
+    }
+
     pub fn info(&mut self, text: impl Into<String>) {
         *self.notice = Some(Notice {
             text: text.into(),

@@ -39,7 +39,7 @@ pub struct Field {
     /// What was typed before a completion was chosen, for `↑` back to it.
     typed: String,
     /// A line under the field from the form (e.g. "not on the roster yet").
-    note: Option<String>,
+    note: Option<(String, bool)>,
     /// The text the field was opened with: anything else is typed and not yet saved.
     initial: String,
 }
@@ -96,7 +96,12 @@ impl Field {
 
     /// A line under the field, or none.
     pub fn set_note(&mut self, note: Option<String>) {
-        self.note = note;
+        self.note = note.map(|n| (n, true));
+    }
+
+    /// A line under the field saying what the text means (e.g. a date), not a warning.
+    pub fn set_hint(&mut self, hint: Option<String>) {
+        self.note = hint.map(|n| (n, false));
     }
 
     /// The text as typed.
@@ -254,10 +259,11 @@ impl Field {
             .set_block(Block::default().borders(Borders::ALL).border_style(border));
         (&self.area).render(box_area, buf);
         let first = box_area.y + box_area.height;
-        if let Some(note) = &self.note
+        if let Some((note, warn)) = &self.note
             && first < area.y + area.height
         {
-            Line::styled(text::fit(&format!("  {note}"), area.width as usize), theme.warn)
+            let style = if *warn { theme.warn } else { theme.accent };
+            Line::styled(text::fit(&format!("  {note}"), area.width as usize), style)
                 .render(
                     Rect {
                         y: first,

@@ -3,7 +3,7 @@
 //! Names come from the roster with completion; a new name joins the roster only on a
 //! second Enter, in one step with what names them.
 
-use crate::model::dates::parse_due;
+use crate::model::dates::{parse_due_on, preview_due};
 use crate::model::{Change, Horizon, IssueId, ParticipantId, Session, Step, StepId, StepStatus};
 use crate::ui::pane::{Cx, capitalise};
 use crate::ui::panes::people::{self, Person};
@@ -219,8 +219,10 @@ impl StepForm {
                 Field::new("Owner: a name from the roster or a new one").with_text(&owner),
             ),
             Form::text_input(
-                Field::new("Due: 2026-12-01, +2w, +10d or next monday (empty: no date)")
-                    .with_text(&due),
+                Field::new(
+                    "Due: 31/12/2026, 31 Dec, 2026-12-01, +2w, +10d or next monday (empty: none)",
+                )
+                .with_text(&due),
             ),
             Input::Choice {
                 label: "Horizon",
@@ -273,6 +275,19 @@ impl StepForm {
         }
     }
 
+    /// Shows under the due date what the typed text will mean, or why it cannot be read,
+    /// before anything is saved.
+    pub fn preview(&mut self, today: chrono::NaiveDate, day: chrono::NaiveDate) {
+        if let Some(field) = self.form.field_mut(DUE) {
+            let text = field.text();
+            match preview_due(&text, today, day) {
+                _ if text.trim().is_empty() => field.set_hint(None),
+                Ok(meaning) => field.set_hint(Some(meaning)),
+                Err(why) => field.set_note(Some(capitalise(&why.to_string()))),
+            }
+        }
+    }
+
     /// Records the step. True when done; on a bad date or a refusal the form stays open
     /// on the row to fix.
     pub fn submit(&mut self, cx: &mut Cx) -> bool {
@@ -286,7 +301,7 @@ impl StepForm {
         let due = if due_text.trim().is_empty() {
             None
         } else {
-            match parse_due(&due_text, cx.now.date_naive()) {
+            match parse_due_on(&due_text, cx.now.date_naive(), cx.session_day()) {
                 Ok(date) => Some(date),
                 Err(why) => {
                     self.form.focus_on(DUE);

@@ -98,6 +98,7 @@ impl LeadsPane {
             Open::Step(form) => {
                 let action = form.form.key(key);
                 form.offer(cx.session());
+                form.preview(cx.now.date_naive(), cx.session_day());
                 match action {
                     FormAction::Used => false,
                     FormAction::Cancel => true,
@@ -148,7 +149,9 @@ impl LeadsPane {
         match key.code {
             KeyCode::Esc => self.step = None,
             KeyCode::Enter | KeyCode::Char('e') => {
-                self.open = Some(Open::Step(StepForm::new(cx.session(), issue, Some(&found))));
+                let mut form = StepForm::new(cx.session(), issue, Some(&found));
+                form.preview(cx.now.date_naive(), cx.session_day());
+                self.open = Some(Open::Step(form));
             }
             KeyCode::Char('d') | KeyCode::Delete => {
                 if cx.record(Change::StepRemoved { issue, step }) {

@@ -187,7 +187,7 @@ fn editing_an_issue_and_its_report() {
     assert!(!app.panes.issues.capturing());
 
     let text = screen(&mut app, 80, 30);
-    assert!(text.contains("Attendees  14"), "{text}");
+    assert!(text.contains("Attendees  14 attended"), "{text}");
     assert!(text.contains("  GPs are keen"));
     assert!(text.contains("Saved issue 2"));
 }
@@ -760,4 +760,26 @@ fn typed_text_is_never_thrown_away_without_a_question() {
     type_text(&mut app, "a");
     app.handle(&ctrl('c'));
     assert!(app.quit);
+}
+
+#[test]
+fn a_short_list_of_attendees_says_how_many_are_named() {
+    let mut j = fixture();
+    j.record(
+        at(11, 30),
+        Change::ReportRecorded {
+            issue: IssueId(2),
+            report: Report {
+                attendees: 9,
+                attendee_names: (1..=8).map(|n| format!("Person {n}")).collect(),
+                ..Report::default()
+            },
+        },
+    )
+    .unwrap();
+    let mut app = issues(j);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 80, 30);
+    assert!(text.contains("Attendees  9 attended, 8 named"), "{text}");
 }

@@ -207,7 +207,7 @@ fn detail_lines<'a>(session: &Session, id: IssueId, width: usize, t: &Theme) -> 
     }
     out.push(Line::from(vec![
         Span::styled("Attendees  ", t.title),
-        Span::styled(r.attendees.to_string(), t.base),
+        Span::styled(r.attendance(), t.base),
     ]));
     if !r.attendee_names.is_empty() {
         let names = r.attendee_names.join(", ");

@@ -516,3 +516,23 @@ fn issues_that_did_not_take_place_stay_off_a_new_ballot_unless_asked() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(round(&app).ballot, (1..=5).map(IssueId).collect::<Vec<_>>());
 }
+
+/// The working view while counting: ballot order with places beside the rows, and each
+/// prompt saying what Enter will do.
+#[test]
+fn snapshots_of_counting_in_ballot_order() {
+    use convene::ui::testkit::draw;
+    let mut app = vote_app();
+    default_round(&mut app);
+    typed(&mut app, "++");
+    press(&mut app, KeyCode::Down);
+    typed(&mut app, "+++");
+    insta::assert_snapshot!("vote_ballot_order_80x24", draw(&mut app, 80, 24).backend());
+    typed(&mut app, "#3");
+    insta::assert_snapshot!("vote_jump_80x24", draw(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "*7");
+    insta::assert_snapshot!("vote_count_80x24", draw(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::Esc);
+    insta::assert_snapshot!("vote_discard_80x24", draw(&mut app, 80, 24).backend());
+}

@@ -32,7 +32,14 @@ impl VotePane {
             theme: t,
             big,
         };
-        let lines = head.lines();
+        let mut lines = head.lines();
+        let ranked = self.ranked(round);
+        if !big && !ranked && round.results_visible() {
+            lines.push(Line::styled(
+                "In ballot order while the round is open, so rows stay put as you count · o ranks them",
+                t.dim,
+            ));
+        }
         let head_h = (lines.len() as u16 + 1).min(area.height);
         Paragraph::new(lines).render(
             Rect {
@@ -46,7 +53,6 @@ impl VotePane {
             height: area.height - head_h,
             ..area
         };
-        let ranked = self.ranked(round);
         let rows = chart::rows(round, ranked);
         let selected = self.current(round);
         if self.breakdown && !round.anonymous {

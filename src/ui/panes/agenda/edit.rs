@@ -100,6 +100,10 @@ impl Form {
         if matches!(self, Form::Slot { .. }) {
             keys.push(KeyHelp::main("Tab / ↑↓", "next / previous field"));
             keys.push(KeyHelp::more("times", "HH:MM, e.g. 09:30, or empty"));
+            keys.push(KeyHelp::more(
+                "label 14:45-15:45",
+                "sets the times too; retiming rewrites such a label",
+            ));
         }
         keys.push(KeyHelp::more("Ctrl/Alt-←→", "jump by word"));
         keys

@@ -284,6 +284,10 @@ impl Editor {
             KeyHelp::main("Esc", "cancel (asks if anything changed)"),
             KeyHelp::more("Enter", "new line (next field in one-line fields)"),
             KeyHelp::more("↓ / →", "choose a suggested convener"),
+            KeyHelp::more(
+                "Ctrl-s twice",
+                "a convener not on the roster joins it (the first only asks)",
+            ),
         ]
     }
 }

@@ -163,7 +163,11 @@ impl AddForm {
             KeyHelp::main("Enter", "save and start the next"),
             KeyHelp::main("Tab", "title / convener"),
             KeyHelp::more("↓ / →", "choose a suggested name"),
-            KeyHelp::main("Esc", "done"),
+            KeyHelp::more(
+                "Enter twice",
+                "a convener not on the roster joins it (the first Enter only asks)",
+            ),
+            KeyHelp::main("Esc", "done (asks if something is typed)"),
         ]
     }
 }

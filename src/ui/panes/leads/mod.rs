@@ -312,12 +312,21 @@ impl Pane for LeadsPane {
                 KeyHelp::main("Enter", "accept"),
                 KeyHelp::main("↓", "choose a name offered"),
                 KeyHelp::main("Esc", "cancel"),
+                KeyHelp::more(
+                    "Enter twice",
+                    "add a name not on the roster as a new person (the first Enter only asks)",
+                ),
             ],
             Some(Open::Step(_)) => vec![
                 KeyHelp::main("Enter", "save the step"),
                 KeyHelp::main("Tab", "next field"),
                 KeyHelp::main("Esc", "cancel"),
                 KeyHelp::more("Space ←→", "change horizon or status"),
+                KeyHelp::more(
+                    "due dates",
+                    "31/12/2026, 31/12, 31 Dec, Dec 31 (day first; no year: the next such day from the session's), 2026-12-01, +2w, +10d, tomorrow, next monday",
+                ),
+                KeyHelp::more("↓ in Owner", "choose a name; Enter twice adds a new person"),
             ],
             Some(Open::Triage(_)) => vec![
                 KeyHelp::main("d", "do it"),

@@ -161,6 +161,13 @@ fn editing_an_issue_and_its_report() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "14");
     press(&mut app, KeyCode::Tab);
+    // Who came: roster names complete (the chosen one goes in the list); anyone else is
+    // kept as written without joining the roster.
+    type_text(&mut app, "Walk-in visitor, sam");
+    assert!(screen(&mut app, 80, 40).contains("Sam Hale"));
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, ", jo green");
+    press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Consent is the blocker");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "GPs are keen");
@@ -173,6 +180,16 @@ fn editing_an_issue_and_its_report() {
     assert_eq!(it.description, "Six systems.\nNone talk.");
     assert_eq!(it.convener, Some(ParticipantId(1)));
     assert_eq!(it.report.attendees, 14);
+    assert_eq!(
+        it.report.attendee_names,
+        ["Walk-in visitor", "Sam Hale", "Jo Green"]
+    );
+    assert!(
+        app.journal
+            .session
+            .find_participant("Walk-in visitor")
+            .is_none()
+    );
     assert_eq!(it.report.key_points, "Consent is the blocker\nGPs are keen");
     assert_eq!(it.report.recommendations, "Pilot in one ward");
     let kinds: Vec<&str> = app
@@ -187,7 +204,7 @@ fn editing_an_issue_and_its_report() {
     assert!(!app.panes.issues.capturing());
 
     let text = screen(&mut app, 80, 30);
-    assert!(text.contains("Attendees  14 attended"), "{text}");
+    assert!(text.contains("Attendees  14 attended, 3 named"), "{text}");
     assert!(text.contains("  GPs are keen"));
     assert!(text.contains("Saved issue 2"));
 }

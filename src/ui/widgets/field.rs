@@ -42,6 +42,8 @@ pub struct Field {
     note: Option<(String, bool)>,
     /// The text the field was opened with: anything else is typed and not yet saved.
     initial: String,
+    /// A comma-separated list of names: completion works on the name being typed.
+    list: bool,
 }
 
 impl Field {
@@ -58,6 +60,33 @@ impl Field {
             typed: String::new(),
             note: None,
             initial: String::new(),
+            list: false,
+        }
+    }
+
+    /// A one-line field for a comma-separated list of names, completing the last one.
+    pub fn names_list(label: &'static str) -> Field {
+        Field {
+            list: true,
+            ..Field::new(label)
+        }
+    }
+
+    /// The text before the name being typed, in a list ("Ann, Bob, " of "Ann, Bob, Ca").
+    fn list_head(&self) -> String {
+        let text = self.text();
+        match text.rfind(',') {
+            Some(at) if self.list => format!("{}, ", text[..at].trim_end()),
+            _ => String::new(),
+        }
+    }
+
+    /// The name being typed: the whole text, or in a list the part after the last comma.
+    fn typed_name(&self) -> String {
+        let text = self.text();
+        match text.rfind(',') {
+            Some(at) if self.list => text[at + 1..].trim().to_string(),
+            _ => text,
         }
     }
 
@@ -140,7 +169,7 @@ impl Field {
         if self.chosen.is_some() {
             return;
         }
-        self.completions = super::name_match::best(&self.text(), names)
+        self.completions = super::name_match::best(&self.typed_name(), names)
             .into_iter()
             .map(str::to_string)
             .collect();
@@ -157,6 +186,13 @@ impl Field {
             self.typed = self.text();
         }
         let text = match choice.and_then(|n| self.completions.get(n)) {
+            Some(name) if self.list => {
+                let head = match self.typed.rfind(',') {
+                    Some(at) => format!("{}, ", self.typed[..at].trim_end()),
+                    None => String::new(),
+                };
+                format!("{head}{name}")
+            }
             Some(name) => name.clone(),
             None => self.typed.clone(),
         };
@@ -193,6 +229,15 @@ impl Field {
             // Right at the end of the text takes the first completion, as shells do.
             KeyCode::Right if !self.completions.is_empty() && self.at_end() => {
                 let choice = self.completions[self.chosen.unwrap_or(0)].clone();
+                let head = if self.chosen.is_some() {
+                    String::new()
+                } else {
+                    self.list_head()
+                };
+                let choice = match self.chosen {
+                    Some(_) => self.text(),
+                    None => format!("{head}{choice}"),
+                };
                 self.set_text(&choice);
                 self.completions.clear();
                 return FieldKey::Used;

@@ -18,10 +18,11 @@ const TITLE: usize = 0;
 const CONVENER: usize = 1;
 const DESCRIPTION: usize = 2;
 const ATTENDEES: usize = 3;
-const KEY_POINTS: usize = 4;
-const RECOMMENDATIONS: usize = 5;
-const FOLLOW_UP: usize = 6;
-const COUNT: usize = 7;
+const NAMES: usize = 4;
+const KEY_POINTS: usize = 5;
+const RECOMMENDATIONS: usize = 6;
+const FOLLOW_UP: usize = 7;
+const COUNT: usize = 8;
 
 /// Fewest rows worth giving a multi-line field (label, frame and three lines).
 const MULTI_MIN: u16 = 6;
@@ -50,6 +51,8 @@ impl Editor {
             Field::new("Convener").with_text(people::name_of(session, it.convener)),
             Field::multiline("Description").with_text(&it.description),
             Field::new("Attendees (how many came)").with_text(&attendees),
+            Field::names_list("Who came (names, comma-separated)")
+                .with_text(&r.attendee_names.join(", ")),
             Field::multiline("Key points").with_text(&r.key_points),
             Field::multiline("Recommendations").with_text(&r.recommendations),
             Field::multiline("Follow-up").with_text(&r.follow_up),
@@ -81,16 +84,20 @@ impl Editor {
             return self.save(cx);
         }
         if self.fields[self.focus].key(key) == FieldKey::Used {
-            if self.focus == CONVENER {
-                self.fields[CONVENER].offer(people::names(cx.session()));
+            if matches!(self.focus, CONVENER | NAMES) {
+                self.fields[self.focus].offer(people::names(cx.session()));
             }
             return false;
         }
+        let left = self.focus;
         match key.code {
             KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.focus = (self.focus + 1) % COUNT,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + COUNT - 1) % COUNT,
             KeyCode::Esc => return true,
             _ => {}
+        }
+        if left != self.focus {
+            self.fields[left].forget_offers();
         }
         false
     }
@@ -148,12 +155,18 @@ impl Editor {
             });
         }
         if self.changed(ATTENDEES..COUNT) {
-            let names = cx
-                .session()
-                .issues
-                .get(&self.issue)
-                .map(|i| i.report.attendee_names.clone())
-                .unwrap_or_default();
+            // Names on the roster take its spelling; anyone else is kept as written, and
+            // does not join the roster: a report records who came, not who is registered.
+            let names: Vec<String> = self.fields[NAMES]
+                .text()
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(|n| match cx.session().find_participant(n) {
+                    Some(id) => cx.session().participant_name(id).to_string(),
+                    None => n.to_string(),
+                })
+                .collect();
             let report = Report {
                 attendees,
                 attendee_names: names,
@@ -203,13 +216,13 @@ impl Editor {
                 .areas(body);
             self.render_column(&[TITLE, CONVENER, DESCRIPTION], left, buf, view);
             self.render_column(
-                &[ATTENDEES, KEY_POINTS, RECOMMENDATIONS, FOLLOW_UP],
+                &[ATTENDEES, NAMES, KEY_POINTS, RECOMMENDATIONS, FOLLOW_UP],
                 right,
                 buf,
                 view,
             );
         } else {
-            self.render_column(&[0, 1, 2, 3, 4, 5, 6], body, buf, view);
+            self.render_column(&[0, 1, 2, 3, 4, 5, 6, 7], body, buf, view);
         }
         let keys = "Tab next field · Ctrl-s save · Esc cancel";
         Line::styled(text::fit(keys, hint.width as usize), t.dim).render(hint, buf);
@@ -283,7 +296,11 @@ impl Editor {
             KeyHelp::main("Tab / Shift-Tab", "next / previous field"),
             KeyHelp::main("Esc", "cancel (asks if anything changed)"),
             KeyHelp::more("Enter", "new line (next field in one-line fields)"),
-            KeyHelp::more("↓ / →", "choose a suggested convener"),
+            KeyHelp::more("↓ / →", "choose a suggested convener or attendee"),
+            KeyHelp::more(
+                "Who came",
+                "names on the roster take its spelling; others are kept as written, not added",
+            ),
             KeyHelp::more(
                 "Ctrl-s twice",
                 "a convener not on the roster joins it (the first only asks)",

@@ -167,7 +167,8 @@ impl AddForm {
                 "Enter twice",
                 "a convener not on the roster joins it (the first Enter only asks)",
             ),
-            KeyHelp::main("Esc", "done (asks if something is typed)"),
+            KeyHelp::main("Esc", "done"),
+            KeyHelp::more("Esc on typed text", "asks before throwing it away"),
         ]
     }
 }

@@ -810,7 +810,14 @@ fn a_slot_labelled_by_its_times_keeps_them_in_step() {
     type_text(&mut app, "14:45-15:45");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
-    let slot = app.journal.session.slots.values().next().cloned().expect("a slot");
+    let slot = app
+        .journal
+        .session
+        .slots
+        .values()
+        .next()
+        .cloned()
+        .expect("a slot");
     assert_eq!(slot.label, "14:45-15:45");
     assert_eq!((slot.starts, slot.ends), (time("14:45"), time("15:45")));
     // Retimed: the label follows, no old time left in it.

@@ -54,7 +54,10 @@ fn counting_dots_never_misfiles_one() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     let tmux = new_session("trust-vote", &data);
-    raise(&tmux, &["Weekend discharge", "Carers' breaks", "Falls at home"]);
+    raise(
+        &tmux,
+        &["Weekend discharge", "Carers' breaks", "Falls at home"],
+    );
 
     tmux.keys(&["4", "n"]);
     tmux.wait_for("New voting round 1");
@@ -131,7 +134,12 @@ fn names_join_the_roster_only_on_purpose_and_typed_text_is_kept() {
     // Enter on a name not on the roster saves nothing and says so.
     tmux.keys(&["Enter"]);
     tmux.wait_for("\"Ami\" is not on the roster");
-    assert!(saved(&data)["state"]["issues"].as_array().unwrap().is_empty());
+    assert!(
+        saved(&data)["state"]["issues"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     tmux.keys(&["Enter"]);
     tmux.wait_for("(Ami joined the roster)");
     tmux.keys(&["Escape", "u"]);

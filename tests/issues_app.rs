@@ -219,7 +219,12 @@ fn the_convener_can_be_changed_to_someone_new() {
     }
     type_text(&mut app, "Nadia Brook");
     app.handle(&ctrl('s'));
-    assert!(app.journal.session.find_participant("Nadia Brook").is_none());
+    assert!(
+        app.journal
+            .session
+            .find_participant("Nadia Brook")
+            .is_none()
+    );
     assert!(notice(&app).contains("is not on the roster"));
     app.handle(&ctrl('s'));
     let nadia = app.journal.session.find_participant("Nadia Brook").unwrap();
@@ -232,7 +237,12 @@ fn the_convener_can_be_changed_to_someone_new() {
     );
     // One step: one undo takes back the new person and the change naming them.
     type_text(&mut app, "u");
-    assert!(app.journal.session.find_participant("Nadia Brook").is_none());
+    assert!(
+        app.journal
+            .session
+            .find_participant("Nadia Brook")
+            .is_none()
+    );
     assert_ne!(issue(&app, 1).convener, Some(nadia));
 }
 

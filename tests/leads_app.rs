@@ -75,7 +75,11 @@ fn a_new_name_joins_the_roster_as_lead() {
     assert!(app.panes.leads.capturing(), "the prompt owns the keys");
     typed(&mut app, "Zoe Quinn");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.journal.session.participants.len(), before, "not silently");
+    assert_eq!(
+        app.journal.session.participants.len(),
+        before,
+        "not silently"
+    );
     assert!(small(&mut app).contains("Not on the roster yet: Enter again adds them"));
     press(&mut app, KeyCode::Enter);
     let s = &app.journal.session;
@@ -118,7 +122,11 @@ fn a_half_typed_name_is_not_added_without_a_second_enter() {
     typed(&mut app, "Ben");
     press(&mut app, KeyCode::Enter);
     assert_eq!(issue(&app, 3).plan.lead, None);
-    assert!(notice(&app).contains("↓ picks Ben Ortiz"), "{}", notice(&app));
+    assert!(
+        notice(&app).contains("↓ picks Ben Ortiz"),
+        "{}",
+        notice(&app)
+    );
     assert!(
         small(&mut app).contains("Lead: a name from the roster"),
         "prompt stays"
@@ -463,6 +471,12 @@ fn a_british_due_date_shows_what_it_means_before_saving() {
     typed(&mut app, "Dec 31");
     assert!(screen(&mut app, 100, 40).contains("→ Thu 31 Dec 2026"));
     press(&mut app, KeyCode::Enter);
-    let step = issue(&app, 3).plan.steps.values().next().cloned().expect("a step");
+    let step = issue(&app, 3)
+        .plan
+        .steps
+        .values()
+        .next()
+        .cloned()
+        .expect("a step");
     assert_eq!(step.due, NaiveDate::from_ymd_opt(2026, 12, 31));
 }

@@ -276,7 +276,11 @@ fn an_open_round_keeps_ballot_order_while_dots_are_counted() {
     typed(&mut app, "+");
     let r = round(&app);
     assert_eq!(
-        (r.total(IssueId(1)), r.total(IssueId(2)), r.total(IssueId(3))),
+        (
+            r.total(IssueId(1)),
+            r.total(IssueId(2)),
+            r.total(IssueId(3))
+        ),
         (2, 3, 1)
     );
     // `o` shows the ranking; the selection stays on its issue.
@@ -500,7 +504,10 @@ fn issues_that_did_not_take_place_stay_off_a_new_ballot_unless_asked() {
     let mut app = app_with(j, PaneId::Vote);
     typed(&mut app, "n");
     let s = small(&mut app);
-    assert!(s.contains("every issue that took place (4; 1 did not)"), "{s}");
+    assert!(
+        s.contains("every issue that took place (4; 1 did not)"),
+        "{s}"
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         round(&app).ballot,

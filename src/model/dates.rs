@@ -106,8 +106,12 @@ fn numeric(text: &str) -> Option<(u32, u32, Option<i32>)> {
         lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
     match parts.as_slice() {
-        [d, m] if digits(d, 1..=2) && digits(m, 1..=2) => Some((d.parse().ok()?, m.parse().ok()?, None)),
-        [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && (digits(y, 2..=2) || digits(y, 4..=4)) => {
+        [d, m] if digits(d, 1..=2) && digits(m, 1..=2) => {
+            Some((d.parse().ok()?, m.parse().ok()?, None))
+        }
+        [d, m, y]
+            if digits(d, 1..=2) && digits(m, 1..=2) && (digits(y, 2..=2) || digits(y, 4..=4)) =>
+        {
             Some((d.parse().ok()?, m.parse().ok()?, Some(y.parse().ok()?)))
         }
         _ => None,
@@ -117,7 +121,7 @@ fn numeric(text: &str) -> Option<(u32, u32, Option<i32>)> {
 /// `31 dec`, `31st december 2026`, `dec 31`, `december 31, 2026`.
 fn worded(text: &str) -> Option<(u32, u32, Option<i32>)> {
     let words: Vec<&str> = text
-        .split(|c: char| c == ' ' || c == ',')
+        .split([' ', ','])
         .filter(|w| !w.is_empty())
         .collect();
     let day = |w: &str| -> Option<u32> {
@@ -405,7 +409,11 @@ mod tests {
             assert_eq!(uk(text), Ok(date(2026, 12, 31)), "{text}");
         }
         assert_eq!(uk("01/12/2026"), Ok(date(2026, 12, 1)));
-        assert_eq!(uk("1/2"), Ok(date(2027, 2, 1)), "February is past: next year's");
+        assert_eq!(
+            uk("1/2"),
+            Ok(date(2027, 2, 1)),
+            "February is past: next year's"
+        );
         assert_eq!(uk("3 Sept"), Ok(date(2026, 9, 3)));
         assert!(matches!(uk("31/02/2026"), Err(DateError::NoSuchDay(_))));
         assert!(matches!(uk("32 Dec"), Err(DateError::NoSuchDay(_))));

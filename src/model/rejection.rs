@@ -90,9 +90,7 @@ pub enum Rejection {
         issue: IssueId,
         max: u32,
     },
-    #[error(
-        "issue {issue} already has {named} dots from named voters: the count cannot be lower"
-    )]
+    #[error("issue {issue} already has {named} dots from named voters: the count cannot be lower")]
     BelowNamed { issue: IssueId, named: u32 },
     #[error("at most {MAX_TALLY} dots can be counted for one issue")]
     TooManyDots,

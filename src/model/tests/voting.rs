@@ -414,10 +414,7 @@ fn a_count_set_at_once_keeps_named_dots_and_undoes_whole() {
             .contains("already has 2 dots from named voters")
     );
     assert_eq!(room.refuse(set(3)), Rejection::NoChange);
-    assert_eq!(
-        room.refuse(set(MAX_TALLY + 3)),
-        Rejection::TooManyDots
-    );
+    assert_eq!(room.refuse(set(MAX_TALLY + 3)), Rejection::TooManyDots);
     room.ok(set(14));
     let round = room.round_of(r);
     assert_eq!(round.total(issues[0]), 14);
@@ -441,7 +438,10 @@ fn a_count_set_at_once_keeps_named_dots_and_undoes_whole() {
             issue: off,
             dots: 4
         }),
-        Rejection::NotOnBallot { round: r, issue: off }
+        Rejection::NotOnBallot {
+            round: r,
+            issue: off
+        }
     );
     room.ok(Change::RoundClosed { round: r });
     assert_eq!(room.refuse(set(20)), Rejection::RoundClosed(r));

@@ -308,15 +308,14 @@ impl Field {
             && first < area.y + area.height
         {
             let style = if *warn { theme.warn } else { theme.accent };
-            Line::styled(text::fit(&format!("  {note}"), area.width as usize), style)
-                .render(
-                    Rect {
-                        y: first,
-                        height: 1,
-                        ..area
-                    },
-                    buf,
-                );
+            Line::styled(text::fit(&format!("  {note}"), area.width as usize), style).render(
+                Rect {
+                    y: first,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
         }
         let first = first + u16::from(self.note.is_some());
         for (y, (n, name)) in (first..area.y + area.height).zip(self.completions.iter().enumerate())

@@ -123,12 +123,8 @@ impl Editor {
         let mut changes = Vec::new();
         let mut who = Person::Nobody;
         if self.changed(TITLE..ATTENDEES) {
-            let Some(w) = people::resolve(
-                cx,
-                &mut self.fields[CONVENER],
-                &mut self.pending,
-                None,
-            ) else {
+            let Some(w) = people::resolve(cx, &mut self.fields[CONVENER], &mut self.pending, None)
+            else {
                 self.focus = CONVENER;
                 return false;
             };

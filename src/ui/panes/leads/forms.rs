@@ -7,9 +7,9 @@ use crate::model::dates::{parse_due_on, preview_due};
 use crate::model::{Change, Horizon, IssueId, ParticipantId, Session, Step, StepId, StepStatus};
 use crate::ui::pane::{Cx, capitalise};
 use crate::ui::panes::people::{self, Person};
-use crate::ui::widgets::name_match;
 use crate::ui::widgets::Field;
 use crate::ui::widgets::form_rows::{Form, Input};
+use crate::ui::widgets::name_match;
 
 /// Who a name prompt is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +122,10 @@ impl NamePrompt {
                     return false;
                 };
                 let name = cx.session().participant_name(lead).to_string();
-                cx.info(format!("{name} leads issue {issue}{}", people::joined(&who)));
+                cx.info(format!(
+                    "{name} leads issue {issue}{}",
+                    people::joined(&who)
+                ));
                 true
             }
             NameFor::AddSupporter => {

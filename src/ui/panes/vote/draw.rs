@@ -3,11 +3,11 @@
 
 use super::{Entry, VotePane, breakdown, chart, header};
 use crate::ui::pane::View;
+use crate::ui::text;
 use crate::ui::widgets::form_rows::backdrop;
 use chart::Chart;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use crate::ui::text;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 

@@ -43,14 +43,14 @@ impl RoundForm {
         let off = session.active_issues().filter(|i| i.cancelled).count();
         let previous = session.latest_round().map(|r| r.id);
         let (mut labels, mut ballots) = if off == 0 {
-            (vec![format!("every active issue ({all})")], vec![Ballot::TookPlace])
+            (
+                vec![format!("every active issue ({all})")],
+                vec![Ballot::TookPlace],
+            )
         } else {
             (
                 vec![
-                    format!(
-                        "every issue that took place ({}; {off} did not)",
-                        all - off
-                    ),
+                    format!("every issue that took place ({}; {off} did not)", all - off),
                     format!("every active issue, those that did not take place too ({all})"),
                 ],
                 vec![Ballot::TookPlace, Ballot::Active],

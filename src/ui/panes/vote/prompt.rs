@@ -32,7 +32,11 @@ impl Prompt {
     }
 
     /// What Enter would do, shown under the field while typing; `Err` when it cannot.
-    pub fn preview(&self, session: &Session, round: Option<&Round>) -> Option<Result<String, String>> {
+    pub fn preview(
+        &self,
+        session: &Session,
+        round: Option<&Round>,
+    ) -> Option<Result<String, String>> {
         let round = round?;
         match self {
             Prompt::Voter(_) => None,
@@ -50,9 +54,7 @@ impl Prompt {
             Prompt::Count { issue, field } => {
                 let text = field.text();
                 if text.trim().is_empty() {
-                    return Some(Err(format!(
-                        "Type how many dots issue {issue} has in all"
-                    )));
+                    return Some(Err(format!("Type how many dots issue {issue} has in all")));
                 }
                 let title = session.issues.get(issue).map_or("", |i| i.title.as_str());
                 Some(count(&text).map(|n| {
@@ -94,7 +96,10 @@ fn jump_target(session: &Session, round: &Round, text: &str) -> Result<IssueId, 
     let id = IssueId(n);
     match session.issues.get(&id) {
         _ if round.ballot.contains(&id) => Ok(id),
-        Some(_) => Err(format!("Issue {n} is not on the ballot of round {}", round.id)),
+        Some(_) => Err(format!(
+            "Issue {n} is not on the ballot of round {}",
+            round.id
+        )),
         None => Err(format!("There is no issue {n}")),
     }
 }

@@ -167,3 +167,77 @@ fn names_join_the_roster_only_on_purpose_and_typed_text_is_kept() {
         "one undo took both back"
     );
 }
+
+#[test]
+fn a_supporter_who_leads_is_named_truly_and_dates_and_slots_read_as_typed() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let people = dir.path().join("people.txt");
+    std::fs::write(&people, "Owen Price\nNadia Hussain\n").unwrap();
+    let command = format!(
+        "exec '{BIN}' --data-dir '{}' new 'Home from hospital, well' --participants '{}'",
+        data.display(),
+        people.display()
+    );
+    let tmux = Tmux::start("trust-leads", 100, 30, &command);
+    tmux.wait_for("Home from hospital");
+    raise(&tmux, &["Weekend discharge"]);
+
+    tmux.keys(&["5", "l"]);
+    tmux.wait_for("Lead: a name");
+    tmux.text("owen");
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("Owen Price leads issue 1");
+    tmux.keys(&["s"]);
+    tmux.text("owen");
+    tmux.wait_for("Owen Price already leads issue 1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("\"owen\" is not on the roster");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("owen supports issue 1 (owen joined the roster)");
+    tmux.keys(&["u"]);
+    tmux.wait_for("Undone: owen joined; owen supports issue 1");
+
+    // A next step due on a date typed the British way, shown before it is saved.
+    tmux.keys(&["n"]);
+    tmux.text("Book the hall");
+    tmux.keys(&["Tab"]);
+    tmux.text("Nadai");
+    tmux.wait_for("Nadia Hussain");
+    tmux.keys(&["Down", "Tab"]);
+    tmux.text("31/12/2026");
+    tmux.wait_for("→ Thu 31 Dec 2026");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("due Thu 31 Dec 2026");
+
+    // A slot added by its times gets them.
+    tmux.keys(&["3", "A"]);
+    tmux.wait_for("Add a time slot");
+    tmux.text("14:45-15:45");
+    tmux.keys(&["Enter", "Escape"]);
+    tmux.wait_for("14:45-15:45");
+    tmux.keys(&["q"]);
+    tmux.wait_until_gone();
+
+    let file = saved(&data);
+    let state = &file["state"];
+    let names: Vec<&str> = state["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Owen Price", "Nadia Hussain"], "no phantom");
+    let issue = &state["issues"][0];
+    assert_eq!(issue["lead"], "Owen Price");
+    assert_eq!(issue["supporters"].as_array().unwrap().len(), 0);
+    assert_eq!(issue["next_steps"][0]["owner"], "Nadia Hussain");
+    assert_eq!(issue["next_steps"][0]["due"], "2026-12-31");
+    let slot = &state["slots"][0];
+    assert_eq!(slot["label"], "14:45-15:45");
+    assert_eq!(slot["starts"], "14:45:00");
+    assert_eq!(slot["ends"], "15:45:00");
+}

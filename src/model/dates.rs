@@ -120,10 +120,7 @@ fn numeric(text: &str) -> Option<(u32, u32, Option<i32>)> {
 
 /// `31 dec`, `31st december 2026`, `dec 31`, `december 31, 2026`.
 fn worded(text: &str) -> Option<(u32, u32, Option<i32>)> {
-    let words: Vec<&str> = text
-        .split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let day = |w: &str| -> Option<u32> {
         let w = ["st", "nd", "rd", "th"]
             .iter()

@@ -19,7 +19,7 @@ const GLOBAL: [KeyHelp; 8] = [
     KeyHelp::more("Ctrl-r", "redo"),
     KeyHelp::more("f", "present mode on/off"),
     KeyHelp::more("?", "this help"),
-    KeyHelp::more("q / Ctrl-c", "quit (all is saved; asks if you typed text)"),
+    KeyHelp::more("q / Ctrl-c", "quit (all is saved)"),
 ];
 
 /// Most columns side by side; narrower ones would wrap every description.

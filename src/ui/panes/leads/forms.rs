@@ -222,10 +222,8 @@ impl StepForm {
                 Field::new("Owner: a name from the roster or a new one").with_text(&owner),
             ),
             Form::text_input(
-                Field::new(
-                    "Due: 31/12/2026, 31 Dec, 2026-12-01, +2w, +10d or next monday (empty: none)",
-                )
-                .with_text(&due),
+                Field::new("Due: 31/12/2026, 31 Dec, 2026-12-01, +2w or next monday (empty: none)")
+                    .with_text(&due),
             ),
             Input::Choice {
                 label: "Horizon",

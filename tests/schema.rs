@@ -59,9 +59,10 @@ fn kind_index(change: &Change) -> usize {
         ReportReminderSet { .. } => 32,
         Undo => 33,
         Redo => 34,
+        TallySet { .. } => 35,
     }
 }
-const KINDS: usize = 35;
+const KINDS: usize = 36;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -213,6 +214,11 @@ fn every_kind_of_event() -> Journal {
             round: r(2),
             issue: i(1),
             voter: None,
+        },
+        TallySet {
+            round: r(2),
+            issue: i(2),
+            dots: 14,
         },
         LeadAssigned {
             issue: i(1),

@@ -34,7 +34,8 @@ pub fn pane_of(change: &Change) -> Option<PaneId> {
         | RoundReopened { .. }
         | ResultsRevealed { .. }
         | DotAdded { .. }
-        | DotRemoved { .. } => PaneId::Vote,
+        | DotRemoved { .. }
+        | TallySet { .. } => PaneId::Vote,
         LeadAssigned { .. }
         | SupporterAdded { .. }
         | SupporterRemoved { .. }

@@ -3,6 +3,7 @@
 //! A failed save is reported and retried from memory until it succeeds.
 
 use super::format::{Meta, to_bytes};
+use super::lock::SessionLock;
 use super::save::write_atomic;
 use crate::model::{Event, Journal};
 use chrono::Local;
@@ -52,19 +53,21 @@ pub struct Saver {
 }
 
 impl Saver {
-    /// Starts the saving thread for a session whose file already holds `journal`.
-    pub fn start(path: PathBuf, meta: Meta, journal: Journal) -> Saver {
-        Saver::start_on(RealDisk, RETRY, path, meta, journal)
+    /// Starts the saving thread for a session whose file already holds `journal`. The
+    /// thread keeps the lock, confirms it before every write and lets it go after the last.
+    pub fn start(lock: SessionLock, meta: Meta, journal: Journal) -> Saver {
+        Saver::start_on(RealDisk, RETRY, lock, meta, journal)
     }
 
     /// Starts the saving thread on a given disk, retrying failed saves every `retry`.
     pub fn start_on(
         disk: impl Disk,
         retry: Duration,
-        path: PathBuf,
+        lock: SessionLock,
         meta: Meta,
         journal: Journal,
     ) -> Saver {
+        let path = lock.session().to_path_buf();
         let (tx, rx) = mpsc::channel();
         let (status_tx, status) = mpsc::channel();
         let handle = std::thread::Builder::new()
@@ -76,6 +79,7 @@ impl Saver {
                         retry,
                         path,
                         meta,
+                        lock,
                     },
                     journal,
                     rx,
@@ -125,10 +129,11 @@ struct Target<D> {
     retry: Duration,
     path: PathBuf,
     meta: Meta,
+    lock: SessionLock,
 }
 
 fn run<D: Disk>(
-    target: Target<D>,
+    mut target: Target<D>,
     mut journal: Journal,
     rx: Receiver<Msg>,
     status: Sender<SaveState>,
@@ -163,14 +168,23 @@ fn run<D: Disk>(
         if dirty {
             let events = std::mem::take(&mut journal.events);
             journal = catch_up(journal, events);
-            let bytes = to_bytes(&target.meta, &journal, Local::now().fixed_offset());
-            match target.disk.write(&target.path, &bytes) {
+            // Another writer's work is never overwritten: the changes stay in memory.
+            let written = target
+                .lock
+                .confirm()
+                .map_err(|conflict| conflict.to_string())
+                .and_then(|()| {
+                    let bytes = to_bytes(&target.meta, &journal, Local::now().fixed_offset());
+                    target.disk.write(&target.path, &bytes).map_err(|e| describe(&e))
+                });
+            match written {
                 Ok(()) => {
+                    target.lock.written();
                     dirty = false;
                     let _ = status.send(SaveState::Saved);
                 }
-                Err(e) => {
-                    let _ = status.send(SaveState::Failed(describe(&e)));
+                Err(why) => {
+                    let _ = status.send(SaveState::Failed(why));
                 }
             }
         }
@@ -252,7 +266,7 @@ mod tests {
         let mut saver = Saver::start_on(
             disk,
             Duration::from_millis(20),
-            path.clone(),
+            crate::store::lock(&path).unwrap(),
             meta,
             journal.clone(),
         );
@@ -292,7 +306,7 @@ mod tests {
         let mut saver = Saver::start_on(
             RealDisk,
             Duration::from_millis(20),
-            path.clone(),
+            crate::store::lock(&path).unwrap(),
             meta,
             journal.clone(),
         );
@@ -310,5 +324,41 @@ mod tests {
         );
         assert_eq!(load(&path).unwrap().journal.session.theme, "New theme");
         saver.finish();
+    }
+
+    #[test]
+    fn a_session_changed_by_another_writer_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let now = Local::now().fixed_offset();
+        let mut journal = Journal::create(now, "Theme").unwrap();
+        let meta = Meta::new(now);
+        write_atomic(&path, &to_bytes(&meta, &journal, now)).unwrap();
+        let mut saver = Saver::start_on(
+            RealDisk,
+            Duration::from_millis(20),
+            crate::store::lock(&path).unwrap(),
+            meta.clone(),
+            journal.clone(),
+        );
+        // Someone removes the lock file and writes the session behind the app's back.
+        std::fs::remove_file(crate::store::lock_path(&path)).unwrap();
+        let mut theirs = journal.clone();
+        theirs
+            .record(now, Change::ThemeSet { theme: "Theirs".into() })
+            .unwrap();
+        write_atomic(&path, &to_bytes(&meta, &theirs, now)).unwrap();
+        let change = Change::ThemeSet {
+            theme: "Ours".into(),
+        };
+        saver.push(journal.record(now, change).unwrap().clone());
+        let state = wait_for(&mut saver, |s| matches!(s, SaveState::Failed(_)));
+        assert_eq!(
+            state,
+            SaveState::Failed("another copy of Convene changed this session".into())
+        );
+        assert_eq!(load(&path).unwrap().journal.session.theme, "Theirs");
+        assert!(matches!(saver.finish(), SaveState::Failed(_)));
+        assert_eq!(load(&path).unwrap().journal.session.theme, "Theirs");
     }
 }

@@ -34,16 +34,11 @@ pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut saver = Saver::start(
-        opened.path.clone(),
-        opened.meta.clone(),
-        opened.journal.clone(),
-    );
+    let mut saver = Saver::start(opened.lock, opened.meta.clone(), opened.journal.clone());
     let mut app = App::new(opened.journal, name, theme, Local::now().fixed_offset());
     app.panes.closing.file = Some(opened.path.clone());
     let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver));
     let last = saver.finish();
-    drop(opened.lock);
     result?;
     match last {
         crate::store::SaveState::Failed(why) => anyhow::bail!(

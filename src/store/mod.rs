@@ -8,6 +8,7 @@ mod paths;
 mod save;
 mod saver;
 mod snapshot;
+mod target;
 mod trash;
 
 pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
@@ -17,6 +18,7 @@ pub use paths::{data_dir, new_session_path, real_file, resolve, sessions_dir, sl
 pub use save::write_atomic;
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
+pub use target::{TargetRefused, export_target};
 pub use trash::{TrashError, trash};
 
 use crate::model::Journal;

@@ -1,0 +1,192 @@
+//! Issue 10, as a hostile or careless user meets it on the command line: exports that would
+//! replace a session, links planted where a lock or a session should be, input that would
+//! take minutes, temporaries a kill leaves behind, folders open to everyone, and escape
+//! sequences in a file's name. Each was reproduced on the version before the fix.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::path::{Path, PathBuf};
+
+fn convene(data: &Path) -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("convene");
+    cmd.env_remove("CONVENE_DATA_DIR")
+        .arg("--data-dir")
+        .arg(data);
+    cmd
+}
+
+fn new_session(data: &Path, theme: &str) -> PathBuf {
+    let out = convene(data)
+        .args(["new", theme, "--no-open"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    PathBuf::from(String::from_utf8(out).unwrap().trim())
+}
+
+fn issues_csv(dir: &Path, titles: &[&str]) -> PathBuf {
+    let path = dir.join(format!("issues-{}.csv", titles.join("-").len()));
+    std::fs::write(&path, titles.join("\n") + "\n").unwrap();
+    path
+}
+
+fn titles(file: &Path) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    value["state"]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+// 2. `export -o` onto a session.
+
+#[test]
+fn export_never_overwrites_a_session() {
+    let data = tempfile::tempdir().unwrap();
+    let open = new_session(data.path(), "Open in the app");
+    let other = new_session(data.path(), "Exported");
+    convene(data.path())
+        .args(["import"])
+        .arg(&open)
+        .arg("--issues")
+        .arg(issues_csv(data.path(), &["Kept"]))
+        .assert()
+        .success();
+    let before = std::fs::read(&open).unwrap();
+    let _app = convene::store::lock(&open).unwrap();
+    convene(data.path())
+        .arg("export")
+        .arg(&other)
+        .args(["--format", "json", "-o"])
+        .arg(&open)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("never replaces"));
+    assert_eq!(std::fs::read(&open).unwrap(), before);
+
+    // A copy of a session elsewhere, and any new file in the sessions folder, are refused too.
+    let copy = data.path().join("copy.json");
+    std::fs::copy(&open, &copy).unwrap();
+    let copied = std::fs::read(&copy).unwrap();
+    convene(data.path())
+        .arg("export")
+        .arg(&other)
+        .args(["--format", "markdown", "-o"])
+        .arg(&copy)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is a Convene session"));
+    assert_eq!(std::fs::read(&copy).unwrap(), copied);
+    let inside = open.with_file_name("proceedings.md");
+    convene(data.path())
+        .arg("export")
+        .arg(&other)
+        .args(["--format", "markdown", "-o"])
+        .arg(&inside)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("sessions folder"));
+    assert!(!inside.exists());
+
+    // An ordinary file outside is written as before.
+    let out = data.path().join("proceedings.md");
+    convene(data.path())
+        .arg("export")
+        .arg(&other)
+        .args(["--format", "markdown", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Exported"));
+}
+
+// 3. A lock file that is a link.
+
+#[test]
+fn a_lock_file_that_is_a_link_is_never_written_through() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Linked lock");
+    let victim = data.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let lock = convene::store::lock_path(&session);
+    std::fs::remove_file(&lock).unwrap();
+    symlink("../victim.txt", &lock).unwrap();
+    let before = std::fs::read(&session).unwrap();
+    convene(data.path())
+        .arg("import")
+        .arg(&session)
+        .arg("--issues")
+        .arg(issues_csv(data.path(), &["Never"]))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("symbolic link"));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert_eq!(std::fs::read(&session).unwrap(), before);
+}
+
+// 4. A session file that is a link.
+
+#[test]
+fn a_link_to_a_session_updates_the_real_file_and_shares_its_lock() {
+    let data = tempfile::tempdir().unwrap();
+    let real = new_session(data.path(), "Real");
+    let link = real.with_file_name("link.json");
+    symlink(real.file_name().unwrap(), &link).unwrap();
+    convene(data.path())
+        .arg("import")
+        .arg(&link)
+        .arg("--issues")
+        .arg(issues_csv(data.path(), &["Through the link"]))
+        .assert()
+        .success();
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(titles(&real), ["Through the link"]);
+    assert!(!convene::store::lock_path(&link).exists());
+
+    // Both names lead to one lock: with the real file held, the link is refused.
+    let _held = convene::store::lock(&real).unwrap();
+    convene(data.path())
+        .arg("import")
+        .arg(&link)
+        .arg("--issues")
+        .arg(issues_csv(data.path(), &["Second writer"]))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already open"));
+    assert_eq!(titles(&real), ["Through the link"]);
+}
+
+#[test]
+fn a_link_to_an_unrelated_file_is_refused_and_the_file_never_written() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Somewhere");
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let link = session.with_file_name("bait.json");
+    symlink(&victim, &link).unwrap();
+    for command in [&["import"][..], &["open"][..]] {
+        let mut cmd = convene(data.path());
+        cmd.args(command).arg(&link);
+        if command == ["import"] {
+            cmd.arg("--issues")
+                .arg(issues_csv(data.path(), &["Never"]));
+        }
+        cmd.assert()
+            .failure()
+            .stderr(predicate::str::contains("not a Convene session"));
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let left: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "nothing written beside the victim");
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+}

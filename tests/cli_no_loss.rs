@@ -190,3 +190,78 @@ fn a_link_to_an_unrelated_file_is_refused_and_the_file_never_written() {
     assert_eq!(left.len(), 1, "nothing written beside the victim");
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
 }
+
+// 5. CSV import was quadratic in rows: 100k rows took minutes.
+
+#[test]
+fn a_hundred_thousand_csv_rows_import_completely() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Big wall");
+    let csv = data.path().join("issues.csv");
+    let mut text = String::from("title,convener,description\n");
+    for n in 0..100_000 {
+        text.push_str(&format!("Issue {n},Person {},\"Line one\nline two\"\n\n", n % 300));
+    }
+    std::fs::write(&csv, text).unwrap();
+    convene(data.path())
+        .arg("import")
+        .arg(&session)
+        .arg("--issues")
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Added 100000 issues"));
+    let all = titles(&session);
+    assert_eq!(all.len(), 100_000);
+    assert_eq!(all[99_999], "Issue 99999");
+
+    // One row more than the limit is refused with the reason, and nothing changes.
+    let before = std::fs::read(&session).unwrap();
+    let rows: String = (0..=convene::sheet::MAX_ROWS)
+        .map(|n| format!("More {n}\n"))
+        .collect();
+    std::fs::write(&csv, rows).unwrap();
+    convene(data.path())
+        .arg("import")
+        .arg(&session)
+        .arg("--issues")
+        .arg(&csv)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("more than 100000 rows"));
+    assert_eq!(std::fs::read(&session).unwrap(), before);
+}
+
+// 6. Every name was compared with the whole roster, on load too.
+
+#[test]
+fn a_crafted_roster_of_fifty_thousand_shared_prefix_names_loads_completely() {
+    let data = tempfile::tempdir().unwrap();
+    let names = data.path().join("names.txt");
+    let prefix = "x".repeat(190);
+    let text: String = (0..50_000).map(|n| format!("{prefix}{n:07}\n")).collect();
+    std::fs::write(&names, text).unwrap();
+    let out = convene(data.path())
+        .args(["new", "Crowd", "--no-open", "--participants"])
+        .arg(&names)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let session = PathBuf::from(String::from_utf8(out).unwrap().trim());
+    convene(data.path())
+        .arg("check")
+        .arg(&session)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("50000 participants"));
+    // The same name twice, in another case, is still refused.
+    std::fs::write(&names, format!("{prefix}A\n{prefix}a\n")).unwrap();
+    convene(data.path())
+        .args(["new", "Twice", "--no-open", "--participants"])
+        .arg(&names)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("line 2"));
+}

@@ -10,6 +10,7 @@ mod log;
 mod new;
 mod open;
 mod output;
+mod progress;
 mod replay;
 mod roster;
 mod synth;

@@ -1,7 +1,9 @@
 //! `convene new`: a session with its theme, spaces, slots and roster, written once and
 //! locked, then handed to the app unless `--no-open`.
 
+use super::progress::Progress;
 use super::{ThemeName, app, files, roster};
+use crate::sheet::PROGRESS_EVERY;
 use crate::model::describe::{cut, printable};
 use crate::model::{Change, Journal, times_in_label};
 use crate::store;
@@ -58,7 +60,13 @@ pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Jo
             .map_err(|why| anyhow::anyhow!("--slot {}: {why}", shown(label)))?;
     }
     if let Some(file) = &request.participants {
-        for person in roster::read(file)? {
+        let mut progress = Progress::new(format!("reading {}", printable(&file.display().to_string())));
+        let people = roster::read(file, &mut progress)?;
+        let total = people.len() as u64;
+        for (n, person) in people.into_iter().enumerate() {
+            if n % PROGRESS_EVERY == 0 {
+                progress.report("adding people", n as u64, total);
+            }
             let change = Change::ParticipantAdded {
                 participant: journal.session.next_participant_id(),
                 name: person.name,

@@ -188,7 +188,13 @@ impl Roster {
                             cx.error("Type the path of a names file");
                             return RosterOutcome::Used;
                         }
-                        match std::fs::read_to_string(expand_home(&typed)) {
+                        // A FIFO or a huge file must not freeze the room's screen.
+                        let read = crate::sheet::read_file(&expand_home(&typed)).and_then(|b| {
+                            String::from_utf8(b).map_err(|_| {
+                                std::io::Error::other("not UTF-8 text")
+                            })
+                        });
+                        match read {
                             Ok(content) => {
                                 let report = import(&content, cx);
                                 let name = std::path::Path::new(&typed)

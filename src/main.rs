@@ -4,6 +4,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = convene::signals::install() {
+        eprintln!("convene: cannot watch for signals: {e}");
+        return ExitCode::FAILURE;
+    }
     match convene::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {

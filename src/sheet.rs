@@ -250,7 +250,9 @@ impl<'a> Lines<'a> {
     /// The line a record starting at `offset` is on.
     pub fn line_at(&mut self, offset: u64) -> u64 {
         let bytes = self.bytes;
-        let mut start = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
         while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
             start += 1;
         }
@@ -258,7 +260,10 @@ impl<'a> Lines<'a> {
             // Records come in order; asked about an earlier one, count again from the top.
             (self.at, self.newlines) = (0, 0);
         }
-        self.newlines += bytes[self.at..start].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.newlines += bytes[self.at..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
         self.at = start;
         self.newlines + 1
     }
@@ -341,7 +346,8 @@ mod tests {
 
     #[test]
     fn positional_columns_without_header() {
-        let rows = parse_issues(b"Carers' voice,Sam Hale,Who speaks for carers?\nTransport,,\n").unwrap();
+        let rows =
+            parse_issues(b"Carers' voice,Sam Hale,Who speaks for carers?\nTransport,,\n").unwrap();
         assert_eq!(
             rows,
             [

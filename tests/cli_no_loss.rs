@@ -178,8 +178,7 @@ fn a_link_to_an_unrelated_file_is_refused_and_the_file_never_written() {
         let mut cmd = convene(data.path());
         cmd.args(command).arg(&link);
         if command == ["import"] {
-            cmd.arg("--issues")
-                .arg(issues_csv(data.path(), &["Never"]));
+            cmd.arg("--issues").arg(issues_csv(data.path(), &["Never"]));
         }
         cmd.assert()
             .failure()
@@ -200,7 +199,10 @@ fn a_hundred_thousand_csv_rows_import_completely() {
     let csv = data.path().join("issues.csv");
     let mut text = String::from("title,convener,description\n");
     for n in 0..100_000 {
-        text.push_str(&format!("Issue {n},Person {},\"Line one\nline two\"\n\n", n % 300));
+        text.push_str(&format!(
+            "Issue {n},Person {},\"Line one\nline two\"\n\n",
+            n % 300
+        ));
     }
     std::fs::write(&csv, text).unwrap();
     convene(data.path())

@@ -2,9 +2,9 @@
 //! as events. All rows are checked first: one bad row and nothing is written.
 
 use super::files;
+use super::progress::Progress;
 use crate::model::describe::printable;
 use crate::model::{Change, Journal};
-use super::progress::Progress;
 use crate::sheet::{PROGRESS_EVERY, Row, parse_issues_with};
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
@@ -20,7 +20,10 @@ pub struct Added {
 
 pub fn run(data_dir: &Path, file: &Path, csv: &Path) -> anyhow::Result<ExitCode> {
     let path = files::session_file(data_dir, file)?;
-    let mut progress = Progress::new(format!("importing {}", printable(&csv.display().to_string())));
+    let mut progress = Progress::new(format!(
+        "importing {}",
+        printable(&csv.display().to_string())
+    ));
     let rows = read(csv, &mut progress)?;
     if rows.is_empty() {
         anyhow::bail!(

@@ -3,9 +3,9 @@
 
 use super::progress::Progress;
 use super::{ThemeName, app, files, roster};
-use crate::sheet::PROGRESS_EVERY;
 use crate::model::describe::{cut, printable};
 use crate::model::{Change, Journal, times_in_label};
+use crate::sheet::PROGRESS_EVERY;
 use crate::store;
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
@@ -60,7 +60,10 @@ pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Jo
             .map_err(|why| anyhow::anyhow!("--slot {}: {why}", shown(label)))?;
     }
     if let Some(file) = &request.participants {
-        let mut progress = Progress::new(format!("reading {}", printable(&file.display().to_string())));
+        let mut progress = Progress::new(format!(
+            "reading {}",
+            printable(&file.display().to_string())
+        ));
         let people = roster::read(file, &mut progress)?;
         let total = people.len() as u64;
         for (n, person) in people.into_iter().enumerate() {

@@ -2,8 +2,8 @@
 //! `name,organisation` and optionally a third column for the stakeholder group. A script
 //! wants to hear of a group it mistyped, so an unknown group refuses the file.
 
-use crate::model::Group;
 use super::progress::Progress;
+use crate::model::Group;
 use crate::sheet::{Person, parse_names_with};
 use std::path::Path;
 

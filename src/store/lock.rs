@@ -180,35 +180,44 @@ impl SessionLock {
     /// it is gone or was replaced), and the session file is as this process left it (or
     /// gone, as when the folder itself was removed and put back).
     pub fn confirm(&mut self) -> Result<(), Conflict> {
+        self.hold()?;
+        match std::fs::symlink_metadata(&self.session) {
+            Ok(now) if Some(FileId::of(&now)) != self.known => Err(Conflict::Changed),
+            _ => Ok(()),
+        }
+    }
+
+    /// Makes sure the lock file in the folder is the one held, taking the lock again on a
+    /// new file if it was removed. The app's saver calls this while idle too, so a second
+    /// writer is refused rather than let in until the next save.
+    pub fn hold(&mut self) -> Result<(), Conflict> {
         let held = self
             .file
             .metadata()
             .map_err(|e| Conflict::Io(e.to_string()))?;
         let in_folder = std::fs::symlink_metadata(&self.path).ok();
-        let same = in_folder
+        if in_folder
             .as_ref()
-            .is_some_and(|m| m.dev() == held.dev() && m.ino() == held.ino());
-        if !same {
-            if in_folder.is_some_and(|m| m.file_type().is_symlink()) {
-                return Err(Conflict::Link);
-            }
-            match take(&self.session, &self.path) {
-                // Dropping the old handle releases a lock that no longer guards anything.
-                Ok(file) => self.file = file,
-                Err(LockError::Busy { .. }) => return Err(Conflict::Held),
-                Err(LockError::Link { .. }) => return Err(Conflict::Link),
-                // A folder that is gone: the write that follows fails and says so.
-                Err(LockError::Io { source, .. })
-                    if source.kind() == std::io::ErrorKind::NotFound =>
-                {
-                    return Ok(());
-                }
-                Err(LockError::Io { source, .. }) => return Err(Conflict::Io(source.to_string())),
-            }
+            .is_some_and(|m| m.dev() == held.dev() && m.ino() == held.ino())
+        {
+            return Ok(());
         }
-        match std::fs::symlink_metadata(&self.session) {
-            Ok(now) if Some(FileId::of(&now)) != self.known => Err(Conflict::Changed),
-            _ => Ok(()),
+        if in_folder.is_some_and(|m| m.file_type().is_symlink()) {
+            return Err(Conflict::Link);
+        }
+        match take(&self.session, &self.path) {
+            // Dropping the old handle releases a lock that no longer guards anything.
+            Ok(file) => {
+                self.file = file;
+                Ok(())
+            }
+            Err(LockError::Busy { .. }) => Err(Conflict::Held),
+            Err(LockError::Link { .. }) => Err(Conflict::Link),
+            // A folder that is gone: a write that follows fails and says so.
+            Err(LockError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                Ok(())
+            }
+            Err(LockError::Io { source, .. }) => Err(Conflict::Io(source.to_string())),
         }
     }
 

@@ -14,8 +14,10 @@ mod trash;
 pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
 pub use list::{Summary, Unreadable, list};
 pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};
-pub use paths::{data_dir, new_session_path, real_file, resolve, sessions_dir, slug, trash_dir};
-pub use save::write_atomic;
+pub use paths::{
+    data_dir, new_session_path, private_dir, real_file, resolve, sessions_dir, slug, trash_dir,
+};
+pub use save::{remove_temporaries, write_atomic};
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
 pub use target::{TargetRefused, export_target};
@@ -23,7 +25,6 @@ pub use trash::{TrashError, trash};
 
 use crate::model::Journal;
 use chrono::{DateTime, FixedOffset};
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 /// A session opened for writing: its file, the lock that makes it ours, and its contents.
@@ -102,11 +103,7 @@ pub fn create(
         path: path.to_path_buf(),
         source,
     };
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir)
-        .map_err(|e| save_err(&dir, e))?;
+    private_dir(&dir).map_err(|e| save_err(&dir, e))?;
     let path = new_session_path(&dir, now.date_naive(), &journal.session.theme);
     let mut lock = lock(&path)?;
     let meta = Meta::new(now);
@@ -128,10 +125,12 @@ impl Opened {
     /// Saves the whole session now, on this thread (for the command line; the app uses
     /// `Saver`), unless that would overwrite another writer's work.
     pub fn save(&mut self, now: DateTime<FixedOffset>) -> Result<(), OpenError> {
-        self.lock.confirm().map_err(|conflict| OpenError::Conflict {
-            path: self.path.clone(),
-            conflict,
-        })?;
+        self.lock
+            .confirm()
+            .map_err(|conflict| OpenError::Conflict {
+                path: self.path.clone(),
+                conflict,
+            })?;
         write_atomic(&self.path, &to_bytes(&self.meta, &self.journal, now)).map_err(|source| {
             OpenError::Save {
                 path: self.path.clone(),

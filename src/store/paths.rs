@@ -26,6 +26,16 @@ pub fn data_dir(chosen: Option<&Path>) -> anyhow::Result<PathBuf> {
         })
 }
 
+/// Creates `dir` and any missing parents readable by their owner only (0700), whatever the
+/// umask: sessions hold people's names and what they said.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
 pub fn sessions_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("sessions")
 }

@@ -15,6 +15,9 @@ use std::time::Duration;
 /// How long to wait before writing again after a failed save.
 const RETRY: Duration = Duration::from_secs(2);
 
+/// How often an idle saver makes sure it still holds the lock (see `SessionLock::hold`).
+const HOLD: Duration = Duration::from_secs(1);
+
 /// Where the saver writes. The real one is `write_atomic`; tests put a disk here that fails
 /// on demand (full, read-only) to prove nothing is lost meanwhile.
 pub trait Disk: Send + 'static {
@@ -142,18 +145,19 @@ fn run<D: Disk>(
     let mut finishing = false;
     loop {
         // Wait for work; while a failed save is pending, wake up to retry it.
-        let first = if dirty {
-            rx.recv_timeout(target.retry)
-        } else {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        };
+        let first = rx.recv_timeout(if dirty { target.retry } else { HOLD });
         match first {
             Ok(Msg::Event(e)) => {
                 journal.events.push(*e);
                 dirty = true;
             }
             Ok(Msg::Finish) | Err(RecvTimeoutError::Disconnected) => finishing = true,
-            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                if !dirty {
+                    // A conflict found here is reported by the next save, which it stops.
+                    let _ = target.lock.hold();
+                }
+            }
         }
         // Take everything else already queued, so a burst of keys costs one write.
         while let Ok(msg) = rx.try_recv() {
@@ -175,7 +179,10 @@ fn run<D: Disk>(
                 .map_err(|conflict| conflict.to_string())
                 .and_then(|()| {
                     let bytes = to_bytes(&target.meta, &journal, Local::now().fixed_offset());
-                    target.disk.write(&target.path, &bytes).map_err(|e| describe(&e))
+                    target
+                        .disk
+                        .write(&target.path, &bytes)
+                        .map_err(|e| describe(&e))
                 });
             match written {
                 Ok(()) => {
@@ -345,7 +352,12 @@ mod tests {
         std::fs::remove_file(crate::store::lock_path(&path)).unwrap();
         let mut theirs = journal.clone();
         theirs
-            .record(now, Change::ThemeSet { theme: "Theirs".into() })
+            .record(
+                now,
+                Change::ThemeSet {
+                    theme: "Theirs".into(),
+                },
+            )
             .unwrap();
         write_atomic(&path, &to_bytes(&meta, &theirs, now)).unwrap();
         let change = Change::ThemeSet {

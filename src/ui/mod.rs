@@ -60,6 +60,7 @@ pub fn with_terminal<T>(
             "the app needs a terminal; for scripts use the subcommands (see `convene --help`)"
         );
     }
+    let _interactive = crate::signals::Interactive::start();
     let mut terminal =
         ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot set up the terminal: {e}"))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -87,7 +88,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut last_minute = String::new();
-    while !app.quit {
+    while !app.quit && crate::signals::stop_requested().is_none() {
         app.now = Local::now().fixed_offset();
         let minute = app.now.format("%H:%M:%S").to_string();
         if minute != last_minute {

@@ -190,9 +190,8 @@ impl Roster {
                         }
                         // A FIFO or a huge file must not freeze the room's screen.
                         let read = crate::sheet::read_file(&expand_home(&typed)).and_then(|b| {
-                            String::from_utf8(b).map_err(|_| {
-                                std::io::Error::other("not UTF-8 text")
-                            })
+                            String::from_utf8(b)
+                                .map_err(|_| std::io::Error::other("not UTF-8 text"))
                         });
                         match read {
                             Ok(content) => {

@@ -9,4 +9,5 @@ pub mod sheet;
 pub mod signals;
 pub mod store;
 pub mod synth;
+pub mod text;
 pub mod ui;

@@ -267,3 +267,112 @@ fn a_crafted_roster_of_fifty_thousand_shared_prefix_names_loads_completely() {
         .failure()
         .stderr(predicate::str::contains("line 2"));
 }
+
+// 7. `synth` at its old limit ran for minutes and a kill left a hidden temporary.
+
+#[test]
+fn synth_refuses_sizes_beyond_its_limits_at_once() {
+    let data = tempfile::tempdir().unwrap();
+    convene(data.path())
+        .args(["synth", "--events", "5000000", "-o"])
+        .arg(data.path().join("huge.json"))
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("at most 1000000"));
+    assert!(!data.path().join("huge.json").exists());
+}
+
+#[test]
+fn a_synth_stopped_while_writing_leaves_nothing_behind() {
+    for signal in ["-TERM", "-INT", "-KILL"] {
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("big.json");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_convene"))
+            .args(["synth", "--events", "100000", "-o"])
+            .arg(&target)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Writing has begun once the process has a file open in the output folder (named
+        // `.big.json.XXXXXX`, or unnamed on Linux, shown as `#123 (deleted)`).
+        let dir = out.path().canonicalize().unwrap();
+        let pid = child.id();
+        let writing = || {
+            std::fs::read_dir(format!("/proc/{pid}/fd"))
+                .map(|fds| {
+                    fds.flatten().any(|fd| {
+                        std::fs::read_link(fd.path()).is_ok_and(|to| to.starts_with(&dir))
+                    })
+                })
+                .unwrap_or(false)
+        };
+        let start = std::time::Instant::now();
+        while !writing() && child.try_wait().unwrap().is_none() {
+            assert!(
+                start.elapsed().as_secs() < 120,
+                "synth never started writing"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        let left: Vec<String> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            left.iter().all(|name| name == "big.json"),
+            "{signal} left {left:?} ({status:?})"
+        );
+        if target.exists() {
+            convene::store::load(&target).expect("a complete file");
+        }
+    }
+}
+
+// 8. Folders made 0777 under umask 000 (the trash and the demo's folder are checked under
+// tmux in e2e_lock.rs); every file and folder a command makes is private.
+
+#[test]
+fn files_and_folders_made_by_commands_are_private_under_umask_000() {
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path().join("deep/data");
+    let script = format!(
+        "umask 000 && '{bin}' --data-dir '{root}' new 'Private' --no-open && \
+         '{bin}' synth --events 50 -o '{out}' && \
+         '{bin}' export '{root}/sessions/'*.json --format markdown -o '{md}'",
+        bin = env!("CARGO_BIN_EXE_convene"),
+        root = root.display(),
+        out = data.path().join("synth.json").display(),
+        md = data.path().join("p.md").display(),
+    );
+    let status = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for dir in [
+        data.path().join("deep"),
+        root.clone(),
+        root.join("sessions"),
+    ] {
+        assert_eq!(mode(&dir), 0o700, "{}", dir.display());
+    }
+    let session = std::fs::read_dir(root.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    for file in [
+        session.clone(),
+        convene::store::lock_path(&session),
+        data.path().join("synth.json"),
+        data.path().join("p.md"),
+    ] {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}

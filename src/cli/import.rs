@@ -3,7 +3,6 @@
 
 use super::files;
 use super::progress::Progress;
-use crate::model::describe::printable;
 use crate::model::{Change, Journal};
 use crate::sheet::{PROGRESS_EVERY, Row, parse_issues_with};
 use chrono::{DateTime, FixedOffset};
@@ -20,10 +19,7 @@ pub struct Added {
 
 pub fn run(data_dir: &Path, file: &Path, csv: &Path) -> anyhow::Result<ExitCode> {
     let path = files::session_file(data_dir, file)?;
-    let mut progress = Progress::new(format!(
-        "importing {}",
-        printable(&csv.display().to_string())
-    ));
+    let mut progress = Progress::new(format!("importing {}", crate::text::path(csv)));
     let rows = read(csv, &mut progress)?;
     if rows.is_empty() {
         anyhow::bail!(
@@ -53,7 +49,7 @@ pub fn run(data_dir: &Path, file: &Path, csv: &Path) -> anyhow::Result<ExitCode>
         } else {
             format!("{} issues", added.issues)
         },
-        path.display()
+        crate::text::path(&path)
     )?;
     Ok(ExitCode::SUCCESS)
 }

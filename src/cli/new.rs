@@ -28,7 +28,7 @@ pub fn run(data_dir: &Path, request: Request, theme: ThemeName) -> anyhow::Resul
     let journal = build(now, &request)?;
     files::usable_dir(&store::sessions_dir(data_dir))?;
     let opened = store::create(data_dir, journal, now)?;
-    writeln!(std::io::stdout(), "{}", opened.path.display())?;
+    writeln!(std::io::stdout(), "{}", crate::text::path(&opened.path))?;
     if request.no_open {
         return Ok(ExitCode::SUCCESS);
     }
@@ -60,10 +60,7 @@ pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Jo
             .map_err(|why| anyhow::anyhow!("--slot {}: {why}", shown(label)))?;
     }
     if let Some(file) = &request.participants {
-        let mut progress = Progress::new(format!(
-            "reading {}",
-            printable(&file.display().to_string())
-        ));
+        let mut progress = Progress::new(format!("reading {}", crate::text::path(file)));
         let people = roster::read(file, &mut progress)?;
         let total = people.len() as u64;
         for (n, person) in people.into_iter().enumerate() {

@@ -39,7 +39,7 @@ pub fn synth(params: &SynthParams, output: &Path) -> anyhow::Result<ExitCode> {
     let s = &journal.session;
     println!(
         "{}: {} events, {} participants, {} issues ({} still on the wall), {} rounds",
-        output.display(),
+        crate::text::path(output),
         journal.events.len(),
         s.participants.len(),
         s.issues.len(),

@@ -376,3 +376,194 @@ fn files_and_folders_made_by_commands_are_private_under_umask_000() {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
 }
+
+// 9. Escape sequences in a file name reached the terminal through success messages, and
+// unpaired bidi controls passed raw into `convene log`.
+
+#[test]
+fn escape_sequences_in_a_path_never_reach_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Escapes");
+    let hostile = session.with_file_name("\u{1b}]0;PWNED\u{7}\u{1b}[2Jok.json");
+    std::fs::rename(&session, &hostile).unwrap();
+    let csv = issues_csv(data.path(), &["Fine"]);
+    let runs: Vec<Vec<std::ffi::OsString>> = vec![
+        vec!["check".into(), hostile.clone().into()],
+        vec![
+            "import".into(),
+            hostile.clone().into(),
+            "--issues".into(),
+            csv.into(),
+        ],
+        vec!["list".into()],
+        vec![
+            "synth".into(),
+            "--events".into(),
+            "20".into(),
+            "-o".into(),
+            data.path().join("\u{1b}[31mred.json").into(),
+        ],
+    ];
+    for args in runs {
+        let out = convene(data.path()).args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{args:?}: {shown:?}"
+        );
+        assert!(shown.contains("\u{241b}"), "{args:?}: {shown:?}");
+    }
+}
+
+#[test]
+fn log_shows_no_bidi_override_and_no_escape() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Direction");
+    let csv = data.path().join("rtl.csv");
+    std::fs::write(
+        &csv,
+        "\"Reversed \u{202E}txet\u{1b}[2J\",\"Amira \u{2067}A\"\n",
+    )
+    .unwrap();
+    convene(data.path())
+        .arg("import")
+        .arg(&session)
+        .arg("--issues")
+        .arg(&csv)
+        .assert()
+        .success();
+    let out = convene(data.path())
+        .arg("log")
+        .arg(&session)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for bad in ['\u{202E}', '\u{2067}', '\u{1b}'] {
+        assert!(!text.contains(bad), "{bad:?} in {text}");
+    }
+    assert!(text.contains("Reversed txet\u{241b}[2J"), "{text}");
+}
+
+// 10. The smaller faults.
+
+#[test]
+fn an_error_says_each_cause_once() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Rounds");
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&session).unwrap()).unwrap();
+    value["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "seq": 2, "at": "2026-05-01T10:00:00+01:00", "type": "round_opened",
+            "round": 1, "dots_per_person": 0, "anonymous": false, "hidden": false, "ballot": []
+        }));
+    std::fs::write(&session, serde_json::to_vec(&value).unwrap()).unwrap();
+    let out = convene(data.path())
+        .arg("check")
+        .arg(&session)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(err.contains("event 2 (round_opened)"), "{err}");
+    assert_eq!(err.matches("between").count(), 1, "{err}");
+
+    // An OS error quoted in the message was printed again after it.
+    let other = new_session(data.path(), "Lock in the way");
+    let lock = convene::store::lock_path(&other);
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    let out = convene(data.path())
+        .arg("import")
+        .arg(&other)
+        .arg("--issues")
+        .arg(issues_csv(data.path(), &["Blocked"]))
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(err.contains("cannot create the lock file"), "{err}");
+    assert_eq!(err.matches("(os error").count(), 1, "{err}");
+}
+
+#[test]
+fn a_refused_new_leaves_no_lock_file() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("sessions")).unwrap();
+    // Files cannot grow past 0 bytes: the lock file can be made, the session not written.
+    let script = format!(
+        "ulimit -f 0 && trap '' XFSZ && exec '{}' --data-dir '{}' new 'Full disk' --no-open",
+        env!("CARGO_BIN_EXE_convene"),
+        data.path().display()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot save"),
+        "{out:?}"
+    );
+    let left: Vec<_> = std::fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn list_names_a_fifo_and_a_dangling_link() {
+    let data = tempfile::tempdir().unwrap();
+    new_session(data.path(), "Fine");
+    let sessions = data.path().join("sessions");
+    let made = std::process::Command::new("mkfifo")
+        .arg(sessions.join("pipe.json"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    symlink("nowhere.json", sessions.join("dangling.json")).unwrap();
+    convene(data.path())
+        .arg("list")
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fine"))
+        .stdout(predicate::str::contains(
+            "dangling.json: a link to a file that does not exist",
+        ))
+        .stdout(predicate::str::contains(
+            "pipe.json: not a regular file (a FIFO)",
+        ));
+}
+
+#[test]
+fn the_largest_id_says_why_nothing_more_can_be_added() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Ids");
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&session).unwrap()).unwrap();
+    value["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "seq": 2, "at": "2026-05-01T10:00:00+01:00", "type": "issue_raised",
+            "issue": 4294967295u32, "title": "The last number"
+        }));
+    value["state"]["issues"] = serde_json::json!([]);
+    std::fs::write(&session, serde_json::to_vec(&value).unwrap()).unwrap();
+    convene(data.path())
+        .arg("import")
+        .arg(&session)
+        .arg("--issues")
+        .arg(issues_csv(data.path(), &["One more"]))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "no more issues can be added: this session already uses issue number 4294967295",
+        ));
+}

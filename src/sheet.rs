@@ -32,8 +32,20 @@ pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 pub enum SheetError {
     #[error("not readable as CSV: {0}")]
     NotCsv(String),
-    #[error("more than {MAX_ROWS} rows, which is more than Convene takes from one file")]
-    TooMany,
+    #[error(
+        "{rows} rows, more than Convene takes from one file (at most {MAX_ROWS}); \
+         is it the right file?"
+    )]
+    TooMany { rows: usize },
+}
+
+/// The rows of a names or issues file, or a refusal if there are more than `MAX_ROWS`.
+/// The readers themselves take any number, in one pass, so the refusal can say how many.
+pub fn at_most<T>(rows: Vec<T>) -> Result<Vec<T>, SheetError> {
+    if rows.len() > MAX_ROWS {
+        return Err(SheetError::TooMany { rows: rows.len() });
+    }
+    Ok(rows)
 }
 
 fn not_csv(e: csv::Error) -> SheetError {
@@ -86,7 +98,6 @@ pub fn parse_names_with(
             .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
-            .take(MAX_ROWS + 1)
             .map(|(n, l)| Person {
                 line: n as u64 + 1,
                 name: l.trim().to_string(),
@@ -95,9 +106,6 @@ pub fn parse_names_with(
                 unknown_group: None,
             })
             .collect();
-        if people.len() > MAX_ROWS {
-            return Err(SheetError::TooMany);
-        }
         return Ok(people);
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -129,9 +137,6 @@ pub fn parse_names_with(
                 None => (None, Some(text.to_string())),
             },
         };
-        if people.len() == MAX_ROWS {
-            return Err(SheetError::TooMany);
-        }
         people.push(Person {
             line,
             name: field(0).to_string(),
@@ -188,9 +193,6 @@ pub fn parse_issues_with(
         let field = |i: usize| record.get(columns[i]).unwrap_or("").to_string();
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
-        }
-        if rows.len() == MAX_ROWS {
-            return Err(SheetError::TooMany);
         }
         rows.push(Row {
             row,

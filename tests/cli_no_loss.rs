@@ -230,7 +230,9 @@ fn a_hundred_thousand_csv_rows_import_completely() {
         .arg(&csv)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("more than 100000 rows"));
+        .stderr(predicate::str::contains(
+            "100001 rows, more than Convene takes from one file (at most 100000)",
+        ));
     assert_eq!(std::fs::read(&session).unwrap(), before);
 }
 

@@ -4,7 +4,7 @@
 use super::files;
 use super::progress::Progress;
 use crate::model::{Change, Journal};
-use crate::sheet::{PROGRESS_EVERY, Row, parse_issues_with};
+use crate::sheet::{PROGRESS_EVERY, Row, at_most, parse_issues_with};
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
 use std::path::Path;
@@ -103,6 +103,7 @@ fn read(path: &Path, progress: &mut Progress) -> anyhow::Result<Vec<Row>> {
         .map_err(|e| anyhow::anyhow!("{}: cannot read the issues file: {e}", path.display()))?;
     let total = bytes.len() as u64;
     parse_issues_with(&bytes, &mut |done| progress.report("reading", done, total))
+        .and_then(at_most)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 

@@ -4,7 +4,7 @@
 
 use super::progress::Progress;
 use crate::model::Group;
-use crate::sheet::{Person, parse_names_with};
+use crate::sheet::{Person, at_most, parse_names_with};
 use std::path::Path;
 
 pub fn read(path: &Path, progress: &mut Progress) -> anyhow::Result<Vec<Person>> {
@@ -23,7 +23,7 @@ pub fn read(path: &Path, progress: &mut Progress) -> anyhow::Result<Vec<Person>>
 }
 
 fn parse(text: &str, progress: &mut dyn FnMut(u64)) -> anyhow::Result<Vec<Person>> {
-    let people = parse_names_with(text, progress)?;
+    let people = parse_names_with(text, progress).and_then(at_most)?;
     if let Some(p) = people.iter().find(|p| p.unknown_group.is_some()) {
         let known: Vec<&str> = Group::ALL.iter().map(|g| g.label()).collect();
         anyhow::bail!(

@@ -94,7 +94,7 @@ pub fn import(text: &str, cx: &mut Cx) -> Imported {
         cx.error("replay is read-only");
         return report;
     }
-    let people = match crate::sheet::parse_names(text) {
+    let people = match crate::sheet::parse_names(text).and_then(crate::sheet::at_most) {
         Ok(people) => people,
         Err(why) => {
             report.refused.push(why.to_string());

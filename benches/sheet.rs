@@ -26,10 +26,11 @@ fn issues_csv(rows: usize) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// One name per line: "Person 0000042", or the prefix and the number (200 characters at
+/// most, the longest name there may be).
 fn names(rows: usize, prefix: &str) -> String {
-    (0..rows)
-        .map(|n| format!("{prefix}Person {n:07}\n"))
-        .collect()
+    let prefix = if prefix.is_empty() { "Person " } else { prefix };
+    (0..rows).map(|n| format!("{prefix}{n:07}\n")).collect()
 }
 
 fn roster(text: &str) -> Journal {

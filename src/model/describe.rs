@@ -815,7 +815,7 @@ mod tests {
         );
         let quoted = text.strip_prefix("session created: ").unwrap();
         assert!(quoted.ends_with('…'));
-        let width = crate::text::width(&quoted);
+        let width = crate::text::width(quoted);
         assert!(width <= QUOTE_WIDTH, "{width}");
         assert_eq!(cut("short", 10), "short");
         assert_eq!(cut("abcdef", 4), "abc…");

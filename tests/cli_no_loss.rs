@@ -544,6 +544,34 @@ fn list_names_a_fifo_and_a_dangling_link() {
 }
 
 #[test]
+fn a_fifo_given_as_a_names_or_issues_file_is_refused_not_waited_on() {
+    let data = tempfile::tempdir().unwrap();
+    let session = new_session(data.path(), "Pipes");
+    let fifo = data.path().join("names.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    convene(data.path())
+        .args(["new", "Pipe", "--no-open", "--participants"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a regular file"));
+    convene(data.path())
+        .arg("import")
+        .arg(&session)
+        .arg("--issues")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a regular file"));
+}
+
+#[test]
 fn the_largest_id_says_why_nothing_more_can_be_added() {
     let data = tempfile::tempdir().unwrap();
     let session = new_session(data.path(), "Ids");

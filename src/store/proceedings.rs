@@ -249,4 +249,21 @@ mod tests {
         ));
         assert!(!target.join("x").exists());
     }
+
+    #[test]
+    fn a_file_locked_by_another_convene_is_never_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("day");
+        std::fs::create_dir(&dir).unwrap();
+        let held = dir.join("issues.csv");
+        std::fs::write(&held, "in use").unwrap();
+        let lock = crate::store::lock(&held).unwrap();
+        assert!(matches!(
+            write(&dir, &day(), false),
+            Err(ProceedingsError::Session { .. })
+        ));
+        assert_eq!(std::fs::read_to_string(&held).unwrap(), "in use");
+        drop(lock);
+        write(&dir, &day(), false).unwrap();
+    }
 }

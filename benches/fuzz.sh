@@ -14,20 +14,27 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 # The load target starts from real session files, so mutations begin inside the format.
-mkdir -p fuzz/corpus/load fuzz/corpus/events
+mkdir -p fuzz/corpus/load fuzz/corpus/events fuzz/corpus/sheet
 for n in 1 2; do
     seed="fuzz/corpus/load/synth-$n.json"
     [ -e "$seed" ] || cargo run --quiet -- synth --participants 6 --issues 5 \
         --events $((100 * n)) --seed "$n" --output "$seed" >/dev/null
 done
 
+# The sheet target starts from a names file and an issues CSV with the usual awkward bits.
+printf 'name,organisation,group\nAmira Patel,Bromley Council,council\n"Hale, Sam",,carer\n\nJo\n' \
+    >fuzz/corpus/sheet/names.csv
+printf 'title,convener,description\r\n"Two\nlines",Sam,"a ""quoted"" word"\r\n\r\nTransport,,\n' \
+    >fuzz/corpus/sheet/issues.csv
+
 cargo fuzz build -s none
-for target in load events; do
+for target in load events sheet; do
     echo "fuzzing $target for ${seconds}s" >&2
     extra=()
     case "$target" in
         load) extra=(-dict=fuzz/load.dict) ;;
         events) extra=(-max_len=4096 -len_control=0) ;;
+        sheet) extra=(-max_len=65536) ;;
     esac
     log="$(mktemp)"
     if ! cargo fuzz run -s none "$target" "fuzz/corpus/$target" -- \

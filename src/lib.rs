@@ -6,6 +6,8 @@ pub mod export;
 pub mod model;
 pub mod replay;
 pub mod sheet;
+pub mod signals;
 pub mod store;
 pub mod synth;
+pub mod text;
 pub mod ui;

@@ -14,6 +14,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => err.exit(),
     };
+    if let Err(e) = convene::signals::install() {
+        eprintln!("convene: cannot watch for signals: {e}");
+        return ExitCode::FAILURE;
+    }
     match convene::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {

@@ -25,9 +25,13 @@ pub fn picker(data_dir: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
 /// Opens a copy of the built-in demo in a fresh temporary data directory, removed on exit.
 /// The user's own data directory is deliberately not used.
 pub fn demo(theme: ThemeName) -> anyhow::Result<ExitCode> {
-    let dir = tempfile::Builder::new().prefix("convene-demo-").tempdir()?;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::Builder::new()
+        .prefix("convene-demo-")
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()?;
     let sessions = store::sessions_dir(dir.path());
-    std::fs::create_dir_all(&sessions)?;
+    store::private_dir(&sessions)?;
     let path = sessions.join("demo.json");
     store::write_atomic(&path, crate::demo::DEMO_JSON.as_bytes())?;
     // The proceedings are offered a home that outlives the demo: the current folder.

@@ -16,7 +16,7 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
         eprintln!(
             "convene: {}: the snapshot disagrees with the events ({}). The events are the \
              record; the next save from Convene rewrites the snapshot.",
-            path.display(),
+            crate::text::path(&path),
             printable(&difference)
         );
         return Ok(ExitCode::FAILURE);
@@ -25,7 +25,7 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     writeln!(
         std::io::stdout(),
         "{}: ok: {}",
-        path.display(),
+        crate::text::path(&path),
         summary(&journal.session, journal.events.len())
     )?;
     Ok(ExitCode::SUCCESS)

@@ -39,6 +39,7 @@ pub fn run(
                     out.display()
                 );
             }
+            store::export_target(data_dir, out)?;
             store::write_atomic(out, text.as_bytes())
                 .with_context(|| format!("{}: cannot write the export", out.display()))?;
         }

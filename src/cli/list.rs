@@ -26,7 +26,7 @@ pub fn run(data_dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         writeln!(
             out,
             "No sessions in {} yet. Start one with: convene new \"Your theme\"",
-            dir.display()
+            crate::text::path(&dir)
         )?;
     } else {
         write!(out, "{}", table(&sessions, &unreadable, width()))?;
@@ -128,7 +128,7 @@ mod tests {
         let text = table(&[], &bad, 80);
         assert_eq!(
             text,
-            "Could not read:\n  broken.json: EOF while parsing\u{FFFD}[2J\n"
+            "Could not read:\n  broken.json: EOF while parsing\u{241b}[2J\n"
         );
     }
 }

@@ -10,6 +10,7 @@ mod log;
 mod new;
 mod open;
 mod output;
+mod progress;
 mod replay;
 mod roster;
 mod synth;
@@ -205,6 +206,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &output,
         ),
     };
+    // Stopped by a signal (everything saved on the way out): say so to the shell.
+    if let (Ok(_), Some(signal)) = (&result, crate::signals::stop_requested()) {
+        return Ok(ExitCode::from(128u8.saturating_add(signal as u8)));
+    }
     output::settle(result)
 }
 

@@ -1,9 +1,11 @@
 //! `convene new`: a session with its theme, spaces, slots and roster, written once and
 //! locked, then handed to the app unless `--no-open`.
 
+use super::progress::Progress;
 use super::{ThemeName, app, files, roster};
 use crate::model::describe::{cut, printable};
 use crate::model::{Change, Journal, times_in_label};
+use crate::sheet::PROGRESS_EVERY;
 use crate::store;
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
@@ -26,7 +28,7 @@ pub fn run(data_dir: &Path, request: Request, theme: ThemeName) -> anyhow::Resul
     let journal = build(now, &request)?;
     files::usable_dir(&store::sessions_dir(data_dir))?;
     let opened = store::create(data_dir, journal, now)?;
-    writeln!(std::io::stdout(), "{}", opened.path.display())?;
+    writeln!(std::io::stdout(), "{}", crate::text::path(&opened.path))?;
     if request.no_open {
         return Ok(ExitCode::SUCCESS);
     }
@@ -58,7 +60,13 @@ pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Jo
             .map_err(|why| anyhow::anyhow!("--slot {}: {why}", shown(label)))?;
     }
     if let Some(file) = &request.participants {
-        for person in roster::read(file)? {
+        let mut progress = Progress::new(format!("reading {}", crate::text::path(file)));
+        let people = roster::read(file, &mut progress)?;
+        let total = people.len() as u64;
+        for (n, person) in people.into_iter().enumerate() {
+            if n % PROGRESS_EVERY == 0 {
+                progress.report("adding people", n as u64, total);
+            }
             let change = Change::ParticipantAdded {
                 participant: journal.session.next_participant_id(),
                 name: person.name,

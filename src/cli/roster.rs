@@ -2,12 +2,13 @@
 //! `name,organisation` and optionally a third column for the stakeholder group. A script
 //! wants to hear of a group it mistyped, so an unknown group refuses the file.
 
+use super::progress::Progress;
 use crate::model::Group;
-use crate::sheet::{Person, parse_names};
+use crate::sheet::{Person, at_most, parse_names_with};
 use std::path::Path;
 
-pub fn read(path: &Path) -> anyhow::Result<Vec<Person>> {
-    let bytes = std::fs::read(path).map_err(|e| {
+pub fn read(path: &Path, progress: &mut Progress) -> anyhow::Result<Vec<Person>> {
+    let bytes = crate::sheet::read_file(path).map_err(|e| {
         anyhow::anyhow!("{}: cannot read the participants file: {e}", path.display())
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
@@ -16,11 +17,13 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<Person>> {
             path.display()
         )
     })?;
-    parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    let total = text.len() as u64;
+    parse(&text, &mut |done| progress.report("reading", done, total))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
-fn parse(text: &str) -> anyhow::Result<Vec<Person>> {
-    let people = parse_names(text)?;
+fn parse(text: &str, progress: &mut dyn FnMut(u64)) -> anyhow::Result<Vec<Person>> {
+    let people = parse_names_with(text, progress).and_then(at_most)?;
     if let Some(p) = people.iter().find(|p| p.unknown_group.is_some()) {
         let known: Vec<&str> = Group::ALL.iter().map(|g| g.label()).collect();
         anyhow::bail!(
@@ -39,7 +42,7 @@ mod tests {
 
     #[test]
     fn unknown_group_names_the_line() {
-        let err = parse("Amira Patel,NHS,astronaut\n")
+        let err = parse("Amira Patel,NHS,astronaut\n", &mut |_| {})
             .unwrap_err()
             .to_string();
         assert!(

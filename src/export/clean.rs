@@ -1,37 +1,18 @@
 //! Control characters out of exported text. A title pasted from a terminal can carry an
 //! escape sequence; printed to stdout by `convene export` it would drive the reader's
 //! terminal, and in a file it would surprise every program that reads it. Line breaks are
-//! real content (one point per line), so they stay, with `\r\n` and `\r` made `\n`.
+//! real content (one point per line), so they stay. The rule is `crate::text`, the one
+//! every command and the app follow; HTML adds its own escaping on top.
 
-/// The text with line breaks kept as `\n`, tabs kept, and every other control character
-/// shown as its visible symbol (U+2400 block for C0 and DEL, U+FFFD for C1).
+/// The text with line breaks kept as `\n`, tabs kept, controls made visible and bidi
+/// overrides removed (see `crate::text::text`).
 pub fn text(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\n' | '\t' => out.push(c),
-            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
-            '\u{7f}' => out.push('\u{2421}'),
-            '\u{80}'..='\u{9f}' => out.push('\u{fffd}'),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::text::text(raw)
 }
 
-/// The text on one line: as `text`, with line breaks and tabs made spaces.
+/// The text on one line (see `crate::text::line`).
 pub fn line(raw: &str) -> String {
-    text(raw)
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect()
+    crate::text::line(raw).into_owned()
 }
 
 #[cfg(test)]

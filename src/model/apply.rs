@@ -234,22 +234,25 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             }
             let name = checked(name, "name", MAX_NAME)?;
             let organisation = optional(organisation, "organisation")?;
-            unique_name(
-                session
-                    .participants
-                    .values()
-                    .map(|p| (p.id.0, p.name.as_str())),
-                id.0,
-                &name,
-                "a participant",
-            )?;
+            // Names on record were trimmed when recorded, as `name` is; the index holds them
+            // lowercased, which is what `same_name` compares.
+            if session
+                .names
+                .get(&name.to_lowercase())
+                .is_some_and(|other| other != id)
+            {
+                return Err(Rejection::Duplicate {
+                    what: "a participant",
+                    name,
+                });
+            }
             let new = Participant {
                 id: *id,
                 name,
                 organisation,
                 group: *group,
             };
-            let old = session.participants.insert(*id, new);
+            let old = session.set_participant(*id, Some(new));
             session.next.participant = session.next.participant.max(id.0);
             Ok(vec![Patch::Participant(*id, old)])
         }
@@ -261,7 +264,7 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     role,
                 });
             }
-            let old = session.participants.remove(id);
+            let old = session.set_participant(*id, None);
             Ok(vec![Patch::Participant(*id, old)])
         }
         SpaceAdded { space, name } | SpaceRenamed { space, name } => {

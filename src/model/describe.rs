@@ -6,7 +6,6 @@ use super::event::{Change, Event};
 use super::ids::*;
 use super::session::Session;
 use super::tally::DotCount;
-use unicode_width::UnicodeWidthChar;
 
 /// Longest name or title quoted in a description, in terminal columns; longer ones are cut
 /// with "…" so a caption stays on one line.
@@ -258,38 +257,13 @@ fn quote(text: &str) -> String {
     cut(&printable(text.trim()), QUOTE_WIDTH)
 }
 
-/// Text with control characters replaced, so whatever someone typed or wrote into a file
-/// cannot move the cursor or change colours: line breaks and tabs become spaces, anything
-/// else a visible replacement character.
+/// Text safe for one line of a terminal: the one rule of `crate::text::line` (controls
+/// made visible, bidi overrides removed), kept under the name the commands know.
 pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    crate::text::line(text).into_owned()
 }
 
-/// Cuts text to at most `width` terminal columns, ending with "…" when something was cut.
-pub fn cut(text: &str, width: usize) -> String {
-    let full: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if full <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
+pub use crate::text::cut;
 
 /// A dot without a voter: every dot of an anonymous round, or one counted off the wall.
 fn unnamed(before: &Session, round: RoundId) -> &'static str {
@@ -866,7 +840,7 @@ mod tests {
                 theme: "Home\u{1b}[31m red\nagain\u{7}".into(),
             },
         );
-        assert_eq!(text, "session created: Home\u{FFFD}[31m red again\u{FFFD}");
+        assert_eq!(text, "session created: Home\u{241b}[31m red again\u{2407}");
     }
 
     #[test]
@@ -880,7 +854,7 @@ mod tests {
         );
         let quoted = text.strip_prefix("session created: ").unwrap();
         assert!(quoted.ends_with('…'));
-        let width: usize = quoted.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let width = crate::text::width(quoted);
         assert!(width <= QUOTE_WIDTH, "{width}");
         assert_eq!(cut("short", 10), "short");
         assert_eq!(cut("abcdef", 4), "abc…");

@@ -152,7 +152,9 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
         match patch {
             Patch::Theme(theme) => session.theme = theme,
             Patch::ReportReminder(minutes) => session.report_reminder = minutes,
-            Patch::Participant(id, value) => restore(&mut session.participants, id, value),
+            Patch::Participant(id, value) => {
+                session.set_participant(id, value);
+            }
             Patch::Space(id, value) => restore(&mut session.spaces, id, value),
             Patch::Slot(id, value) => restore(&mut session.slots, id, value),
             Patch::Issue(id, value) => {

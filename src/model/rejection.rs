@@ -54,7 +54,7 @@ pub enum Rejection {
     UnknownRound(RoundId),
     #[error("issue {issue} has no next step {step}")]
     UnknownStep { issue: IssueId, step: StepId },
-    #[error("{what} {id} already exists")]
+    #[error("{}", id_taken(.what, *.id))]
     IdTaken { what: &'static str, id: u32 },
     #[error("issue {0} was merged into issue {1}")]
     Merged(IssueId, IssueId),
@@ -114,4 +114,17 @@ pub enum Rejection {
     NothingToRedo,
     #[error("nothing changes")]
     NoChange,
+}
+
+/// A taken id, saying why when it is because numbers have run out: a file holding the
+/// largest id leaves no next one, and "already exists" alone would be a riddle.
+fn id_taken(what: &str, id: u32) -> String {
+    if id == u32::MAX {
+        format!(
+            "no more {what}s can be added: this session already uses {what} number {id}, \
+             the largest there can be"
+        )
+    } else {
+        format!("{what} {id} already exists")
+    }
 }

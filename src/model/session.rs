@@ -5,7 +5,7 @@ use super::history::History;
 use super::ids::*;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The kind of organisation or voice a participant brings, used to show whose priorities
 /// are whose (are service users and carers heard, not only the biggest organisations?).
@@ -390,6 +390,10 @@ pub struct Session {
     /// by `apply` and undo, so that placing an issue (and drawing the wall) does not scan
     /// every issue.
     pub(crate) cells: BTreeMap<Placement, IssueId>,
+    /// Who has each name, lowercased: derived from `participants` and kept with it (see
+    /// `set_participant`), so that adding someone to a roster of 100,000, or finding a
+    /// convener by name, costs one lookup instead of a comparison with everyone.
+    pub(crate) names: HashMap<String, ParticipantId>,
 }
 
 /// Ids are never reused, even after an undo, so an id in the log always means one thing.
@@ -464,11 +468,31 @@ impl Session {
 
     /// Finds someone by name, ignoring case and surrounding spaces.
     pub fn find_participant(&self, name: &str) -> Option<ParticipantId> {
-        let wanted = name.trim().to_lowercase();
-        self.participants
-            .values()
-            .find(|p| p.name.trim().to_lowercase() == wanted)
-            .map(|p| p.id)
+        self.names.get(&name.trim().to_lowercase()).copied()
+    }
+
+    /// Puts `person` in the roster under `id` (or takes `id` out, for None), keeping the
+    /// index of names in step; returns who was there before. The only way the roster changes.
+    pub(crate) fn set_participant(
+        &mut self,
+        id: ParticipantId,
+        person: Option<Participant>,
+    ) -> Option<Participant> {
+        if let Some(p) = &person {
+            self.names.insert(p.name.to_lowercase(), id);
+        }
+        let old = match person {
+            Some(p) => self.participants.insert(id, p),
+            None => self.participants.remove(&id),
+        };
+        if let Some(old) = &old {
+            let key = old.name.to_lowercase();
+            let now = self.participants.get(&id).map(|p| p.name.to_lowercase());
+            if self.names.get(&key) == Some(&id) && now.as_ref() != Some(&key) {
+                self.names.remove(&key);
+            }
+        }
+        old
     }
 
     pub fn latest_round(&self) -> Option<&Round> {

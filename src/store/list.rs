@@ -60,7 +60,11 @@ pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Summary>, Vec<Unreadabl
     };
     for entry in entries {
         let path = entry?.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("json") || !path.is_file() {
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        // A folder that happens to end in .json is not a file someone lost.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
             continue;
         }
         match summarise(&path) {
@@ -74,7 +78,7 @@ pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Summary>, Vec<Unreadabl
 }
 
 fn summarise(path: &Path) -> Result<Summary, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes = read(path)?;
     let head: Head = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
     if head.format != FORMAT {
         return Err("not a Convene session".into());
@@ -95,4 +99,76 @@ fn summarise(path: &Path) -> Result<Summary, String> {
         issues: active().count(),
         leads: active().filter(|i| i.lead.is_some()).count(),
     })
+}
+
+/// The bytes of a file in the sessions folder, or why not. Opened without blocking, so a
+/// FIFO is reported rather than waited on for ever.
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let link = std::fs::symlink_metadata(path)
+        .map_err(|e| e.to_string())?
+        .file_type()
+        .is_symlink();
+    let mut file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if link && e.kind() == std::io::ErrorKind::NotFound => {
+            return Err("a link to a file that does not exist".into());
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let kind = file.metadata().map_err(|e| e.to_string())?.file_type();
+    if !kind.is_file() {
+        let what = if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_dir() {
+            "a folder"
+        } else {
+            "a device"
+        };
+        return Err(format!("not a regular file ({what})"));
+    }
+    let mut bytes = vec![];
+    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifo_and_a_dangling_link_are_listed_with_their_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        std::os::unix::fs::symlink("gone.json", dir.path().join("dangling.json")).unwrap();
+        std::fs::create_dir(dir.path().join("folder.json")).unwrap();
+        let (good, bad) = list(dir.path()).unwrap();
+        assert!(good.is_empty());
+        let reasons: Vec<(String, String)> = bad
+            .iter()
+            .map(|u| {
+                let name = u.file.file_name().unwrap().to_string_lossy().into_owned();
+                (name, u.reason.clone())
+            })
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (
+                    "dangling.json".into(),
+                    "a link to a file that does not exist".into()
+                ),
+                ("pipe.json".into(), "not a regular file (a FIFO)".into()),
+            ]
+        );
+    }
 }

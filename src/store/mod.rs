@@ -9,20 +9,23 @@ pub mod proceedings;
 mod save;
 mod saver;
 mod snapshot;
+mod target;
 mod trash;
 
 pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
 pub use list::{Summary, Unreadable, list};
-pub use lock::{LockError, SessionLock, lock, lock_path};
-pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_dir};
-pub use save::write_atomic;
+pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};
+pub use paths::{
+    data_dir, new_session_path, private_dir, real_file, resolve, sessions_dir, slug, trash_dir,
+};
+pub use save::{remove_temporaries, write_atomic};
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
+pub use target::{TargetRefused, export_target};
 pub use trash::{TrashError, trash};
 
 use crate::model::Journal;
 use chrono::{DateTime, FixedOffset};
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 /// A session opened for writing: its file, the lock that makes it ours, and its contents.
@@ -40,23 +43,45 @@ pub enum OpenError {
     Lock(#[from] LockError),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error(
+        "{} is a link to {}, which is not a Convene session ({why}); nothing was written",
+        link.display(),
+        target.display()
+    )]
+    NotASession {
+        link: PathBuf,
+        target: PathBuf,
+        why: String,
+    },
     #[error("{}: cannot save: {source}", path.display())]
     Save {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}: not saved: {conflict}", path.display())]
+    Conflict { path: PathBuf, conflict: Conflict },
 }
 
-/// Locks and loads a session file for writing.
+/// Locks and loads a session file for writing. A path that is a symbolic link opens the
+/// file it links to (see `real_file`), once that file has been read as a session: a link
+/// to anything else is refused before any lock file is made beside it.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
     // A missing file must not leave a lock file behind.
-    if let Err(source) = std::fs::metadata(path) {
-        return Err(LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-        .into());
+    let real = real_file(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if real != path {
+        load(&real).map_err(|e| OpenError::NotASession {
+            link: path.to_path_buf(),
+            target: real.clone(),
+            why: match e {
+                LoadError::Io { source, .. } => source.to_string(),
+                other => other.to_string(),
+            },
+        })?;
     }
+    let path = real.as_path();
     let lock = lock(path)?;
     save::remove_temporaries(path);
     let loaded = load(path)?;
@@ -79,15 +104,16 @@ pub fn create(
         path: path.to_path_buf(),
         source,
     };
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir)
-        .map_err(|e| save_err(&dir, e))?;
+    private_dir(&dir).map_err(|e| save_err(&dir, e))?;
     let path = new_session_path(&dir, now.date_naive(), &journal.session.theme);
-    let lock = lock(&path)?;
+    let mut lock = lock(&path)?;
     let meta = Meta::new(now);
-    write_atomic(&path, &to_bytes(&meta, &journal, now)).map_err(|e| save_err(&path, e))?;
+    if let Err(e) = write_atomic(&path, &to_bytes(&meta, &journal, now)) {
+        // Nothing is left of a session that was never written, not even its lock file.
+        let _ = std::fs::remove_file(&lock.path);
+        return Err(save_err(&path, e));
+    }
+    lock.written();
     Ok(Opened {
         path,
         lock,
@@ -97,14 +123,23 @@ pub fn create(
 }
 
 impl Opened {
-    /// Saves the whole session now, on this thread (for the command line; the app uses `Saver`).
-    pub fn save(&self, now: DateTime<FixedOffset>) -> Result<(), OpenError> {
+    /// Saves the whole session now, on this thread (for the command line; the app uses
+    /// `Saver`), unless that would overwrite another writer's work.
+    pub fn save(&mut self, now: DateTime<FixedOffset>) -> Result<(), OpenError> {
+        self.lock
+            .confirm()
+            .map_err(|conflict| OpenError::Conflict {
+                path: self.path.clone(),
+                conflict,
+            })?;
         write_atomic(&self.path, &to_bytes(&self.meta, &self.journal, now)).map_err(|source| {
             OpenError::Save {
                 path: self.path.clone(),
                 source,
             }
-        })
+        })?;
+        self.lock.written();
+        Ok(())
     }
 }
 

@@ -1,7 +1,11 @@
 //! Where sessions live and what their files are called.
 
+use super::lock::lock_path;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+
+/// Links followed in a row before a session path is taken for a loop.
+const MAX_LINKS: usize = 40;
 
 /// Longest slug taken from a theme, in bytes (all ASCII).
 const MAX_SLUG: usize = 48;
@@ -20,6 +24,16 @@ pub fn data_dir(chosen: Option<&Path>) -> anyhow::Result<PathBuf> {
                  pass --data-dir DIR or set CONVENE_DATA_DIR"
             )
         })
+}
+
+/// Creates `dir` and any missing parents readable by their owner only (0700), whatever the
+/// umask: sessions hold people's names and what they said.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
 }
 
 pub fn sessions_dir(data_dir: &Path) -> PathBuf {
@@ -63,11 +77,32 @@ pub fn new_session_path(dir: &Path, date: NaiveDate, theme: &str) -> PathBuf {
             format!("{stem}-{n}.json")
         };
         let path = dir.join(name);
-        if !path.exists() {
+        // A dangling link counts as taken: the new session must not replace it.
+        if std::fs::symlink_metadata(&path).is_err() && !lock_path(&path).exists() {
             return path;
         }
         n += 1;
     }
+}
+
+/// The file a session path names, with any symbolic links in its last component followed
+/// (folders that are links, such as a USB mount or a synced folder, stay as they are).
+/// Convene writes and locks the real file, so two names for one session share one lock
+/// and a save never turns a link into a second copy.
+pub fn real_file(path: &Path) -> std::io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let meta = std::fs::symlink_metadata(&path)?;
+        if !meta.file_type().is_symlink() {
+            return Ok(path);
+        }
+        let target = std::fs::read_link(&path)?;
+        path = match path.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    Err(std::io::Error::from_raw_os_error(libc::ELOOP))
 }
 
 /// Finds a session by path, by file name or name without `.json` in the sessions folder, or
@@ -115,4 +150,37 @@ fn by_theme(dir: &Path, slug: &str) -> Option<PathBuf> {
         }
     }
     best.map(|(_, path)| path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn links_in_the_last_component_are_followed_to_the_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, "x").unwrap();
+        symlink("real.json", dir.path().join("a.json")).unwrap();
+        symlink(dir.path().join("a.json"), dir.path().join("b.json")).unwrap();
+        assert_eq!(real_file(&dir.path().join("b.json")).unwrap(), real);
+        assert_eq!(real_file(&real).unwrap(), real);
+        symlink("loop.json", dir.path().join("loop.json")).unwrap();
+        assert!(real_file(&dir.path().join("loop.json")).is_err());
+        symlink("gone.json", dir.path().join("dangling.json")).unwrap();
+        let missing = real_file(&dir.path().join("dangling.json")).unwrap_err();
+        assert_eq!(missing.kind(), std::io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn a_new_session_never_takes_the_name_of_a_dangling_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let date = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        symlink("/nowhere", dir.path().join("2026-05-01-t.json")).unwrap();
+        assert_eq!(
+            new_session_path(dir.path(), date, "T"),
+            dir.path().join("2026-05-01-t-2.json")
+        );
+    }
 }

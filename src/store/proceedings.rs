@@ -151,7 +151,8 @@ fn replaceable(path: &Path) -> Result<(), ProceedingsError> {
             path: path.to_path_buf(),
         });
     }
-    if looks_like_session(path) {
+    // A file another Convene holds locked is a session in use, whatever it holds now.
+    if looks_like_session(path) || super::lock::is_held(path) {
         return Err(ProceedingsError::Session {
             path: path.to_path_buf(),
         });
@@ -247,5 +248,22 @@ mod tests {
             Err(ProceedingsError::NotPlain { .. })
         ));
         assert!(!target.join("x").exists());
+    }
+
+    #[test]
+    fn a_file_locked_by_another_convene_is_never_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("day");
+        std::fs::create_dir(&dir).unwrap();
+        let held = dir.join("issues.csv");
+        std::fs::write(&held, "in use").unwrap();
+        let lock = crate::store::lock(&held).unwrap();
+        assert!(matches!(
+            write(&dir, &day(), false),
+            Err(ProceedingsError::Session { .. })
+        ));
+        assert_eq!(std::fs::read_to_string(&held).unwrap(), "in use");
+        drop(lock);
+        write(&dir, &day(), false).unwrap();
     }
 }

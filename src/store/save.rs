@@ -1,5 +1,7 @@
 //! Atomic saves: the new file is written beside the old one, flushed to disk, then renamed
 //! over it, so a crash or a full disk leaves either the old file or the new, never half.
+//! On Linux the new file has no name until it is complete (O_TMPFILE), so a process killed
+//! while writing leaves nothing behind.
 
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt as _;
@@ -12,6 +14,7 @@ use std::path::Path;
 /// keeps everything in memory and the next save writes the whole file afresh.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use atomic_write_file::unix::OpenOptionsExt as _;
+    let _writing = crate::signals::Writing::start(path);
     let mut options = atomic_write_file::OpenOptions::new();
     options
         .preserve_mode(false)
@@ -30,7 +33,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// atomic-write-file gives the temporary its name before that fsync and does not remove it
 /// after. Only the lock holder may remove them, since another process's save in progress
 /// looks the same.
-pub(super) fn remove_temporaries(session: &Path) {
+pub fn remove_temporaries(session: &Path) {
     let (Some(dir), Some(name)) = (session.parent(), session.file_name()) else {
         return;
     };

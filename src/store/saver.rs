@@ -3,6 +3,7 @@
 //! A failed save is reported and retried from memory until it succeeds.
 
 use super::format::{Meta, to_bytes};
+use super::lock::SessionLock;
 use super::save::write_atomic;
 use crate::model::{Event, Journal};
 use chrono::Local;
@@ -13,6 +14,9 @@ use std::time::Duration;
 
 /// How long to wait before writing again after a failed save.
 const RETRY: Duration = Duration::from_secs(2);
+
+/// How often an idle saver makes sure it still holds the lock (see `SessionLock::hold`).
+const HOLD: Duration = Duration::from_secs(1);
 
 /// Where the saver writes. The real one is `write_atomic`; tests put a disk here that fails
 /// on demand (full, read-only) to prove nothing is lost meanwhile.
@@ -52,19 +56,21 @@ pub struct Saver {
 }
 
 impl Saver {
-    /// Starts the saving thread for a session whose file already holds `journal`.
-    pub fn start(path: PathBuf, meta: Meta, journal: Journal) -> Saver {
-        Saver::start_on(RealDisk, RETRY, path, meta, journal)
+    /// Starts the saving thread for a session whose file already holds `journal`. The
+    /// thread keeps the lock, confirms it before every write and lets it go after the last.
+    pub fn start(lock: SessionLock, meta: Meta, journal: Journal) -> Saver {
+        Saver::start_on(RealDisk, RETRY, lock, meta, journal)
     }
 
     /// Starts the saving thread on a given disk, retrying failed saves every `retry`.
     pub fn start_on(
         disk: impl Disk,
         retry: Duration,
-        path: PathBuf,
+        lock: SessionLock,
         meta: Meta,
         journal: Journal,
     ) -> Saver {
+        let path = lock.session().to_path_buf();
         let (tx, rx) = mpsc::channel();
         let (status_tx, status) = mpsc::channel();
         let handle = std::thread::Builder::new()
@@ -76,6 +82,7 @@ impl Saver {
                         retry,
                         path,
                         meta,
+                        lock,
                     },
                     journal,
                     rx,
@@ -135,10 +142,11 @@ struct Target<D> {
     retry: Duration,
     path: PathBuf,
     meta: Meta,
+    lock: SessionLock,
 }
 
 fn run<D: Disk>(
-    target: Target<D>,
+    mut target: Target<D>,
     mut journal: Journal,
     rx: Receiver<Msg>,
     status: Sender<SaveState>,
@@ -147,18 +155,19 @@ fn run<D: Disk>(
     let mut finishing = false;
     loop {
         // Wait for work; while a failed save is pending, wake up to retry it.
-        let first = if dirty {
-            rx.recv_timeout(target.retry)
-        } else {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        };
+        let first = rx.recv_timeout(if dirty { target.retry } else { HOLD });
         match first {
             Ok(Msg::Event(e)) => {
                 journal.events.push(*e);
                 dirty = true;
             }
             Ok(Msg::Finish) | Err(RecvTimeoutError::Disconnected) => finishing = true,
-            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                if !dirty {
+                    // A conflict found here is reported by the next save, which it stops.
+                    let _ = target.lock.hold();
+                }
+            }
         }
         // Take everything else already queued, so a burst of keys costs one write.
         while let Ok(msg) = rx.try_recv() {
@@ -173,14 +182,26 @@ fn run<D: Disk>(
         if dirty {
             let events = std::mem::take(&mut journal.events);
             journal = catch_up(journal, events);
-            let bytes = to_bytes(&target.meta, &journal, Local::now().fixed_offset());
-            match target.disk.write(&target.path, &bytes) {
+            // Another writer's work is never overwritten: the changes stay in memory.
+            let written = target
+                .lock
+                .confirm()
+                .map_err(|conflict| conflict.to_string())
+                .and_then(|()| {
+                    let bytes = to_bytes(&target.meta, &journal, Local::now().fixed_offset());
+                    target
+                        .disk
+                        .write(&target.path, &bytes)
+                        .map_err(|e| describe(&e))
+                });
+            match written {
                 Ok(()) => {
+                    target.lock.written();
                     dirty = false;
                     let _ = status.send(SaveState::Saved);
                 }
-                Err(e) => {
-                    let _ = status.send(SaveState::Failed(describe(&e)));
+                Err(why) => {
+                    let _ = status.send(SaveState::Failed(why));
                 }
             }
         }
@@ -262,7 +283,7 @@ mod tests {
         let mut saver = Saver::start_on(
             disk,
             Duration::from_millis(20),
-            path.clone(),
+            crate::store::lock(&path).unwrap(),
             meta,
             journal.clone(),
         );
@@ -302,7 +323,7 @@ mod tests {
         let mut saver = Saver::start_on(
             RealDisk,
             Duration::from_millis(20),
-            path.clone(),
+            crate::store::lock(&path).unwrap(),
             meta,
             journal.clone(),
         );
@@ -320,5 +341,46 @@ mod tests {
         );
         assert_eq!(load(&path).unwrap().journal.session.theme, "New theme");
         saver.finish();
+    }
+
+    #[test]
+    fn a_session_changed_by_another_writer_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let now = Local::now().fixed_offset();
+        let mut journal = Journal::create(now, "Theme").unwrap();
+        let meta = Meta::new(now);
+        write_atomic(&path, &to_bytes(&meta, &journal, now)).unwrap();
+        let mut saver = Saver::start_on(
+            RealDisk,
+            Duration::from_millis(20),
+            crate::store::lock(&path).unwrap(),
+            meta.clone(),
+            journal.clone(),
+        );
+        // Someone removes the lock file and writes the session behind the app's back.
+        std::fs::remove_file(crate::store::lock_path(&path)).unwrap();
+        let mut theirs = journal.clone();
+        theirs
+            .record(
+                now,
+                Change::ThemeSet {
+                    theme: "Theirs".into(),
+                },
+            )
+            .unwrap();
+        write_atomic(&path, &to_bytes(&meta, &theirs, now)).unwrap();
+        let change = Change::ThemeSet {
+            theme: "Ours".into(),
+        };
+        saver.push(journal.record(now, change).unwrap().clone());
+        let state = wait_for(&mut saver, |s| matches!(s, SaveState::Failed(_)));
+        assert_eq!(
+            state,
+            SaveState::Failed("another copy of Convene changed this session".into())
+        );
+        assert_eq!(load(&path).unwrap().journal.session.theme, "Theirs");
+        assert!(matches!(saver.finish(), SaveState::Failed(_)));
+        assert_eq!(load(&path).unwrap().journal.session.theme, "Theirs");
     }
 }

@@ -3,7 +3,7 @@
 //! ever erased, and a session open in another Convene is refused, not pulled away.
 
 use super::lock::{LockError, lock, lock_path};
-use super::paths::trash_dir;
+use super::paths::{private_dir, trash_dir};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +26,7 @@ pub fn trash(data_dir: &Path, session: &Path) -> Result<PathBuf, TrashError> {
     };
     let held = lock(session)?;
     let dir = trash_dir(data_dir);
-    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    private_dir(&dir).map_err(io(&dir))?;
     let stem = session
         .file_stem()
         .map_or("session".into(), |s| s.to_string_lossy().into_owned());

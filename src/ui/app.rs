@@ -479,7 +479,7 @@ impl App {
                     text: format!("NOT SAVED: {why} · f shows the status bar"),
                     error: true,
                 };
-                render_notice(Some(&notice), alarm, buf, &theme);
+                render_notice(Some(&notice), false, alarm, buf, &theme);
             }
             area
         } else {
@@ -494,9 +494,10 @@ impl App {
             self.body = body;
             pane.render(body, buf, &view);
             render_tabs(self.pane, tabs, buf, &theme);
+            let unsaved = matches!(self.save_state, SaveState::Failed(_));
             match self.asking {
                 Some(ask) => render_question(ask, notice, buf, &theme),
-                None => render_notice(self.notice.as_ref(), notice, buf, &theme),
+                None => render_notice(self.notice.as_ref(), unsaved, notice, buf, &theme),
             }
             let bar_keys = match &self.mode_keys {
                 Some((_, mode)) => mode.as_slice(),
@@ -611,14 +612,16 @@ fn render_reminder(text: &str, area: Rect, buf: &mut Buffer, t: &Theme) {
         .render(area, buf);
 }
 
-fn render_notice(notice: Option<&Notice>, area: Rect, buf: &mut Buffer, t: &Theme) {
+/// The notice line. While saves fail, a change the room just made is not yet safe, so its
+/// notice loses the tick and says so rather than contradict the status bar.
+fn render_notice(notice: Option<&Notice>, unsaved: bool, area: Rect, buf: &mut Buffer, t: &Theme) {
     if let Some(n) = notice {
-        let (style, mark) = if n.error {
-            (t.alarm, "✗ ")
-        } else {
-            (t.accent, "✓ ")
+        let (style, mark, tail) = match (n.error, unsaved) {
+            (true, _) => (t.alarm, "✗ ", ""),
+            (false, true) => (t.warn, "• ", " (not saved yet)"),
+            (false, false) => (t.accent, "✓ ", ""),
         };
-        let text = super::text::fit(&format!(" {mark}{}", n.text), area.width as usize);
+        let text = super::text::fit(&format!(" {mark}{}{tail}", n.text), area.width as usize);
         buf.set_style(area, if n.error { t.alarm } else { t.base });
         Line::from(Span::styled(text, style)).render(area, buf);
     }

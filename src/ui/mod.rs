@@ -42,17 +42,12 @@ pub fn run(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut saver = Saver::start(
-        opened.path.clone(),
-        opened.meta.clone(),
-        opened.journal.clone(),
-    );
+    let mut saver = Saver::start(opened.lock, opened.meta.clone(), opened.journal.clone());
     let mut app = App::new(opened.journal, name, theme, Local::now().fixed_offset());
     app.panes.closing.file = Some(opened.path.clone());
     app.panes.closing.keep_at = keep_proceedings_at;
     let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver));
     let last = saver.finish();
-    drop(opened.lock);
     result?;
     match last {
         crate::store::SaveState::Failed(why) => anyhow::bail!(
@@ -74,6 +69,7 @@ pub fn with_terminal<T>(
             "the app needs a terminal; for scripts use the subcommands (see `convene --help`)"
         );
     }
+    let _interactive = crate::signals::Interactive::start();
     let mut terminal =
         ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot set up the terminal: {e}"))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -144,7 +140,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut last_minute = String::new();
-    while !app.quit {
+    while !app.quit && crate::signals::stop_requested().is_none() {
         app.now = Local::now().fixed_offset();
         let minute = app.now.format("%H:%M:%S").to_string();
         if minute != last_minute {

@@ -537,10 +537,15 @@ pub fn run(data_dir: &Path, theme: Theme) -> anyhow::Result<Option<Opened>> {
     let mut picker = Picker::new(data_dir, theme, Local::now().fixed_offset());
     super::with_terminal(|terminal| {
         while picker.chosen.is_none() && !picker.quit {
+            if crate::signals::stop_requested().is_some() {
+                return Ok(());
+            }
             picker.now = Local::now().fixed_offset();
             terminal.draw(|frame| picker.render(frame.area(), frame.buffer_mut()))?;
-            let ev = event::read()?;
-            picker.handle(&ev);
+            // Wake now and then to see whether a signal asked us to stop.
+            if event::poll(std::time::Duration::from_millis(250))? {
+                picker.handle(&event::read()?);
+            }
         }
         Ok(())
     })?;

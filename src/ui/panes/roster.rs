@@ -94,7 +94,7 @@ pub fn import(text: &str, cx: &mut Cx) -> Imported {
         cx.error("replay is read-only");
         return report;
     }
-    let people = match crate::sheet::parse_names(text) {
+    let people = match crate::sheet::parse_names(text).and_then(crate::sheet::at_most) {
         Ok(people) => people,
         Err(why) => {
             report.refused.push(why.to_string());
@@ -200,7 +200,12 @@ impl Roster {
                             cx.error("Type the path of a names file");
                             return RosterOutcome::Used;
                         }
-                        match std::fs::read_to_string(expand_home(&typed)) {
+                        // A FIFO or a huge file must not freeze the room's screen.
+                        let read = crate::sheet::read_file(&expand_home(&typed)).and_then(|b| {
+                            String::from_utf8(b)
+                                .map_err(|_| std::io::Error::other("not UTF-8 text"))
+                        });
+                        match read {
                             Ok(content) => {
                                 let report = import(&content, cx);
                                 let name = std::path::Path::new(&typed)

@@ -453,7 +453,7 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
     super::with_terminal(|terminal| {
         let mut dirty = true;
         let mut last = Instant::now();
-        while !screen.app.quit {
+        while !screen.app.quit && crate::signals::stop_requested().is_none() {
             let now = Instant::now();
             dirty |= screen.advance(now - last);
             last = now;

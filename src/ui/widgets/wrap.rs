@@ -3,7 +3,7 @@
 //! Cells and columns of tables: text cut and padded to an exact display width.
 
 use crate::ui::text;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Cleaned lines of at most `width` columns; paragraph breaks (`\n`) are kept.
 pub fn wrap(input: &str, width: usize) -> Vec<String> {
@@ -30,13 +30,14 @@ pub fn wrap(input: &str, width: usize) -> Vec<String> {
                 used = w;
                 continue;
             }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
+            // Broken between grapheme clusters, never inside an emoji sequence.
+            for g in word.graphemes(true) {
+                let cw = text::width(g);
                 if used + cw > width && used > 0 {
                     out.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push(c);
+                line.push_str(g);
                 used += cw;
             }
         }
@@ -78,5 +79,17 @@ mod tests {
         assert_eq!(cell("abcdef", 4), "abc…");
         assert_eq!(text::width(&cell("日本語", 5)), 5);
         assert_eq!(cell_right("7", 3), "  7");
+    }
+
+    #[test]
+    fn an_emoji_sequence_is_never_broken() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let word = family.repeat(5);
+        for line in wrap(&word, 5) {
+            assert!(
+                line.split(family).all(|rest| !rest.contains('\u{200d}')),
+                "{line}"
+            );
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! columns), at word boundaries where possible, with "…" when the cell is too small.
 
 use crate::ui::text;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// At most `rows` lines of at most `columns` display columns each.
 pub fn wrap(raw: &str, columns: usize, rows: usize) -> Vec<String> {
@@ -32,13 +32,14 @@ pub fn wrap(raw: &str, columns: usize, rows: usize) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
+        // Broken between grapheme clusters, never inside an emoji sequence.
+        for g in word.graphemes(true) {
+            let cw = text::width(g);
             if used > 0 && used + cw > columns {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            line.push(c);
+            line.push_str(g);
             used += cw;
         }
     }
@@ -86,5 +87,17 @@ mod tests {
     fn control_characters_never_pass() {
         let lines = wrap("#2 evil\u{1b}[2Jtitle", 40, 2);
         assert!(lines.iter().all(|l| !l.contains('\u{1b}')));
+    }
+
+    #[test]
+    fn an_emoji_sequence_is_never_broken() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let word = family.repeat(5);
+        for line in wrap(&word, 5, 9) {
+            assert!(
+                line.split(family).all(|rest| !rest.contains('\u{200d}')),
+                "{line}"
+            );
+        }
     }
 }

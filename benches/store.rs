@@ -68,7 +68,7 @@ fn key_during_save(c: &mut Criterion) {
     let path = dir.path().join("extreme.json");
     std::fs::write(&path, &f.bytes).unwrap();
     let now = convene::synth::start();
-    let mut saver = store::Saver::start(path, f.meta.clone(), f.journal.clone());
+    let mut saver = store::Saver::start(path, f.meta.clone(), &f.journal);
     let mut app = App::new(f.journal, "extreme".into(), Theme::projector(), now);
     let area = Rect::new(0, 0, 160, 48);
     let mut buf = Buffer::empty(area);

@@ -10,6 +10,7 @@ pub mod ids;
 mod journal;
 mod rejection;
 pub mod session;
+pub mod stamp;
 mod tagged;
 pub mod tally;
 

@@ -10,11 +10,14 @@ mod saver;
 mod snapshot;
 mod trash;
 
-pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
+pub use format::{
+    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Preview, VERSION, check,
+    check_bytes, load, parse, preview, snapshot_difference, to_bytes,
+};
 pub use list::{Summary, Unreadable, list};
 pub use lock::{LockError, SessionLock, lock, lock_path};
 pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_dir};
-pub use save::write_atomic;
+pub use save::{write_atomic, write_atomic_parts};
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
 pub use trash::{TrashError, trash};
@@ -64,6 +67,70 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
         lock,
         meta: loaded.meta,
         journal: loaded.journal,
+    })
+}
+
+/// A session opened for writing whose first frame can be drawn now, from the snapshot in
+/// its file, while the log is read, rebuilt and checked on a background thread.
+#[derive(Debug)]
+pub struct Opening {
+    pub path: PathBuf,
+    pub lock: SessionLock,
+    pub preview: Preview,
+    /// The log's verdict: the session rebuilt from it (and where the snapshot disagreed),
+    /// with its bytes ready for the saver; or why the file cannot be opened after all.
+    pub behind: std::sync::mpsc::Receiver<Result<Behind, LoadError>>,
+}
+
+/// What the background check of an opened file gives.
+#[derive(Debug)]
+pub struct Behind {
+    pub checked: Checked,
+    pub log: LogBytes,
+}
+
+/// Locks a session file, reads its snapshot, and checks the log behind (see `Opening`).
+/// A file whose snapshot cannot be read is opened the long way, so its error is the one
+/// a full load gives.
+pub fn open_behind(path: &Path) -> Result<Opening, OpenError> {
+    if let Err(source) = std::fs::metadata(path) {
+        return Err(LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into());
+    }
+    let lock = lock(path)?;
+    save::remove_temporaries(path);
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let preview = match preview(path, &bytes) {
+        Ok(preview) => preview,
+        Err(e) => return Err(parse(path, &bytes).err().unwrap_or(e).into()),
+    };
+    let (tx, behind) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    std::thread::Builder::new()
+        .name("convene-check".into())
+        .spawn(move || {
+            let result = check_bytes(&owned, &bytes).map(|checked| {
+                drop(bytes);
+                let log = LogBytes::of(&checked.loaded.journal.events);
+                Behind { checked, log }
+            });
+            let _ = tx.send(result);
+        })
+        .map_err(|source| OpenError::Save {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(Opening {
+        path: path.to_path_buf(),
+        lock,
+        preview,
+        behind,
     })
 }
 

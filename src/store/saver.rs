@@ -1,10 +1,12 @@
 //! Saving off the input path. The app hands each recorded event to a background thread that
-//! keeps its own copy of the log and writes the whole file; typing never waits for a disk.
-//! A failed save is reported and retried from memory until it succeeds.
+//! keeps its own copy of the state and the log's bytes, and writes the whole file; typing
+//! never waits for a disk. Events never change once recorded, so each is serialized once,
+//! when it arrives; a save serializes only the header and snapshot. A failed save is
+//! reported and retried from memory until it succeeds.
 
-use super::format::{Meta, to_bytes};
-use super::save::write_atomic;
-use crate::model::{Event, Journal};
+use super::format::{FileParts, LogBytes, Meta};
+use super::save::write_atomic_parts;
+use crate::model::{Event, Journal, Session};
 use chrono::Local;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -17,15 +19,16 @@ const RETRY: Duration = Duration::from_secs(2);
 /// Where the saver writes. The real one is `write_atomic`; tests put a disk here that fails
 /// on demand (full, read-only) to prove nothing is lost meanwhile.
 pub trait Disk: Send + 'static {
-    fn write(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>;
+    /// Writes the file made of `parts`, one after the other.
+    fn write(&self, path: &std::path::Path, parts: &[&[u8]]) -> std::io::Result<()>;
 }
 
 /// The filesystem, written atomically.
 pub struct RealDisk;
 
 impl Disk for RealDisk {
-    fn write(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-        write_atomic(path, bytes)
+    fn write(&self, path: &std::path::Path, parts: &[&[u8]]) -> std::io::Result<()> {
+        write_atomic_parts(path, parts)
     }
 }
 
@@ -53,8 +56,16 @@ pub struct Saver {
 
 impl Saver {
     /// Starts the saving thread for a session whose file already holds `journal`.
-    pub fn start(path: PathBuf, meta: Meta, journal: Journal) -> Saver {
-        Saver::start_on(RealDisk, RETRY, path, meta, journal)
+    /// Serializes the log here; `start_with` takes it already serialized.
+    pub fn start(path: PathBuf, meta: Meta, journal: &Journal) -> Saver {
+        let log = LogBytes::of(&journal.events);
+        Saver::start_with(path, meta, journal.session.clone(), log)
+    }
+
+    /// Starts the saving thread for a session whose file holds `session` and the log
+    /// serialized in `log`.
+    pub fn start_with(path: PathBuf, meta: Meta, session: Session, log: LogBytes) -> Saver {
+        Saver::start_on(RealDisk, RETRY, path, meta, session, log)
     }
 
     /// Starts the saving thread on a given disk, retrying failed saves every `retry`.
@@ -63,7 +74,8 @@ impl Saver {
         retry: Duration,
         path: PathBuf,
         meta: Meta,
-        journal: Journal,
+        session: Session,
+        log: LogBytes,
     ) -> Saver {
         let (tx, rx) = mpsc::channel();
         let (status_tx, status) = mpsc::channel();
@@ -77,7 +89,7 @@ impl Saver {
                         path,
                         meta,
                     },
-                    journal,
+                    Copy { session, log },
                     rx,
                     status_tx,
                 )
@@ -127,12 +139,25 @@ struct Target<D> {
     meta: Meta,
 }
 
-fn run<D: Disk>(
-    target: Target<D>,
-    mut journal: Journal,
-    rx: Receiver<Msg>,
-    status: Sender<SaveState>,
-) {
+/// The saving thread's copy of the session: its state, and its log as bytes.
+struct Copy {
+    session: Session,
+    log: LogBytes,
+}
+
+impl Copy {
+    /// Takes in an event the app has already recorded (and the rules accepted) in its own
+    /// copy of the same session.
+    fn take(&mut self, event: &Event) {
+        if event.seq <= self.session.last_seq {
+            return;
+        }
+        let _ = crate::model::apply(&mut self.session, event);
+        self.log.push(event);
+    }
+}
+
+fn run<D: Disk>(target: Target<D>, mut copy: Copy, rx: Receiver<Msg>, status: Sender<SaveState>) {
     let mut dirty = false;
     let mut finishing = false;
     loop {
@@ -144,7 +169,7 @@ fn run<D: Disk>(
         };
         match first {
             Ok(Msg::Event(e)) => {
-                journal.events.push(*e);
+                copy.take(&e);
                 dirty = true;
             }
             Ok(Msg::Finish) | Err(RecvTimeoutError::Disconnected) => finishing = true,
@@ -154,17 +179,16 @@ fn run<D: Disk>(
         while let Ok(msg) = rx.try_recv() {
             match msg {
                 Msg::Event(e) => {
-                    journal.events.push(*e);
+                    copy.take(&e);
                     dirty = true;
                 }
                 Msg::Finish => finishing = true,
             }
         }
         if dirty {
-            let events = std::mem::take(&mut journal.events);
-            journal = catch_up(journal, events);
-            let bytes = to_bytes(&target.meta, &journal, Local::now().fixed_offset());
-            match target.disk.write(&target.path, &bytes) {
+            let now = Local::now().fixed_offset();
+            let file = FileParts::new(&target.meta, &copy.session, now, &copy.log);
+            match target.disk.write(&target.path, &file.slices()) {
                 Ok(()) => {
                     dirty = false;
                     let _ = status.send(SaveState::Saved);
@@ -179,17 +203,6 @@ fn run<D: Disk>(
             return;
         }
     }
-}
-
-/// Applies newly arrived events to this thread's copy of the session.
-fn catch_up(mut journal: Journal, events: Vec<Event>) -> Journal {
-    let known = journal.session.last_seq as usize;
-    for event in events.iter().skip(known) {
-        // These events were already accepted by the app's copy of the same session.
-        let _ = crate::model::apply(&mut journal.session, event);
-    }
-    journal.events = events;
-    journal
 }
 
 fn describe(e: &std::io::Error) -> String {
@@ -207,7 +220,7 @@ fn describe(e: &std::io::Error) -> String {
 mod tests {
     use super::*;
     use crate::model::Change;
-    use crate::store::load;
+    use crate::store::{load, to_bytes, write_atomic};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Instant;
@@ -218,11 +231,11 @@ mod tests {
     }
 
     impl Disk for FlakyDisk {
-        fn write(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+        fn write(&self, path: &std::path::Path, parts: &[&[u8]]) -> std::io::Result<()> {
             if self.full.load(Ordering::SeqCst) {
                 return Err(std::io::Error::from_raw_os_error(28));
             }
-            write_atomic(path, bytes)
+            write_atomic_parts(path, parts)
         }
     }
 
@@ -254,7 +267,8 @@ mod tests {
             Duration::from_millis(20),
             path.clone(),
             meta,
-            journal.clone(),
+            journal.session.clone(),
+            LogBytes::of(&journal.events),
         );
         for n in 0..5 {
             let id = journal.session.next_issue_id();
@@ -294,7 +308,8 @@ mod tests {
             Duration::from_millis(20),
             path.clone(),
             meta,
-            journal.clone(),
+            journal.session.clone(),
+            LogBytes::of(&journal.events),
         );
         std::fs::remove_dir_all(&dir).unwrap();
         let change = Change::ThemeSet {

@@ -2,7 +2,7 @@
 //! it is read back. Loading never trusts the snapshot: the state is rebuilt from the events;
 //! only the first frame of an opened file is drawn from it, while the log is checked behind.
 
-use super::snapshot::StateView;
+use super::snapshot::{self, StateView};
 use crate::model::{BadEvent, Event, Journal, Session, stamp};
 use chrono::{DateTime, FixedOffset};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -235,6 +235,15 @@ fn parse_and_compare(
     Ok((loaded, differs))
 }
 
+/// A file's log as it stands, read but not applied: for replay, which applies it once,
+/// laying down its checkpoints on the way (and refuses it as `load` would if the rules do).
+pub fn read_log(path: &Path) -> Result<(Meta, Vec<Event>), LoadError> {
+    let bytes = read(path)?;
+    let parts = parse_parts(path, &bytes, Reading::Everything)?;
+    drop(bytes);
+    Ok((parts.meta, migrate(parts.version, parts.events)))
+}
+
 /// Where a snapshot read from a file differs from the state of `session`, if anywhere.
 pub fn snapshot_difference(stored: &StateView, session: &Session) -> Option<String> {
     let rebuilt = StateView::of(session);
@@ -421,7 +430,10 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                     once(&mut f.created_at, "created_at", at)?
                 }
                 "saved_at" => once(&mut f.saved_at, "saved_at", map.next_value_seed(stamp::De)?)?,
-                "state" => once(&mut f.state, "state", map.next_value()?)?,
+                "state" => {
+                    let state = map.next_value::<snapshot::Strict>()?;
+                    once(&mut f.state, "state", state.into())?
+                }
                 "events" => {
                     if events_seen {
                         return Err(de::Error::duplicate_field("events"));

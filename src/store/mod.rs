@@ -12,7 +12,7 @@ mod trash;
 
 pub use format::{
     Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Preview, VERSION, check,
-    check_bytes, load, parse, preview, snapshot_difference, to_bytes,
+    check_bytes, load, parse, preview, read_log, snapshot_difference, to_bytes,
 };
 pub use list::{Summary, Unreadable, list};
 pub use lock::{LockError, SessionLock, lock, lock_path};

@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+/// Read leniently at the top level, since the JSON export adds its own fields beside these;
+/// a session file's `state` is read strictly (`Strict`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StateView {
     pub theme: String,
     pub participants: Vec<ParticipantView>,
@@ -15,6 +16,31 @@ pub struct StateView {
     pub slots: Vec<SlotView>,
     pub issues: Vec<IssueView>,
     pub rounds: Vec<RoundView>,
+}
+
+/// The `state` of a session file, where the schema allows no other field.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Strict {
+    theme: String,
+    participants: Vec<ParticipantView>,
+    spaces: Vec<SpaceView>,
+    slots: Vec<SlotView>,
+    issues: Vec<IssueView>,
+    rounds: Vec<RoundView>,
+}
+
+impl From<Strict> for StateView {
+    fn from(s: Strict) -> StateView {
+        StateView {
+            theme: s.theme,
+            participants: s.participants,
+            spaces: s.spaces,
+            slots: s.slots,
+            issues: s.issues,
+            rounds: s.rounds,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! `App`, which can also be driven directly by tests on a `TestBackend`.
 
 pub mod app;
+mod derived;
 mod help;
 pub mod pane;
 pub mod panes;

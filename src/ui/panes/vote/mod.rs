@@ -8,7 +8,8 @@ mod draw;
 mod form;
 mod header;
 
-use crate::model::{Change, IssueId, ParticipantId, Round, RoundId, Session};
+use crate::model::{Change, IssueId, ParticipantId, Ranked, Round, RoundId, Session};
+use crate::ui::derived::Derived;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::Field;
 use crate::ui::widgets::FieldKey;
@@ -17,6 +18,7 @@ use form::RoundForm;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use std::rc::Rc;
 
 /// How dots are entered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub struct VotePane {
     breakdown: bool,
     /// The round being looked at; the latest when `None`.
     viewing: Option<RoundId>,
+    /// The rows of the round looked at, made again only when the session changes.
+    rows: Derived<RoundId, Vec<Ranked>>,
 }
 
 impl Default for VotePane {
@@ -51,6 +55,7 @@ impl Default for VotePane {
             picker: None,
             breakdown: false,
             viewing: None,
+            rows: Derived::default(),
         }
     }
 }
@@ -63,8 +68,12 @@ impl VotePane {
     }
 
     /// The selected issue, or the first listed if the selection left the ballot.
-    fn current(&self, round: &Round) -> Option<IssueId> {
-        let rows = chart::rows(round);
+    fn rows(&mut self, session: &Session, round: &Round) -> Rc<Vec<Ranked>> {
+        self.rows.get(session, round.id, || chart::rows(round))
+    }
+
+    fn current(&mut self, session: &Session, round: &Round) -> Option<IssueId> {
+        let rows = self.rows(session, round);
         self.selected
             .filter(|s| rows.iter().any(|r| r.issue == *s))
             .or_else(|| rows.first().map(|r| r.issue))
@@ -74,12 +83,12 @@ impl VotePane {
         let Some(round) = self.round(session) else {
             return;
         };
-        let rows = chart::rows(round);
+        let rows = self.rows(session, round);
         if rows.is_empty() {
             return;
         }
         let at = self
-            .current(round)
+            .current(session, round)
             .and_then(|s| rows.iter().position(|r| r.issue == s))
             .unwrap_or(0);
         let to = (at as isize + by).clamp(0, rows.len() as isize - 1) as usize;
@@ -199,7 +208,7 @@ impl VotePane {
             cx.error("No round yet: press n to start one");
             return;
         };
-        let Some(issue) = self.current(round) else {
+        let Some(issue) = self.current(cx.session(), round) else {
             return;
         };
         let voter = match self.entry {

@@ -16,6 +16,7 @@ fn alternate(session: &mut Session, second_next: &mut bool, first: &Change, seco
     let event = Event {
         seq: session.last_seq + 1,
         at: convene::synth::start(),
+        part_of: None,
         change: change.clone(),
     };
     apply(black_box(session), black_box(&event)).expect("the rules accept it");
@@ -71,6 +72,7 @@ fn bench(c: &mut Criterion) {
     let event = Event {
         seq: session.last_seq + 1,
         at,
+        part_of: None,
         change: one.clone(),
     };
     apply(&mut session, &event).unwrap();

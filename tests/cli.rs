@@ -563,13 +563,13 @@ fn a_file_from_a_newer_convene_is_left_untouched() {
     let tmp = TempDir::new().unwrap();
     let path = new_session(tmp.path(), "Theme", &[]);
     let text = std::fs::read_to_string(&path).unwrap();
-    let newer = text.replace("\"version\": 1,", "\"version\": 2,");
+    let newer = text.replace("\"version\": 2,", "\"version\": 3,");
     assert_ne!(text, newer);
     std::fs::write(&path, &newer).unwrap();
     refuses_to_read(
         tmp.path(),
         &path,
-        "written by a newer Convene (file version 2",
+        "written by a newer Convene (file version 3; this one reads up to 2)",
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
 }
@@ -754,4 +754,27 @@ fn an_unknown_subcommand_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("unrecognized subcommand"))
         .stderr(no_panic());
+}
+
+#[test]
+fn log_shows_a_step_of_several_events_on_one_line() {
+    use convene::model::{Change, Journal};
+    let tmp = TempDir::new().unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-12T10:42:00+00:00").unwrap();
+    let mut journal = Journal::create(at, "Home well").unwrap();
+    let theme = |t: &str| Change::ThemeSet { theme: t.into() };
+    journal
+        .record_step(at, vec![theme("Home first"), theme("Home well again")])
+        .unwrap();
+    journal.record(at, Change::Undo).unwrap();
+    let path = tmp.path().join("steps.json");
+    let meta = convene::store::Meta::new(at);
+    std::fs::write(&path, convene::store::to_bytes(&meta, &journal, at)).unwrap();
+    let out = convene(tmp.path()).arg("log").arg(&path).assert().success();
+    assert_eq!(
+        String::from_utf8(out.get_output().stdout.clone()).unwrap(),
+        "10:42  session created: Home well\n\
+         10:42  theme set: Home first; theme set: Home well again\n\
+         10:42  undo: theme set: Home first; theme set: Home well again\n"
+    );
 }

@@ -3,7 +3,7 @@
 
 use chrono::DateTime;
 use convene::model::*;
-use convene::store::{LoadError, Meta, load, parse, to_bytes};
+use convene::store::{LoadError, Meta, VERSION, load, parse, to_bytes};
 use std::path::Path;
 
 fn at(minute: u32) -> chrono::DateTime<chrono::FixedOffset> {
@@ -174,15 +174,43 @@ fn events_out_of_order_are_refused() {
 fn a_newer_version_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.json");
+    let newer = VERSION as u64 + 1;
     let bytes = edit(|v| {
-        v["version"] = 2.into();
+        v["version"] = newer.into();
         v["events"][0]["type"] = "something_new".into();
     });
     std::fs::write(&path, &bytes).unwrap();
     let err = load(&path).unwrap_err();
-    assert!(matches!(err, LoadError::Newer { version: 2, .. }), "{err}");
+    assert!(
+        matches!(err, LoadError::Newer { version, .. } if version == newer),
+        "{err}"
+    );
     assert!(err.to_string().contains("newer Convene"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_version_1_file_cannot_hold_what_came_with_version_2() {
+    let bytes = edit(|v| {
+        v["version"] = 1.into();
+        v["events"][1]["part_of"] = 2.into();
+    });
+    let err = refused(&bytes);
+    assert!(
+        matches!(
+            err,
+            LoadError::TooNew {
+                seq: 2,
+                since: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("version 1 file"), "{err}");
+    // The same log as version 2 reads: a step of one event.
+    let bytes = edit(|v| v["events"][1]["part_of"] = 2.into());
+    parse(Path::new("v2.json"), &bytes).expect("a version 2 file may mark steps");
 }
 
 #[test]

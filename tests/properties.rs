@@ -130,7 +130,7 @@ fn check_undo_redo(session: &Session, at: DateTime<FixedOffset>) {
         return;
     }
     let mut after = session.clone();
-    let event = |seq, change| Event { seq, at, change };
+    let event = |seq, change| Event::new(seq, at, change);
     apply(&mut after, &event(session.last_seq + 1, Change::Undo)).expect("undo");
     apply(&mut after, &event(session.last_seq + 2, Change::Redo)).expect("redo of the undo");
     assert_eq!(StateView::of(&after), StateView::of(session));

@@ -288,6 +288,11 @@ fn every_kind_of_event() -> Journal {
             panic!("the scenario's {kind} is refused: {why}");
         }
     }
+    // A step of several events, which marks each of them.
+    let theme = |t: &str| ThemeSet { theme: t.into() };
+    journal
+        .record_step(at(), vec![theme("Home first"), theme("Home well")])
+        .expect("a step of two theme changes");
     journal
 }
 
@@ -348,7 +353,8 @@ fn the_validator_catches_what_the_schema_forbids() {
     let good: Value = serde_json::from_slice(&bytes).unwrap();
     let schema = schema();
     let broken = [
-        ("/version", serde_json::json!(2)),
+        ("/version", serde_json::json!(3)),
+        ("/events/4/part_of", serde_json::json!(0)),
         ("/events/0/type", serde_json::json!("theme_set")),
         ("/events/3/participant", serde_json::json!("one")),
         ("/events/3/shoe_size", serde_json::json!(42)),

@@ -14,16 +14,25 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     let loaded = store::load(&path)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut session = Session::default();
-    for event in &loaded.journal.events {
-        // The time of day where the event was recorded, which is the room's time.
-        writeln!(
-            out,
-            "{}  {}",
-            event.at.format("%H:%M"),
-            describe(&session, event)
-        )?;
+    for (n, event) in loaded.journal.events.iter().enumerate() {
+        // A step made of several events is one line: its time, then each change.
+        if event.joins().is_some() {
+            write!(out, "; {}", describe(&session, event))?;
+        } else {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            // The time of day where the event was recorded, which is the room's time.
+            write!(
+                out,
+                "{}  {}",
+                event.at.format("%H:%M"),
+                describe(&session, event)
+            )?;
+        }
         apply(&mut session, event)?;
     }
+    writeln!(out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -17,6 +17,16 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
         });
     }
     let first = session.last_seq == 0;
+    let joins = event.joins();
+    if let Some(step) = event.part_of {
+        let continues = session.last_step == Some(step) && session.last_seq >= step;
+        if step > event.seq || (joins.is_some() && !continues) {
+            return Err(Rejection::StepBroken { step });
+        }
+        if matches!(event.change, Change::Undo | Change::Redo) || first {
+            return Err(Rejection::NotInStep);
+        }
+    }
     match (&event.change, first) {
         (Change::SessionCreated { theme }, true) => {
             session.theme = checked(theme, "theme", MAX_THEME)?;
@@ -29,33 +39,43 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
                 .take_undo()
                 .ok_or(Rejection::NothingToUndo)?;
             revert(session, entry.patches);
-            session.history.push_redo(entry.change);
+            session.history.push_redo(entry.changes);
         }
         (Change::Redo, _) => {
-            let change = session
+            let changes = session
                 .history
                 .take_redo()
                 .ok_or(Rejection::NothingToRedo)?;
-            // The state is exactly as it was when this change was first applied, so it
+            // The state is exactly as it was when this step was first applied, so it
             // applies again; if it somehow did not, the redo is refused and kept.
-            match change_state(session, &change) {
-                Ok(patches) => {
-                    sync_cells(session, &patches);
-                    session.history.push_redone(change, patches);
-                }
-                Err(why) => {
-                    session.history.push_redo(change);
-                    return Err(why);
+            let mut patches = Vec::new();
+            for change in &changes {
+                match change_state(session, change) {
+                    Ok(more) => {
+                        sync_cells(session, &more);
+                        patches.extend(more);
+                    }
+                    Err(why) => {
+                        revert(session, patches);
+                        session.history.push_redo(changes);
+                        return Err(why);
+                    }
                 }
             }
+            session.history.push_redone(changes, patches);
         }
         (change, false) => {
             let patches = change_state(session, change)?;
             sync_cells(session, &patches);
-            session.history.record(change.clone(), patches);
+            if joins.is_some() {
+                session.history.extend_last(change.clone(), patches);
+            } else {
+                session.history.record(change.clone(), patches);
+            }
         }
     }
     session.last_seq = event.seq;
+    session.last_step = event.part_of;
     Ok(())
 }
 

@@ -178,14 +178,30 @@ fn describe_change(before: &Session, change: &Change) -> String {
         // The target is described against the session as it is now: names it needs are
         // still there, or the description falls back to numbers.
         Undo => match before.undo_target() {
-            Some(target) => format!("undo: {}", describe_change(before, target)),
+            Some(target) => format!("undo: {}", describe_step(before, target)),
             None => "undo (nothing to undo)".to_string(),
         },
         Redo => match before.redo_target() {
-            Some(target) => format!("redo: {}", describe_change(before, target)),
+            Some(target) => format!("redo: {}", describe_step(before, target)),
             None => "redo (nothing to redo)".to_string(),
         },
     }
+}
+
+/// Most changes of one step named in a description; the rest are counted.
+const STEP_NAMED: usize = 3;
+
+/// The changes of one step (one change, or several made as one), in one line.
+pub fn describe_step(before: &Session, changes: &[Change]) -> String {
+    let mut words: Vec<String> = changes
+        .iter()
+        .take(STEP_NAMED)
+        .map(|c| describe_change(before, c))
+        .collect();
+    if changes.len() > STEP_NAMED {
+        words.push(format!("and {} more changes", changes.len() - STEP_NAMED));
+    }
+    words.join("; ")
 }
 
 fn with_title(before: &Session, issue: IssueId, what: &str) -> String {
@@ -772,6 +788,7 @@ mod tests {
         let event = Event {
             seq: 2,
             at: at(),
+            part_of: None,
             change: Change::Undo,
         };
         assert_eq!(describe(&j.session, &event), "undo (nothing to undo)");
@@ -788,6 +805,7 @@ mod tests {
         let event = Event {
             seq: 2,
             at: at(),
+            part_of: None,
             change: Change::IssuePlaced {
                 issue: IssueId(4),
                 space: SpaceId(9),

@@ -14,7 +14,29 @@ pub struct Event {
     pub seq: u64,
     /// Wall-clock time with the offset of the laptop that recorded it.
     pub at: DateTime<FixedOffset>,
+    /// Marks the event as part of one step made of several events (written `"part_of": N`,
+    /// N the `seq` of the step's first event, which carries the mark too). A step is
+    /// undone, redone, replayed and logged as a whole. Version 2.
+    pub part_of: Option<u64>,
     pub change: Change,
+}
+
+impl Event {
+    /// An event that is a step of its own.
+    pub fn new(seq: u64, at: DateTime<FixedOffset>, change: Change) -> Event {
+        Event {
+            seq,
+            at,
+            part_of: None,
+            change,
+        }
+    }
+
+    /// The seq of the step this event begins or continues, if it is part of a compound step
+    /// after its first event.
+    pub fn joins(&self) -> Option<u64> {
+        self.part_of.filter(|&s| s != self.seq)
+    }
 }
 
 /// What changed. Ids of new things are chosen by whoever records the event (from the
@@ -213,6 +235,12 @@ pub enum Change {
 }
 
 impl Change {
+    /// The file version that introduced this kind of change: a file of an older version
+    /// that holds it is refused rather than read as something it cannot be.
+    pub fn since_version(&self) -> u32 {
+        1
+    }
+
     /// The snake_case name used as `type` in the file.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -78,53 +78,64 @@ impl Field {
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Entry {
-    pub change: Change,
+    /// One change, or the changes of a compound step in the order they were made.
+    pub changes: Vec<Change>,
     pub patches: Vec<Patch>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct History {
     undo: VecDeque<Entry>,
-    redo: Vec<Change>,
+    redo: Vec<Vec<Change>>,
 }
 
 impl History {
-    pub fn undo_target(&self) -> Option<&Change> {
-        self.undo.back().map(|e| &e.change)
+    pub fn undo_target(&self) -> Option<&[Change]> {
+        self.undo.back().map(|e| e.changes.as_slice())
     }
 
-    pub fn redo_target(&self) -> Option<&Change> {
-        self.redo.last()
+    pub fn redo_target(&self) -> Option<&[Change]> {
+        self.redo.last().map(Vec::as_slice)
     }
 
     /// A fresh change: it can be undone, and whatever was undone before can no longer be redone.
     pub fn record(&mut self, change: Change, patches: Vec<Patch>) {
         self.redo.clear();
-        self.push(change, patches);
+        self.push(vec![change], patches);
     }
 
-    fn push(&mut self, change: Change, patches: Vec<Patch>) {
+    /// A further change of the step recorded last: undone and redone with it.
+    pub fn extend_last(&mut self, change: Change, patches: Vec<Patch>) {
+        let entry = self
+            .undo
+            .back_mut()
+            .expect("a step's first change is recorded");
+        entry.changes.push(change);
+        entry.patches.extend(patches);
+    }
+
+    fn push(&mut self, changes: Vec<Change>, patches: Vec<Patch>) {
         if self.undo.len() == UNDO_DEPTH {
             self.undo.pop_front();
         }
-        self.undo.push_back(Entry { change, patches });
+        self.undo.push_back(Entry { changes, patches });
     }
 
     pub fn take_undo(&mut self) -> Option<Entry> {
         self.undo.pop_back()
     }
 
-    pub fn push_redo(&mut self, change: Change) {
-        self.redo.push(change);
+    pub fn push_redo(&mut self, changes: Vec<Change>) {
+        self.redo.push(changes);
     }
 
-    pub fn take_redo(&mut self) -> Option<Change> {
+    pub fn take_redo(&mut self) -> Option<Vec<Change>> {
         self.redo.pop()
     }
 
-    /// A redone change goes back on the undo stack without clearing what else can be redone.
-    pub fn push_redone(&mut self, change: Change, patches: Vec<Patch>) {
-        self.push(change, patches);
+    /// A redone step goes back on the undo stack without clearing what else can be redone.
+    pub fn push_redone(&mut self, changes: Vec<Change>, patches: Vec<Patch>) {
+        self.push(changes, patches);
     }
 }
 

@@ -54,13 +54,43 @@ impl Journal {
         at: DateTime<FixedOffset>,
         change: Change,
     ) -> Result<&Event, Rejection> {
-        let event = Event {
-            seq: self.session.last_seq + 1,
-            at,
-            change,
-        };
+        let event = Event::new(self.session.last_seq + 1, at, change);
         apply(&mut self.session, &event)?;
         self.events.push(event);
         Ok(self.events.last().expect("just pushed"))
+    }
+
+    /// Records several changes as one step: one undo takes them all back, replay and the
+    /// log show them as one. Either every change is accepted and recorded, or none is and
+    /// the session is exactly as it was. A single change is recorded as an ordinary event.
+    pub fn record_step(
+        &mut self,
+        at: DateTime<FixedOffset>,
+        changes: Vec<Change>,
+    ) -> Result<&[Event], Rejection> {
+        let first = self.session.last_seq + 1;
+        if changes.len() < 2 {
+            if let Some(change) = changes.into_iter().next() {
+                self.record(at, change)?;
+            }
+            return Ok(&self.events[(first - 1) as usize..]);
+        }
+        let saved = self.session.begin_step();
+        let start = self.events.len();
+        for (n, change) in changes.into_iter().enumerate() {
+            let event = Event {
+                seq: first + n as u64,
+                at,
+                part_of: Some(first),
+                change,
+            };
+            if let Err(why) = apply(&mut self.session, &event) {
+                self.session.abandon_step(saved);
+                self.events.truncate(start);
+                return Err(why);
+            }
+            self.events.push(event);
+        }
+        Ok(&self.events[start..])
     }
 }

@@ -22,6 +22,10 @@ pub enum Rejection {
     OutOfOrder { expected: u64, got: u64 },
     #[error("a session must start with session_created")]
     NotStarted,
+    #[error("this event claims to be part of step {step}, which is not the step just before it")]
+    StepBroken { step: u64 },
+    #[error("the first event, undo and redo cannot be part of a step")]
+    NotInStep,
     #[error("the session was already created")]
     AlreadyStarted,
     #[error("the {what} cannot be empty")]

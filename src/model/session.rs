@@ -368,6 +368,9 @@ pub struct Session {
     pub rounds: BTreeMap<RoundId, Round>,
     /// The seq of the last event applied; the next must be one more.
     pub last_seq: u64,
+    /// The step mark of the last event applied, so that only the events right after a
+    /// step's first one can join it.
+    pub(crate) last_step: Option<u64>,
     pub(crate) next: Counters,
     pub(crate) history: History,
     /// Which active issue sits in each cell of the agenda wall: derived from `issues`, kept
@@ -398,6 +401,7 @@ impl PartialEq for Session {
             && self.issues == other.issues
             && self.rounds == other.rounds
             && self.last_seq == other.last_seq
+            && self.last_step == other.last_step
             && self.next == other.next
             && self.history == other.history
     }
@@ -495,13 +499,47 @@ impl Session {
         orgs.len()
     }
 
-    /// What the next `undo` would take back, if anything.
-    pub fn undo_target(&self) -> Option<&super::event::Change> {
+    /// What the next `undo` would take back, if anything: one change, or every change of
+    /// a compound step.
+    pub fn undo_target(&self) -> Option<&[super::event::Change]> {
         self.history.undo_target()
     }
 
     /// What the next `redo` would put back, if anything.
-    pub fn redo_target(&self) -> Option<&super::event::Change> {
+    pub fn redo_target(&self) -> Option<&[super::event::Change]> {
         self.history.redo_target()
     }
+
+    /// What a compound step needs to be taken back if one of its changes is refused: the
+    /// history (a step's first change clears the redo list and may push the oldest undo
+    /// out) and the counters. Cheaper than a copy of the session.
+    pub(crate) fn begin_step(&self) -> StepStart {
+        StepStart {
+            history: self.history.clone(),
+            last_seq: self.last_seq,
+            last_step: self.last_step,
+            next: self.next,
+        }
+    }
+
+    /// Takes back the changes of a step that was refused part way.
+    pub(crate) fn abandon_step(&mut self, start: StepStart) {
+        if self.last_seq != start.last_seq
+            && let Some(entry) = self.history.take_undo()
+        {
+            super::history::revert(self, entry.patches);
+        }
+        self.history = start.history;
+        self.last_seq = start.last_seq;
+        self.last_step = start.last_step;
+        self.next = start.next;
+    }
+}
+
+/// See `Session::begin_step`.
+pub(crate) struct StepStart {
+    history: History,
+    last_seq: u64,
+    last_step: Option<u64>,
+    next: Counters,
 }

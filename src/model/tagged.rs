@@ -24,6 +24,9 @@ impl Serialize for Event {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("seq", &self.seq)?;
         map.serialize_entry("at", &super::stamp::Ser(&self.at))?;
+        if let Some(step) = self.part_of {
+            map.serialize_entry("part_of", &step)?;
+        }
         Change::serialize(&self.change, Flat(&mut map))?;
         map.end()
     }
@@ -43,6 +46,7 @@ impl<'de> Deserialize<'de> for Event {
         Ok(Event {
             seq: head.seq.ok_or_else(|| de::Error::missing_field("seq"))?,
             at: head.at.ok_or_else(|| de::Error::missing_field("at"))?,
+            part_of: head.part_of,
             change,
         })
     }
@@ -180,6 +184,7 @@ struct Head {
     event: bool,
     seq: Option<u64>,
     at: Option<DateTime<FixedOffset>>,
+    part_of: Option<u64>,
 }
 
 impl Head {
@@ -197,6 +202,12 @@ impl Head {
                     return Err(de::Error::duplicate_field("at"));
                 }
                 self.at = Some(map.next_value_seed(super::stamp::De)?);
+            }
+            "part_of" if self.event => {
+                if self.part_of.is_some() {
+                    return Err(de::Error::duplicate_field("part_of"));
+                }
+                self.part_of = Some(map.next_value()?);
             }
             _ => return Ok(false),
         }
@@ -387,11 +398,25 @@ mod tests {
     use crate::model::ids::*;
 
     fn event(change: Change) -> Event {
-        Event {
-            seq: 7,
-            at: DateTime::parse_from_rfc3339("2026-03-12T09:30:00+01:00").unwrap(),
+        Event::new(
+            7,
+            DateTime::parse_from_rfc3339("2026-03-12T09:30:00+01:00").unwrap(),
             change,
-        }
+        )
+    }
+
+    #[test]
+    fn a_step_mark_comes_after_the_time_and_reads_back() {
+        let mut marked = event(Change::IssueUnplaced { issue: IssueId(2) });
+        marked.part_of = Some(6);
+        let text = serde_json::to_string(&marked).unwrap();
+        assert_eq!(
+            text,
+            r#"{"seq":7,"at":"2026-03-12T09:30:00+01:00","part_of":6,"type":"issue_unplaced","issue":2}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), marked);
+        let late = r#"{"type":"issue_unplaced","issue":2,"part_of":6,"seq":7,"at":"2026-03-12T09:30:00+01:00"}"#;
+        assert_eq!(serde_json::from_str::<Event>(late).unwrap(), marked);
     }
 
     /// The exact bytes the derived `#[serde(flatten)]` form wrote, so files stay the same.

@@ -145,9 +145,10 @@ impl Replayer {
         &self.marks
     }
 
-    /// Moves to just after the first `n` events (clamped to the log).
+    /// Moves to just after the first `n` events (clamped to the log), or to the end of the
+    /// step that holds the `n`-th: a step of several events is never shown half made.
     pub fn seek(&mut self, n: usize) {
-        let n = n.min(self.len());
+        let n = self.step_end(n.min(self.len()));
         if self.lent {
             // Never given back: what `state` holds is no position at all, so start again
             // from a checkpoint.
@@ -163,8 +164,9 @@ impl Replayer {
             self.caption.clear();
             return;
         }
-        // Go to just before the target so the caption can name things as they were.
-        let before = n - 1;
+        // Go to just before the step that ends here, so the caption can name things as
+        // they were.
+        let before = self.step_start(n - 1);
         let base = before / self.every * self.every;
         if before < self.pos || base > self.pos {
             self.state = self.checkpoints[base / self.every].clone();
@@ -173,9 +175,39 @@ impl Replayer {
         while self.pos < before {
             self.apply_next();
         }
-        let event = &self.events[before];
-        self.caption = describe(&self.state, event);
+        let first = &self.events[before];
+        self.caption = describe(&self.state, first);
         self.apply_next();
+        let mut more = 0;
+        while self.pos < n {
+            if more < 2 {
+                let next = describe(&self.state, &self.events[self.pos]);
+                self.caption.push_str("; ");
+                self.caption.push_str(&next);
+            }
+            more += 1;
+            self.apply_next();
+        }
+        if more > 2 {
+            self.caption
+                .push_str(&format!("; and {} more changes", more - 2));
+        }
+    }
+
+    /// The position at the end of the step that the position `n` is in.
+    fn step_end(&self, mut n: usize) -> usize {
+        while self.events.get(n).is_some_and(|e| e.joins().is_some()) {
+            n += 1;
+        }
+        n
+    }
+
+    /// The index of the first event of the step that holds the event at index `i`.
+    fn step_start(&self, mut i: usize) -> usize {
+        while i > 0 && self.events[i].joins().is_some() {
+            i -= 1;
+        }
+        i
     }
 
     fn apply_next(&mut self) {
@@ -194,12 +226,14 @@ impl Replayer {
         true
     }
 
-    /// One event back, but not before the first; false if already there.
+    /// One event (or step of several) back, but not before the first; false if already
+    /// there.
     pub fn step_back(&mut self) -> bool {
         if self.pos <= self.first() {
             return false;
         }
-        self.seek(self.pos - 1);
+        let start = self.step_start(self.pos - 1);
+        self.seek(start.max(self.first()));
         true
     }
 

@@ -310,3 +310,37 @@ fn a_lent_state_comes_back_and_a_missing_one_is_rebuilt() {
     r.step_back();
     assert_eq!(*r.state(), rebuilt(&j.events, 8));
 }
+
+#[test]
+fn a_step_of_several_events_is_shown_whole() {
+    let mut j = day();
+    let before = j.events.len();
+    let theme = |t: &str| Change::ThemeSet { theme: t.into() };
+    j.record_step(
+        at(11, 0, 0),
+        vec![theme("Home first"), theme("Home well"), theme("Home")],
+    )
+    .unwrap();
+    j.record(at(11, 1, 0), theme("Home again")).unwrap();
+    let mut r = Replayer::with_checkpoint_every(j.events, 2).unwrap();
+    // Into the middle of the step: the cursor goes to its end, the caption names it all.
+    r.seek(before + 1);
+    assert_eq!(r.position(), before + 3);
+    assert_eq!(r.state().theme, "Home");
+    assert_eq!(
+        r.caption(),
+        "theme set: Home first; theme set: Home well; theme set: Home"
+    );
+    assert!(r.step_forward());
+    assert_eq!(r.position(), before + 4);
+    assert!(r.step_back());
+    assert_eq!(r.position(), before + 3);
+    assert!(r.step_back());
+    assert_eq!(
+        r.position(),
+        before,
+        "one step back goes before the whole step"
+    );
+    assert!(r.step_forward());
+    assert_eq!(r.position(), before + 3);
+}

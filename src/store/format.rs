@@ -12,8 +12,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "convene.session";
-/// The newest file version this program reads and the one it writes.
-pub const VERSION: u32 = 1;
+/// The newest file version this program reads and the one it writes. Version 2 added
+/// step marks on events and the kinds of change whose `Change::since_version` says 2; a
+/// version 1 file is read as it is and written as version 2 at its next save.
+pub const VERSION: u32 = 2;
 
 /// Who the session is and when it began; stays the same for the life of the file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +67,17 @@ pub enum LoadError {
     BadVersion { path: PathBuf, version: u64 },
     #[error("{}: {source}", path.display())]
     Event { path: PathBuf, source: BadEvent },
+    #[error(
+        "{}: event {seq} ({what}) cannot be in a version {version} file; it came with version {since}",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        seq: u64,
+        what: String,
+        version: u64,
+        since: u32,
+    },
 }
 
 /// Writes the whole file. The snapshot comes before the events, so that opening a file can
@@ -167,11 +180,19 @@ impl<'a> FileParts<'a> {
         [&self.head, &self.log.bytes, TAIL]
     }
 
+    /// The length of the whole file.
+    pub fn len(&self) -> usize {
+        self.slices().iter().map(|s| s.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
     /// The whole file in one buffer, sized from the real bytes.
     pub fn concat(&self) -> Vec<u8> {
-        let slices = self.slices();
-        let mut out = Vec::with_capacity(slices.iter().map(|s| s.len()).sum());
-        for part in slices {
+        let mut out = Vec::with_capacity(self.len());
+        for part in self.slices() {
             out.extend_from_slice(part);
         }
         out
@@ -241,7 +262,7 @@ pub fn read_log(path: &Path) -> Result<(Meta, Vec<Event>), LoadError> {
     let bytes = read(path)?;
     let parts = parse_parts(path, &bytes, Reading::Everything)?;
     drop(bytes);
-    Ok((parts.meta, migrate(parts.version, parts.events)))
+    Ok((parts.meta, migrate(path, parts.version, parts.events)?))
 }
 
 /// Where a snapshot read from a file differs from the state of `session`, if anywhere.
@@ -545,7 +566,7 @@ fn rebuild(
     saved_at: DateTime<FixedOffset>,
     events: Vec<Event>,
 ) -> Result<Loaded, LoadError> {
-    let events = migrate(version, events);
+    let events = migrate(path, version, events)?;
     let journal = Journal::rebuild(events).map_err(|source| LoadError::Event {
         path: path.to_path_buf(),
         source,
@@ -557,13 +578,29 @@ fn rebuild(
     })
 }
 
-/// Where older files are brought up to date. Version 1 is the only one so far; when
-/// version 2 comes, its changes to the events are translated here, from `version` upwards,
-/// before the rules see them. The file itself is only rewritten by the next save.
-fn migrate(version: u64, events: Vec<Event>) -> Vec<Event> {
-    match version {
-        1 => events,
-        _ => unreachable!("check_version refuses other versions"),
+/// Where older files are brought up to date, before the rules see their events. Version 2
+/// only added things, so a version 1 log is read as it is, once it is clear it holds none
+/// of them. The file itself is only rewritten by the next save.
+fn migrate(path: &Path, version: u64, events: Vec<Event>) -> Result<Vec<Event>, LoadError> {
+    let newer = events.iter().find_map(|e| {
+        let since = e.change.since_version();
+        if since as u64 > version {
+            Some((e.seq, format!("\"{}\"", e.change.kind()), since))
+        } else if e.part_of.is_some() && version < 2 {
+            Some((e.seq, "a step mark".to_string(), 2))
+        } else {
+            None
+        }
+    });
+    match newer {
+        Some((seq, what, since)) => Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            seq,
+            what,
+            version,
+            since,
+        }),
+        None => Ok(events),
     }
 }
 

@@ -5,7 +5,7 @@
 use super::pane::{Cx, Handled, KeyHelp, Notice, Pane, View, capitalise};
 use super::panes::{AgendaPane, ClosingPane, IssuesPane, LeadsPane, OpeningPane, VotePane};
 use super::theme::Theme;
-use crate::model::describe::describe;
+use crate::model::describe::describe_step;
 use crate::model::{Change, Event, Journal};
 use crate::store::SaveState;
 use chrono::{DateTime, FixedOffset};
@@ -261,7 +261,7 @@ impl App {
         } else {
             self.journal.session.redo_target()
         };
-        let Some(target) = target.cloned() else {
+        let Some(target) = target.map(<[Change]>::to_vec) else {
             self.notice = Some(Notice {
                 text: if undo {
                     "Nothing to undo"
@@ -274,12 +274,7 @@ impl App {
             return;
         };
         // Describe the change as it reads in the session where it happens.
-        let probe = Event {
-            seq: 0,
-            at: self.now,
-            change: target,
-        };
-        let what = describe(&self.journal.session, &probe);
+        let what = describe_step(&self.journal.session, &target);
         let (mut cx, _) = self.cx();
         if cx.record(change) {
             let verb = if undo { "Undone" } else { "Redone" };

@@ -90,9 +90,23 @@ impl Cx<'_> {
         }
     }
 
-    /// Records several changes as far as they go; stops at the first refusal.
-    pub fn record_all(&mut self, changes: impl IntoIterator<Item = Change>) -> bool {
-        changes.into_iter().all(|c| self.record(c))
+    /// Records several changes as one step (one undo takes them all back), or none of
+    /// them if any is refused.
+    pub fn record_step(&mut self, changes: Vec<Change>) -> bool {
+        if let Some(why) = self.view_only() {
+            self.error(why);
+            return false;
+        }
+        match self.journal.record_step(self.now, changes) {
+            Ok(events) => {
+                self.outbox.extend_from_slice(events);
+                true
+            }
+            Err(why) => {
+                self.error(capitalise(&why.to_string()));
+                false
+            }
+        }
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

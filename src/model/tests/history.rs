@@ -61,7 +61,7 @@ fn undo_redo_undo_chains_walk_back_and_forth() {
 
     assert!(matches!(
         room.s().undo_target(),
-        Some(Change::IssueCancelled { .. })
+        Some([Change::IssueCancelled { .. }])
     ));
     room.undo();
     assert_eq!(visible(room.s()), s2);
@@ -69,7 +69,7 @@ fn undo_redo_undo_chains_walk_back_and_forth() {
     assert_eq!(visible(room.s()), s1);
     assert!(matches!(
         room.s().redo_target(),
-        Some(Change::IssuePlaced { .. })
+        Some([Change::IssuePlaced { .. }])
     ));
     room.redo();
     assert_eq!(visible(room.s()), s2);
@@ -250,4 +250,95 @@ fn refused_events_leave_the_session_as_it_was() {
     // And the undone edit can still be redone: nothing refused touched the history.
     room.redo();
     assert_eq!(room.issue_of(b).title, "Carers' breaks");
+}
+
+/// A person added and then named as convener, as one step.
+fn raise_with_new_convener(room: &Room) -> Vec<Change> {
+    let person = room.s().next_participant_id();
+    vec![
+        Change::ParticipantAdded {
+            participant: person,
+            name: "Nadia Haddad".into(),
+            organisation: None,
+            group: None,
+        },
+        Change::IssueRaised {
+            issue: room.s().next_issue_id(),
+            title: "Carers' breaks".into(),
+            convener: Some(person),
+            description: String::new(),
+        },
+    ]
+}
+
+#[test]
+fn a_compound_step_is_undone_and_redone_as_one() {
+    let mut room = Room::new();
+    room.issue("Falls");
+    let before = visible(room.s());
+    let changes = raise_with_new_convener(&room);
+    let events = room.j.record_step(at(5), changes).unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(
+        events.iter().map(|e| e.part_of).collect::<Vec<_>>(),
+        [Some(3), Some(3)]
+    );
+    let after = visible(room.s());
+    assert_eq!(room.s().undo_target().map(<[Change]>::len), Some(2));
+    room.undo();
+    assert_eq!(visible(room.s()), before, "one undo takes back both");
+    room.redo();
+    assert_eq!(visible(room.s()), after, "one redo puts back both");
+    room.undo();
+    room.undo();
+    assert!(
+        room.s().issues.is_empty(),
+        "the undo before the step is untouched"
+    );
+    // The log rebuilds to the same session, step marks and all.
+    let rebuilt = Journal::rebuild(room.j.events.clone()).unwrap();
+    assert_eq!(rebuilt.session, room.j.session);
+}
+
+#[test]
+fn a_refused_change_leaves_no_part_of_its_step() {
+    let mut room = Room::new();
+    let falls = room.issue("Falls");
+    room.undo();
+    let before = room.j.clone();
+    let mut changes = raise_with_new_convener(&room);
+    changes.push(Change::IssuePlaced {
+        issue: falls,
+        space: SpaceId(99),
+        slot: SlotId(99),
+    });
+    assert!(room.j.record_step(at(5), changes).is_err());
+    assert_eq!(room.j, before);
+    // What could be redone before the refused step still can be.
+    room.redo();
+    assert!(room.s().issues.contains_key(&falls));
+}
+
+#[test]
+fn step_marks_must_join_the_step_just_before() {
+    let mut room = Room::new();
+    room.issue("Falls");
+    let next = room.s().last_seq + 1;
+    let mut stray = Event::new(
+        next,
+        at(3),
+        Change::ThemeSet {
+            theme: "Home first".into(),
+        },
+    );
+    stray.part_of = Some(next - 1);
+    let mut session = room.s().clone();
+    assert_eq!(
+        apply(&mut session, &stray),
+        Err(Rejection::StepBroken { step: next - 1 })
+    );
+    let mut undo = Event::new(next, at(3), Change::Undo);
+    undo.part_of = Some(next);
+    assert_eq!(apply(&mut session, &undo), Err(Rejection::NotInStep));
+    assert_eq!(&session, room.s());
 }

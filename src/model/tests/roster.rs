@@ -55,6 +55,7 @@ fn events_must_come_in_order_without_gaps() {
         let event = Event {
             seq,
             at: at(1),
+            part_of: None,
             change: add(1, "Asha"),
         };
         let mut session = room.s().clone();
@@ -70,6 +71,7 @@ fn events_must_come_in_order_without_gaps() {
     let event = Event {
         seq: 2,
         at: at(1),
+        part_of: None,
         change: add(1, "Asha"),
     };
     apply(&mut room.j.session, &event).expect("the next seq is accepted");
@@ -84,6 +86,7 @@ fn rebuilding_a_log_reports_the_first_refused_event() {
     events.push(Event {
         seq: 3,
         at: at(2),
+        part_of: None,
         change: add(2, "asha patel"),
     });
     let bad = Journal::rebuild(events).unwrap_err();

@@ -3,13 +3,14 @@
 //! only the first frame of an opened file is drawn from it, while the log is checked behind.
 
 use super::snapshot::{self, StateView};
-use crate::model::{BadEvent, Event, Journal, Session, stamp};
+use crate::model::{BadEvent, Event, Journal, Rebuild, Session, stamp};
 use chrono::{DateTime, FixedOffset};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
 
 pub const FORMAT: &str = "convene.session";
 /// The newest file version this program reads and the one it writes. Version 2 added
@@ -239,15 +240,17 @@ fn parse_and_compare(
     bytes: &[u8],
     compare: bool,
 ) -> Result<(Loaded, Option<String>), LoadError> {
-    let parts = parse_parts(path, bytes, Reading::Everything)?;
+    let parts = parse_parts(path, bytes, Reading::Rebuilding)?;
     let stored = parts.state;
-    let loaded = rebuild(
-        path,
-        parts.version,
-        parts.meta,
-        parts.saved_at,
-        parts.events,
-    )?;
+    let journal = match parts.log {
+        Log::Rebuilt(journal) => journal?,
+        Log::Events(events) => rebuild(path, parts.version, events)?,
+    };
+    let loaded = Loaded {
+        meta: parts.meta,
+        saved_at: parts.saved_at,
+        journal,
+    };
     let differs = if compare {
         snapshot_difference(&stored, &loaded.journal.session)
     } else {
@@ -262,7 +265,10 @@ pub fn read_log(path: &Path) -> Result<(Meta, Vec<Event>), LoadError> {
     let bytes = read(path)?;
     let parts = parse_parts(path, &bytes, Reading::Everything)?;
     drop(bytes);
-    Ok((parts.meta, migrate(path, parts.version, parts.events)?))
+    let Log::Events(events) = parts.log else {
+        unreachable!("only Reading::Rebuilding rebuilds")
+    };
+    Ok((parts.meta, migrate(path, parts.version, events)?))
 }
 
 /// Where a snapshot read from a file differs from the state of `session`, if anywhere.
@@ -301,6 +307,10 @@ pub fn preview(path: &Path, bytes: &[u8]) -> Result<Preview, LoadError> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reading {
     Everything,
+    /// Everything, and rebuild the session from the log on a second thread while it is
+    /// read, a piece at a time (when the version comes before the log, as Convene writes
+    /// it: a piece is checked against the version before it is applied).
+    Rebuilding,
     /// Header and snapshot; the events are skipped, or not reached at all.
     Snapshot,
 }
@@ -314,6 +324,8 @@ struct Found {
     created_at: Option<DateTime<FixedOffset>>,
     saved_at: Option<DateTime<FixedOffset>>,
     events: Option<Vec<Event>>,
+    /// The log went to the rebuilding thread instead.
+    streamed: bool,
     state: Option<StateView>,
 }
 
@@ -333,9 +345,18 @@ struct Parts {
     version: u64,
     meta: Meta,
     saved_at: DateTime<FixedOffset>,
-    events: Vec<Event>,
+    log: Log,
     state: StateView,
 }
+
+/// A file's log, as read or as rebuilt while it was read.
+enum Log {
+    Events(Vec<Event>),
+    Rebuilt(Result<Journal, LoadError>),
+}
+
+/// Events per piece handed to the rebuilding thread.
+const PIECE: usize = 2048;
 
 const FIELDS: &[&str] = &[
     "format",
@@ -353,16 +374,35 @@ const ENOUGH: &str = "convene: the preview is complete";
 fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, LoadError> {
     let path_buf = || path.to_path_buf();
     let mut found = Found::default();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let read = FileSeed {
-        reading,
-        found: &mut found,
-        // An over-estimate of the number of events: the log never grows by copying, and
-        // the part of the reservation never used is never touched.
-        capacity: (bytes.len() / 128).min(1 << 22),
-    }
-    .deserialize(&mut de)
-    .and_then(|()| de.end());
+    // An over-estimate of the number of events: the log never grows by copying, and the
+    // part of the reservation never used is never touched.
+    let capacity = (bytes.len() / 128).min(1 << 22);
+    let (read, rebuilt) = std::thread::scope(|scope| {
+        let (pieces, rebuilt) = if reading == Reading::Rebuilding {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(u64, Vec<Event>)>(16);
+            let thread = std::thread::Builder::new()
+                .name("convene-rebuild".into())
+                .spawn_scoped(scope, move || rebuild_pieces(path, rx, capacity));
+            match thread {
+                Ok(thread) => (Some(tx), Some(thread)),
+                // No second thread to be had: read first, rebuild after.
+                Err(_) => (None, None),
+            }
+        } else {
+            (None, None)
+        };
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let read = FileSeed {
+            reading,
+            found: &mut found,
+            capacity,
+            pieces,
+        }
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+        let rebuilt = rebuilt.map(|t| t.join().expect("the rebuilding thread does not panic"));
+        (read, rebuilt)
+    });
     match read {
         Ok(()) => {}
         Err(_) if reading == Reading::Snapshot && found.has_preview() => {}
@@ -403,7 +443,10 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
             created_at: found.created_at.ok_or_else(missing)?,
         },
         saved_at: found.saved_at.ok_or_else(missing)?,
-        events: found.events.unwrap_or_default(),
+        log: match rebuilt {
+            Some(journal) if found.streamed => Log::Rebuilt(journal),
+            _ => Log::Events(found.events.unwrap_or_default()),
+        },
         state: found.state.ok_or_else(missing)?,
     })
 }
@@ -413,6 +456,8 @@ struct FileSeed<'a> {
     reading: Reading,
     found: &'a mut Found,
     capacity: usize,
+    /// Where the log goes, piece by piece, when it is rebuilt while read.
+    pieces: Option<SyncSender<(u64, Vec<Event>)>>,
 }
 
 impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
@@ -460,11 +505,23 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                         return Err(de::Error::duplicate_field("events"));
                     }
                     events_seen = true;
-                    match self.reading {
-                        Reading::Everything => {
-                            f.events = Some(map.next_value_seed(EventsSeed(self.capacity))?);
+                    match (self.reading, &self.pieces, f.version) {
+                        (Reading::Rebuilding, Some(pieces), Some(version)) => {
+                            let seed = EventsSeed {
+                                capacity: PIECE,
+                                pieces: Some((pieces, version)),
+                            };
+                            map.next_value_seed(seed)?;
+                            f.streamed = true;
                         }
-                        Reading::Snapshot => {
+                        (Reading::Everything | Reading::Rebuilding, _, _) => {
+                            let seed = EventsSeed {
+                                capacity: self.capacity,
+                                pieces: None,
+                            };
+                            f.events = Some(map.next_value_seed(seed)?);
+                        }
+                        (Reading::Snapshot, _, _) => {
                             map.next_value::<IgnoredAny>()?;
                         }
                     }
@@ -493,10 +550,14 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
     }
 }
 
-/// Reads the log into a vector reserved up front.
-struct EventsSeed(usize);
+/// Reads the log into a vector reserved up front, or hands it on piece by piece with the
+/// file's version (then returning nothing).
+struct EventsSeed<'a> {
+    capacity: usize,
+    pieces: Option<(&'a SyncSender<(u64, Vec<Event>)>, u64)>,
+}
 
-impl<'de> DeserializeSeed<'de> for EventsSeed {
+impl<'de> DeserializeSeed<'de> for EventsSeed<'_> {
     type Value = Vec<Event>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Event>, D::Error> {
@@ -504,7 +565,7 @@ impl<'de> DeserializeSeed<'de> for EventsSeed {
     }
 }
 
-impl<'de> Visitor<'de> for EventsSeed {
+impl<'de> Visitor<'de> for EventsSeed<'_> {
     type Value = Vec<Event>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -512,12 +573,51 @@ impl<'de> Visitor<'de> for EventsSeed {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Event>, A::Error> {
-        let mut events = Vec::with_capacity(self.0);
+        let mut events = Vec::with_capacity(self.capacity);
         while let Some(event) = seq.next_element()? {
             events.push(event);
+            if let Some((pieces, version)) = self.pieces
+                && events.len() == PIECE
+            {
+                // A closed channel means the rebuild stopped; the read goes on for its errors.
+                let piece = std::mem::replace(&mut events, Vec::with_capacity(PIECE));
+                let _ = pieces.send((version, piece));
+            }
         }
-        Ok(events)
+        match self.pieces {
+            Some((pieces, version)) => {
+                let _ = pieces.send((version, events));
+                Ok(Vec::new())
+            }
+            None => Ok(events),
+        }
     }
+}
+
+/// The rebuilding thread: applies the pieces of the log as they are read. A version 1 file
+/// holding something of version 2 is refused as `migrate` refuses it, whatever else.
+fn rebuild_pieces(
+    path: &Path,
+    pieces: Receiver<(u64, Vec<Event>)>,
+    capacity: usize,
+) -> Result<Journal, LoadError> {
+    let mut rebuild = Rebuild::with_capacity(capacity);
+    for (version, piece) in pieces {
+        if let Some((seq, what, since)) = piece.iter().find_map(|e| newer_than(version, e)) {
+            return Err(LoadError::TooNew {
+                path: path.to_path_buf(),
+                seq,
+                what,
+                version,
+                since,
+            });
+        }
+        rebuild.extend(piece);
+    }
+    rebuild.finish().map_err(|source| LoadError::Event {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Only what is needed to tell a newer file from a broken one.
@@ -559,22 +659,11 @@ fn plain_serde_message(err: &serde_json::Error) -> String {
     }
 }
 
-fn rebuild(
-    path: &Path,
-    version: u64,
-    meta: Meta,
-    saved_at: DateTime<FixedOffset>,
-    events: Vec<Event>,
-) -> Result<Loaded, LoadError> {
+fn rebuild(path: &Path, version: u64, events: Vec<Event>) -> Result<Journal, LoadError> {
     let events = migrate(path, version, events)?;
-    let journal = Journal::rebuild(events).map_err(|source| LoadError::Event {
+    Journal::rebuild(events).map_err(|source| LoadError::Event {
         path: path.to_path_buf(),
         source,
-    })?;
-    Ok(Loaded {
-        meta,
-        saved_at,
-        journal,
     })
 }
 
@@ -582,16 +671,7 @@ fn rebuild(
 /// only added things, so a version 1 log is read as it is, once it is clear it holds none
 /// of them. The file itself is only rewritten by the next save.
 fn migrate(path: &Path, version: u64, events: Vec<Event>) -> Result<Vec<Event>, LoadError> {
-    let newer = events.iter().find_map(|e| {
-        let since = e.change.since_version();
-        if since as u64 > version {
-            Some((e.seq, format!("\"{}\"", e.change.kind()), since))
-        } else if e.part_of.is_some() && version < 2 {
-            Some((e.seq, "a step mark".to_string(), 2))
-        } else {
-            None
-        }
-    });
+    let newer = events.iter().find_map(|e| newer_than(version, e));
     match newer {
         Some((seq, what, since)) => Err(LoadError::TooNew {
             path: path.to_path_buf(),
@@ -601,6 +681,19 @@ fn migrate(path: &Path, version: u64, events: Vec<Event>) -> Result<Vec<Event>, 
             since,
         }),
         None => Ok(events),
+    }
+}
+
+/// What in an event came with a later file version than `version`: its seq, what it is,
+/// and the version it came with.
+fn newer_than(version: u64, e: &Event) -> Option<(u64, String, u32)> {
+    let since = e.change.since_version();
+    if since as u64 > version {
+        Some((e.seq, format!("\"{}\"", e.change.kind()), since))
+    } else if e.part_of.is_some() && version < 2 {
+        Some((e.seq, "a step mark".to_string(), 2))
+    } else {
+        None
     }
 }
 

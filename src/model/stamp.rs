@@ -63,9 +63,9 @@ pub fn write(at: &DateTime<FixedOffset>, zulu: bool) -> Option<Written> {
     // chrono's AutoSi: as few of milli, micro or nano digits as say it exactly.
     let (digits, value) = if nano == 0 {
         (0, 0)
-    } else if nano % 1_000_000 == 0 {
+    } else if nano.is_multiple_of(1_000_000) {
         (3, nano / 1_000_000)
-    } else if nano % 1_000 == 0 {
+    } else if nano.is_multiple_of(1_000) {
         (6, nano / 1_000)
     } else {
         (9, nano)

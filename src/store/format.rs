@@ -243,7 +243,7 @@ fn parse_and_compare(
     let parts = parse_parts(path, bytes, Reading::Rebuilding)?;
     let stored = parts.state;
     let journal = match parts.log {
-        Log::Rebuilt(journal) => journal?,
+        Log::Rebuilt(journal) => (*journal)?,
         Log::Events(events) => rebuild(path, parts.version, events)?,
     };
     let loaded = Loaded {
@@ -352,11 +352,14 @@ struct Parts {
 /// A file's log, as read or as rebuilt while it was read.
 enum Log {
     Events(Vec<Event>),
-    Rebuilt(Result<Journal, LoadError>),
+    Rebuilt(Box<Result<Journal, LoadError>>),
 }
 
 /// Events per piece handed to the rebuilding thread.
 const PIECE: usize = 2048;
+
+/// A piece of the log with the version of its file.
+type Piece = (u64, Vec<Event>);
 
 const FIELDS: &[&str] = &[
     "format",
@@ -379,7 +382,7 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
     let capacity = (bytes.len() / 128).min(1 << 22);
     let (read, rebuilt) = std::thread::scope(|scope| {
         let (pieces, rebuilt) = if reading == Reading::Rebuilding {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<(u64, Vec<Event>)>(16);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Piece>(16);
             let thread = std::thread::Builder::new()
                 .name("convene-rebuild".into())
                 .spawn_scoped(scope, move || rebuild_pieces(path, rx, capacity));
@@ -444,7 +447,7 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
         },
         saved_at: found.saved_at.ok_or_else(missing)?,
         log: match rebuilt {
-            Some(journal) if found.streamed => Log::Rebuilt(journal),
+            Some(journal) if found.streamed => Log::Rebuilt(Box::new(journal)),
             _ => Log::Events(found.events.unwrap_or_default()),
         },
         state: found.state.ok_or_else(missing)?,
@@ -457,7 +460,7 @@ struct FileSeed<'a> {
     found: &'a mut Found,
     capacity: usize,
     /// Where the log goes, piece by piece, when it is rebuilt while read.
-    pieces: Option<SyncSender<(u64, Vec<Event>)>>,
+    pieces: Option<SyncSender<Piece>>,
 }
 
 impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
@@ -554,7 +557,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
 /// file's version (then returning nothing).
 struct EventsSeed<'a> {
     capacity: usize,
-    pieces: Option<(&'a SyncSender<(u64, Vec<Event>)>, u64)>,
+    pieces: Option<(&'a SyncSender<Piece>, u64)>,
 }
 
 impl<'de> DeserializeSeed<'de> for EventsSeed<'_> {
@@ -598,7 +601,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 /// holding something of version 2 is refused as `migrate` refuses it, whatever else.
 fn rebuild_pieces(
     path: &Path,
-    pieces: Receiver<(u64, Vec<Event>)>,
+    pieces: Receiver<Piece>,
     capacity: usize,
 ) -> Result<Journal, LoadError> {
     let mut rebuild = Rebuild::with_capacity(capacity);

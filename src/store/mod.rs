@@ -199,6 +199,46 @@ mod tests {
         assert!(unrelated.exists());
     }
 
+    /// The first frame comes from the snapshot; the log's verdict comes behind, and the log
+    /// is the record where the two disagree.
+    #[test]
+    fn opening_behind_previews_the_snapshot_and_checks_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::Local::now().fixed_offset();
+        let journal = crate::demo::build();
+        let opened = create(dir.path(), journal.clone(), now).unwrap();
+        let path = opened.path.clone();
+        drop(opened);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let theme = format!("\"theme\": \"{}\"", journal.session.theme);
+        let edited = text.replacen(&theme, "\"theme\": \"Edited by hand\"", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&path, &edited).unwrap();
+
+        let opening = open_behind(&path).unwrap();
+        assert_eq!(opening.preview.state.theme, "Edited by hand");
+        assert!(matches!(lock(&path), Err(LockError::Busy { .. })));
+        let behind = opening.behind.recv().unwrap().unwrap();
+        assert_eq!(behind.checked.loaded.journal, journal);
+        let differs = behind.checked.snapshot_differs.unwrap();
+        assert!(differs.contains("state.theme"), "{differs}");
+        assert_eq!(behind.log.len(), journal.events.len());
+        drop(opening.lock);
+
+        // A log the rules refuse is said behind the first frame, as a load says it.
+        let broken = edited.replacen("\"seq\":2,", "\"seq\":9,", 1);
+        std::fs::write(&path, &broken).unwrap();
+        let opening = open_behind(&path).unwrap();
+        let err = opening.behind.recv().unwrap().unwrap_err().to_string();
+        assert_eq!(err, load(&path).unwrap_err().to_string());
+        // A file whose snapshot cannot be read is refused before any frame, as ever.
+        drop(opening.lock);
+        std::fs::write(&path, b"{\"format\": 7").unwrap();
+        let err = open_behind(&path).unwrap_err().to_string();
+        assert_eq!(err, load(&path).unwrap_err().to_string());
+        assert_eq!(std::fs::read(&path).unwrap(), b"{\"format\": 7");
+    }
+
     #[test]
     fn a_missing_file_leaves_no_lock_behind() {
         let dir = tempfile::tempdir().unwrap();

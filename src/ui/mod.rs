@@ -246,3 +246,44 @@ fn hand_over(app: &mut App, file: &mut File) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::{press, screen, type_text};
+    use super::*;
+    use ratatui::crossterm::event::KeyCode;
+
+    /// Opening draws from the snapshot while the log is checked: the screen is the
+    /// session's, nothing can change it, and each attempt says why.
+    #[test]
+    fn while_the_log_is_checked_the_session_is_view_only() {
+        let journal = crate::demo::build();
+        let view = crate::store::StateView::of(&journal.session);
+        let preview = Journal {
+            session: view.to_session(),
+            events: Vec::new(),
+        };
+        let at = crate::demo::saved_at();
+        let mut app = App::new(preview, "demo".into(), Theme::projector(), at);
+        app.checking = true;
+        let drawn = screen(&mut app, 100, 30);
+        assert!(drawn.contains("checking the file"), "{drawn}");
+        assert!(drawn.contains("How do we"), "{drawn}");
+        press(&mut app, KeyCode::Char('u'));
+        assert_eq!(app.notice.as_ref().unwrap().text, pane::CHECKING);
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('a'));
+        type_text(&mut app, "Late issue");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.notice.as_ref().unwrap().text, pane::CHECKING);
+        assert!(app.outbox.is_empty());
+        assert!(app.journal.events.is_empty());
+        // The check is done: the session rebuilt from the log takes over and changes go in.
+        app.journal = journal;
+        app.checking = false;
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.outbox.len(), 1, "{:?}", app.notice);
+        let drawn = screen(&mut app, 100, 30);
+        assert!(!drawn.contains("checking the file"), "{drawn}");
+    }
+}

@@ -56,11 +56,12 @@ fn kind_index(change: &Change) -> usize {
         StepUpdated { .. } => 29,
         StepRemoved { .. } => 30,
         TriageSet { .. } => 31,
-        Undo => 32,
-        Redo => 33,
+        ReportReminderSet { .. } => 32,
+        Undo => 33,
+        Redo => 34,
     }
 }
-const KINDS: usize = 34;
+const KINDS: usize = 35;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -278,6 +279,7 @@ fn every_kind_of_event() -> Journal {
             issue: i(2),
             triage: None,
         },
+        ReportReminderSet { minutes: 15 },
         Undo,
         Redo,
     ];

@@ -19,7 +19,7 @@ pub fn run(data_dir: &Path, file: &Path, theme: ThemeName) -> anyhow::Result<Exi
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let screen = ReplayScreen::new(events, name, Theme::named(theme)).map_err(|source| {
+    let screen = ReplayScreen::new(events, name, Theme::for_terminal(theme)).map_err(|source| {
         crate::store::LoadError::Event {
             path: path.clone(),
             source,

@@ -228,6 +228,12 @@ pub enum Change {
         triage: Option<Triage>,
     },
 
+    /// How many minutes before a running slot ends the room is reminded to write its
+    /// reports (0: never). Without this event, 10. Version 2.
+    ReportReminderSet {
+        minutes: u32,
+    },
+
     /// Takes back the latest change not yet undone.
     Undo,
     /// Puts back the latest undone change, if nothing new happened since.
@@ -238,7 +244,10 @@ impl Change {
     /// The file version that introduced this kind of change: a file of an older version
     /// that holds it is refused rather than read as something it cannot be.
     pub fn since_version(&self) -> u32 {
-        1
+        match self {
+            Change::ReportReminderSet { .. } => 2,
+            _ => 1,
+        }
     }
 
     /// The snake_case name used as `type` in the file.
@@ -276,6 +285,7 @@ impl Change {
             Change::StepUpdated { .. } => "step_updated",
             Change::StepRemoved { .. } => "step_removed",
             Change::TriageSet { .. } => "triage_set",
+            Change::ReportReminderSet { .. } => "report_reminder_set",
             Change::Undo => "undo",
             Change::Redo => "redo",
         }

@@ -16,6 +16,10 @@ pub struct StateView {
     pub slots: Vec<SlotView>,
     pub issues: Vec<IssueView>,
     pub rounds: Vec<RoundView>,
+    /// Minutes before a running slot ends that reports are asked for; absent while it is
+    /// the default (10). Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_reminder_minutes: Option<u32>,
 }
 
 /// The `state` of a session file, where the schema allows no other field.
@@ -28,6 +32,8 @@ pub(super) struct Strict {
     slots: Vec<SlotView>,
     issues: Vec<IssueView>,
     rounds: Vec<RoundView>,
+    #[serde(default)]
+    report_reminder_minutes: Option<u32>,
 }
 
 impl From<Strict> for StateView {
@@ -39,6 +45,7 @@ impl From<Strict> for StateView {
             slots: s.slots,
             issues: s.issues,
             rounds: s.rounds,
+            report_reminder_minutes: s.report_reminder_minutes,
         }
     }
 }
@@ -126,6 +133,7 @@ impl StateView {
     pub fn of(session: &Session) -> StateView {
         let name = |id: ParticipantId| session.participant_name(id).to_string();
         StateView {
+            report_reminder_minutes: session.report_reminder,
             theme: session.theme.clone(),
             participants: session
                 .participants
@@ -228,6 +236,7 @@ impl StateView {
     pub fn to_session(&self) -> Session {
         let mut session = Session {
             theme: self.theme.clone(),
+            report_reminder: self.report_reminder_minutes,
             ..Session::default()
         };
         let mut people: HashMap<&str, ParticipantId> = HashMap::new();

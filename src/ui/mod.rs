@@ -17,9 +17,11 @@ pub use app::{App, PaneId};
 pub use theme::Theme;
 
 use crate::model::Journal;
-use crate::store::{Behind, LoadError, Meta, Opened, Opening, Saver, SessionLock};
+use crate::store::{
+    Behind, LoadError, Meta, Opened, Opening, SaveState, Saver, SessionLock, proceedings,
+};
 use chrono::{DateTime, FixedOffset, Local};
-use pane::Notice;
+use pane::{Notice, Request};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -33,10 +35,17 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the app on an opened session until the user quits. Every change is handed to the
 /// saver as it happens; on return everything has been written, or the error says why not.
-pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
+/// `keep_proceedings_at` is for the demo, whose folder goes when it closes: the proceedings
+/// are then written where the user says, starting from that suggestion.
+pub fn run(
+    opened: Opened,
+    theme: Theme,
+    keep_proceedings_at: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let saver = Saver::start(opened.path.clone(), opened.meta.clone(), &opened.journal);
     let mut app = App::new(opened.journal, name_of(&opened.path), theme, now());
     app.panes.closing.file = Some(opened.path.clone());
+    app.panes.closing.keep_at = keep_proceedings_at;
     let mut file = File {
         saver: Some(saver),
         behind: None,
@@ -176,6 +185,49 @@ pub(crate) fn exit_after_first_frame() -> bool {
 const CHECK_POLL: Duration = Duration::from_millis(10);
 const KEY_WAITS_FOR_CHECK: Duration = Duration::from_millis(300);
 
+/// How long writing the proceedings waits for the changes before it to reach the disk.
+const SETTLE: Duration = Duration::from_secs(10);
+
+/// Does the work the panes asked for (writing the proceedings) and hands each outcome
+/// back to the app. The proceedings are written from the session file as saved, once the
+/// saver has caught up (`saved`), so they are exactly the bytes `convene export` gives.
+pub fn perform(app: &mut App, saved: &SaveState) {
+    for request in std::mem::take(&mut app.requests) {
+        let outcome = match &request {
+            Request::WriteProceedings { dir, anonymous } => {
+                let file = app.panes.closing.file.clone();
+                write_proceedings(file.as_deref(), saved, dir, *anonymous)
+            }
+        };
+        app.finished(&request, outcome);
+    }
+}
+
+fn write_proceedings(
+    file: Option<&Path>,
+    saved: &SaveState,
+    dir: &Path,
+    anonymous: bool,
+) -> Result<String, String> {
+    match saved {
+        SaveState::Saved => {}
+        SaveState::Saving => return Err("Still saving; try again in a moment".into()),
+        SaveState::Failed(why) => {
+            return Err(format!(
+                "Not written: the proceedings come from the saved file, and it is not saved ({why})"
+            ));
+        }
+    }
+    let file = file.ok_or("This session has no file to write the proceedings from")?;
+    let loaded = crate::store::load(file).map_err(|e| e.to_string())?;
+    let written = proceedings::write(dir, &loaded, anonymous).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{} files written to {}/",
+        written.files.len(),
+        written.dir.display()
+    ))
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -229,6 +281,14 @@ fn event_loop(
                 let ev = event::read()?;
                 dirty |= app.handle(&ev);
                 hand_over(app, file);
+                if !app.requests.is_empty() {
+                    let saved = match &mut file.saver {
+                        Some(saver) => saver.settle(SETTLE),
+                        // Nothing can have changed while the log is checked.
+                        None => SaveState::Saved,
+                    };
+                    perform(app, &saved);
+                }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }

@@ -83,5 +83,31 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Rebuilding 100,000 events with 30, 300 and 3,000 participants (issue 14: linear in the
+/// events whatever the roster size; 3,000 within 1.3x of 300).
+fn rebuild(c: &mut Criterion) {
+    let mut group = c.benchmark_group("rebuild/100k events");
+    group
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(8));
+    for participants in [30, 300, 3_000] {
+        let params = convene::synth::SynthParams {
+            participants,
+            issues: 1_000,
+            events: 100_000,
+            seed: 1,
+        };
+        let events = convene::synth::generate(&params).events;
+        group.bench_function(format!("{participants} participants"), |b| {
+            b.iter_batched(
+                || events.clone(),
+                |events| Journal::rebuild(black_box(events)).unwrap(),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, rebuild);
 criterion_main!(benches);

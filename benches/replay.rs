@@ -55,5 +55,24 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Building a replay: one pass over the log applies every event, checking it, and lays
+/// down the checkpoints (issue 14: no second pass, at most about 50 copies of the state).
+fn build(c: &mut Criterion) {
+    let f = common::extreme();
+    let events = f.journal.events;
+    let mut group = c.benchmark_group("replay/extreme");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function("build: one pass, checkpoints included", |b| {
+        b.iter_batched(
+            || events.clone(),
+            |events| Replayer::new(black_box(events)).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, build);
 criterion_main!(benches);

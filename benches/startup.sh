@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# Start to first frame of `convene open` on the typical session, as a whole process, and
-# peak memory with the extreme session open (issue 6 bars: under 50 ms; under 200 MB).
+# Start to first frame of `convene open`, as a whole process, and peak memory (issues 6
+# and 14).
 #
 # Start to first frame: the app runs in a pseudo-terminal (`script`) of 160x48 with the
 # hidden CONVENE_EXIT_AFTER_FIRST_FRAME=1, which quits (terminal restored, lock released)
 # right after the first frame is drawn; bash's $EPOCHREALTIME is read just before the
 # process is started and just after it has exited, so the time covers exec, loading,
-# the first frame and the teardown. RUNS runs; min, median and max are printed.
+# the first frame and the teardown. On the typical session (bar: under 50 ms), the
+# realistic big day (1,000 people, 200 issues, 50,000 events) and the extreme session
+# (300 participants, 1,000 issues, 100,000 events), each paired run for run with a
+# syntax-only parse of the same file as a whole process (benches/syntax_only.rs; bar: at
+# most 1.5x it). RUNS runs; min and median are printed.
 #
 # Peak memory: `/usr/bin/time -v` around the app opened on the extreme session in tmux
 # (160x48); the keys visit every pane, add an issue (which saves the whole 23 MB file in
 # the background) and quit. Without tmux, the app quits after its first frame instead.
-# Also the replay screen on the extreme session (it keeps checkpoints of the state), quit
-# after its first frame.
+# Bar: at most 3x the file. Also the replay screen on a session of a million events with
+# 3,000 participants (bar: first frame in under 1 s, at most 3x the file), quit after its
+# first frame.
 # Usage: benches/startup.sh [RUNS]   (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
+command -v jq >/dev/null || { echo "jq is not installed" >&2; exit 1; }
 if [ ! -x /usr/bin/time ]; then
     echo "installing time" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
@@ -28,7 +34,10 @@ convene="$(realpath "$target/release/convene")"
 dir="$(mktemp -d)"
 trap 'tmux -L "convene-startup-$$" kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
 mkdir -p "$dir/data"
+syntax="$(cargo build --release --quiet --bench syntax_only --message-format=json |
+    jq -r 'select(.executable != null and .target.name == "syntax_only") | .executable')"
 "$convene" synth --participants 60 --issues 40 --events 2000 -o "$dir/typical.json" >/dev/null
+"$convene" synth --participants 1000 --issues 200 --events 50000 -o "$dir/bigday.json" >/dev/null
 "$convene" synth --participants 300 --issues 1000 --events 100000 -o "$dir/extreme.json" >/dev/null
 
 cat >"$dir/once.sh" <<'ONCE'
@@ -37,15 +46,30 @@ start=$EPOCHREALTIME
 CONVENE_EXIT_AFTER_FIRST_FRAME=1 "$1" --data-dir "$2" open "$3"
 end=$EPOCHREALTIME
 echo "$start $end" >>"$4"
+start=$EPOCHREALTIME
+"$5" "$3"
+end=$EPOCHREALTIME
+echo "$start $end" >>"$6"
 ONCE
-for _ in $(seq "$runs"); do
-    script -qec "bash '$dir/once.sh' '$convene' '$dir/data' '$dir/typical.json' '$dir/times'" \
-        /dev/null >/dev/null
+# "min median" in milliseconds of the start/end pairs in file $1.
+stats() {
+    awk '{ print ($2 - $1) * 1000 }' "$1" | sort -n | awk '{ a[NR] = $1 } END {
+        printf "%.1f %.1f", a[1], (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+for size in typical bigday extreme; do
+    : >"$dir/app-$size" && : >"$dir/syntax-$size"
+    for _ in $(seq "$runs"); do
+        script -qec "bash '$dir/once.sh' '$convene' '$dir/data' '$dir/$size.json' \
+            '$dir/app-$size' '$syntax' '$dir/syntax-$size'" /dev/null >/dev/null
+    done
+    read -r a_min a_med <<<"$(stats "$dir/app-$size")"
+    read -r s_min s_med <<<"$(stats "$dir/syntax-$size")"
+    echo "== start to first frame, $size session ($(stat -c %s "$dir/$size.json") bytes, 160x48), $runs paired runs"
+    echo "convene open: min ${a_min} ms, median ${a_med} ms (typical bar: under 50 ms)"
+    echo "syntax only:  min ${s_min} ms, median ${s_med} ms"
+    awk -v a="$a_min" -v am="$a_med" -v s="$s_min" -v sm="$s_med" 'BEGIN {
+        printf "ratio: %.2f (median %.2f; bar at most 1.5)\n", a / s, am / sm }'
 done
-echo "== start to first frame, typical session (160x48), $runs runs"
-awk '{ print ($2 - $1) * 1000 }' "$dir/times" | sort -n | awk '{ a[NR] = $1 } END {
-    printf "min %.1f ms, median %.1f ms, max %.1f ms (bar: under 50 ms)\n",
-        a[1], (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[NR] }'
 
 echo "== peak memory, extreme session open"
 if command -v tmux >/dev/null; then
@@ -86,11 +110,21 @@ else
         -o '$dir/mem' '$convene' --data-dir '$dir/data' open '$dir/extreme.json'" /dev/null >/dev/null
     echo "(tmux missing: opened and quit after the first frame)"
 fi
-grep -E "Maximum resident set size" "$dir/mem" |
-    awk '{ printf "maximum resident set: %.1f MB (bar: under 200 MB)\n", $NF / 1024 }'
+file_bytes=$(stat -c %s "$dir/extreme.json")
+grep -E "Maximum resident set size" "$dir/mem" | awk -v b="$file_bytes" '{
+    printf "maximum resident set: %.1f MiB, %.2fx the file (bar: at most 3x)\n",
+        $NF / 1024, $NF * 1024 / b }'
 
+echo "== replay of a million events, 3,000 participants"
+"$convene" synth --participants 3000 --issues 1000 --events 1000000 -o "$dir/million.json" >/dev/null
+file_bytes=$(stat -c %s "$dir/million.json")
+start=$EPOCHREALTIME
 CONVENE_EXIT_AFTER_FIRST_FRAME=1 script -qec "stty rows 48 cols 160; /usr/bin/time -v \
-    -o '$dir/replay-mem' '$convene' --data-dir '$dir/data' replay '$dir/extreme.json'" \
+    -o '$dir/replay-mem' '$convene' --data-dir '$dir/data' replay '$dir/million.json'" \
     /dev/null >/dev/null
-grep -E "Maximum resident set size" "$dir/replay-mem" |
-    awk '{ printf "replay of the extreme session: %.1f MB (bar: under 200 MB)\n", $NF / 1024 }'
+end=$EPOCHREALTIME
+awk -v s="$start" -v e="$end" -v b="$file_bytes" 'BEGIN {
+    printf "file: %.1f MiB; start to first frame: %.2f s (bar: under 1 s)\n", b / 1048576, e - s }'
+grep -E "Maximum resident set size" "$dir/replay-mem" | awk -v b="$file_bytes" '{
+    printf "maximum resident set: %.1f MiB, %.2fx the file (bar: at most 3x)\n",
+        $NF / 1024, $NF * 1024 / b }'

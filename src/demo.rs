@@ -61,11 +61,25 @@ pub fn build() -> Journal {
 /// The bytes of `assets/demo.json`: what `build` gives, written with the fixed header.
 pub fn file_bytes() -> Vec<u8> {
     let bytes = crate::store::to_bytes(&meta(), &build(), saved_at());
-    // The demo holds nothing that came with version 2, and stays a version 1 file: the
-    // proof, in every test that loads it, that files written before version 2 still read.
+    // The demo holds nothing that came with version 2, and stays a version 1 file as
+    // written before this round, with the snapshot after the log: the proof, in every test
+    // that loads it, that such files still read.
     let text = String::from_utf8(bytes).expect("the file is UTF-8");
     let v2 = format!("\"version\": {},", crate::store::VERSION);
-    text.replacen(&v2, "\"version\": 1,", 1).into_bytes()
+    snapshot_last(&text.replacen(&v2, "\"version\": 1,", 1)).into_bytes()
+}
+
+/// A file as written before the snapshot moved ahead of the log.
+fn snapshot_last(text: &str) -> String {
+    let state_at = text.find("  \"state\": ").expect("a snapshot");
+    let events_at = text.find("  \"events\": [").expect("a log");
+    let (head, state) = (&text[..state_at], &text[state_at..events_at]);
+    let events = &text[events_at..];
+    let state = state
+        .strip_suffix(",\n")
+        .expect("the snapshot ends its line");
+    let events = events.strip_suffix("\n}\n").expect("the log ends the file");
+    format!("{head}{events},\n{state}\n}}\n")
 }
 
 /// A clock and a journal: each change is recorded at the current time, which then moves on

@@ -22,6 +22,10 @@ static WRITING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// How often the signal thread looks for a signal.
 const LOOK: std::time::Duration = std::time::Duration::from_millis(50);
+/// How long the app has to stop by itself once asked. A closed terminal can leave it
+/// waiting on input that never comes (crossterm's poll spins on a hung-up tty); every
+/// recorded change has long been saved by then, so the process then ends as a command would.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// The signal that arrived last and is not yet handled, 0 if none: set in the handler.
 static PENDING: std::sync::LazyLock<Arc<AtomicUsize>> =
@@ -38,8 +42,15 @@ pub fn install() -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("convene-signals".into())
         .spawn(move || {
+            let mut asked: Option<std::time::Instant> = None;
             loop {
                 std::thread::sleep(LOOK);
+                if let Some(when) = asked
+                    && INTERACTIVE.load(Ordering::SeqCst)
+                    && when.elapsed() > GRACE
+                {
+                    exit_now(STOP.load(Ordering::SeqCst));
+                }
                 let signal = PENDING.swap(0, Ordering::SeqCst) as i32;
                 if signal == 0 {
                     continue;
@@ -49,6 +60,7 @@ pub fn install() -> std::io::Result<()> {
                         .compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst)
                         .is_ok()
                 {
+                    asked = Some(std::time::Instant::now());
                     continue;
                 }
                 exit_now(signal);

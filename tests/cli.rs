@@ -549,8 +549,13 @@ fn wrong_types_are_refused_with_line_and_column() {
     let text = std::fs::read_to_string(&path).unwrap();
     let broken = text.replacen("{\"seq\":1,", "{\"seq\":\"one\",", 1);
     assert_ne!(text, broken);
+    // The line of the first event, after the header and the snapshot.
+    let line = 1 + text
+        .lines()
+        .position(|l| l.contains("{\"seq\":1,"))
+        .unwrap();
     std::fs::write(&path, broken).unwrap();
-    refuses_to_read(tmp.path(), &path, &format!("{}:8:", path.display()));
+    refuses_to_read(tmp.path(), &path, &format!("{}:{line}:", path.display()));
 }
 
 #[test]

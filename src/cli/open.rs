@@ -8,6 +8,12 @@ use std::process::ExitCode;
 
 pub fn run(data_dir: &Path, file_or_name: &str, theme: ThemeName) -> anyhow::Result<ExitCode> {
     let path = files::session_file(data_dir, Path::new(file_or_name))?;
-    let opened = store::open(&path)?;
-    app::open_app(opened, theme)
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // The app will refuse to start; a file it cannot open says so first, as ever.
+        return app::open_app(store::open(&path)?, theme);
+    }
+    // Draw first, check behind: the first frame comes from the file's snapshot.
+    crate::ui::run_opening(store::open_behind(&path)?, crate::ui::Theme::named(theme))?;
+    Ok(ExitCode::SUCCESS)
 }

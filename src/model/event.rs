@@ -46,7 +46,7 @@ impl Event {
 /// The derive below (`remote = "Self"`) only builds each kind's fields; `tagged` puts the
 /// tag in the object and implements `Serialize` and `Deserialize`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(remote = "Self", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// Always the first event of a session.
     SessionCreated {

@@ -37,15 +37,9 @@ impl Journal {
 
     /// Rebuilds the session from a log, refusing the first event the rules refuse.
     pub fn rebuild(events: Vec<Event>) -> Result<Journal, BadEvent> {
-        let mut session = Session::default();
-        for event in &events {
-            apply(&mut session, event).map_err(|why| BadEvent {
-                seq: event.seq,
-                kind: event.change.kind(),
-                why,
-            })?;
-        }
-        Ok(Journal { session, events })
+        let mut rebuild = Rebuild::with_capacity(0);
+        rebuild.extend(events);
+        rebuild.finish()
     }
 
     /// Applies a change and, if the rules accept it, appends it to the log.
@@ -92,5 +86,55 @@ impl Journal {
             self.events.push(event);
         }
         Ok(&self.events[start..])
+    }
+}
+
+/// Rebuilds a session from its log a piece at a time, so that loading can apply one piece
+/// while the next is still being read. Stops applying at the first event the rules refuse
+/// (and keeps the rest of the log, unapplied, to say so at the end).
+pub struct Rebuild {
+    journal: Journal,
+    refused: Option<BadEvent>,
+}
+
+impl Rebuild {
+    /// Starts from nothing, with room for `events` events.
+    pub fn with_capacity(events: usize) -> Rebuild {
+        Rebuild {
+            journal: Journal {
+                session: Session::default(),
+                events: Vec::with_capacity(events),
+            },
+            refused: None,
+        }
+    }
+
+    /// Applies the next events of the log, in order.
+    pub fn extend(&mut self, events: Vec<Event>) {
+        if self.refused.is_none() {
+            for event in &events {
+                if let Err(why) = apply(&mut self.journal.session, event) {
+                    self.refused = Some(BadEvent {
+                        seq: event.seq,
+                        kind: event.change.kind(),
+                        why,
+                    });
+                    break;
+                }
+            }
+        }
+        if self.journal.events.capacity() == 0 {
+            self.journal.events = events;
+        } else {
+            self.journal.events.extend(events);
+        }
+    }
+
+    /// The session and its log, or the first event the rules refused.
+    pub fn finish(self) -> Result<Journal, BadEvent> {
+        match self.refused {
+            Some(bad) => Err(bad),
+            None => Ok(self.journal),
+        }
     }
 }

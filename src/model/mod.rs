@@ -10,6 +10,7 @@ pub mod ids;
 mod journal;
 mod rejection;
 pub mod session;
+pub mod stamp;
 mod tagged;
 pub mod tally;
 
@@ -20,6 +21,6 @@ pub use apply::apply;
 pub use event::{Change, Event};
 pub use history::UNDO_DEPTH;
 pub use ids::*;
-pub use journal::{BadEvent, Journal};
+pub use journal::{BadEvent, Journal, Rebuild};
 pub use rejection::*;
 pub use session::*;

@@ -118,6 +118,7 @@ pub struct Placement {
 
 /// A breakout report in the usual Open Space form. Multi-line fields hold one point per line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     pub attendees: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

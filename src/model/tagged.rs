@@ -23,7 +23,7 @@ impl Serialize for Event {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("seq", &self.seq)?;
-        map.serialize_entry("at", &self.at)?;
+        map.serialize_entry("at", &super::stamp::Ser(&self.at))?;
         if let Some(step) = self.part_of {
             map.serialize_entry("part_of", &step)?;
         }
@@ -201,7 +201,7 @@ impl Head {
                 if self.at.is_some() {
                     return Err(de::Error::duplicate_field("at"));
                 }
-                self.at = Some(map.next_value()?);
+                self.at = Some(map.next_value_seed(super::stamp::De)?);
             }
             "part_of" if self.event => {
                 if self.part_of.is_some() {
@@ -360,13 +360,13 @@ impl<'a, 'de, A: MapAccess<'de>> de::EnumAccess<'de> for Variant<'a, 'de, A> {
 impl<'de, A: MapAccess<'de>> de::VariantAccess<'de> for Rest<'_, 'de, A> {
     type Error = A::Error;
 
-    /// Undo and redo carry no fields; anything else in the object is ignored, as it is for
-    /// the other kinds.
+    /// Undo and redo carry no fields; any other key is refused, as for the other kinds
+    /// (the schema allows no extra fields, and a save would silently drop them).
     fn unit_variant(mut self) -> Result<(), A::Error> {
-        while self.next_key::<de::IgnoredAny>()?.is_some() {
-            self.next_value::<de::IgnoredAny>()?;
+        match self.next_key_seed(Key)? {
+            Some(key) => Err(de::Error::unknown_field(&key, &[])),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -452,7 +452,7 @@ mod tests {
             r#"{"seq":7,"at":"2026-03-12T09:30:00+01:00","type":"space_added","space":4,"name":"Hall"}"#,
             r#"{"name":"Hall","space":4,"type":"space_added","at":"2026-03-12T09:30:00+01:00","seq":7}"#,
             r#"{"space":4,"seq":7,"name":"Hall","at":"2026-03-12T09:30:00+01:00","type":"space_added"}"#,
-            r#"{"type":"space_added","name":"Hall","at":"2026-03-12T09:30:00+01:00","space":4,"seq":7,"extra":[1]}"#,
+            r#"{"type":"space_added","name":"Hall","at":"2026-03-12T09:30:00+01:00","space":4,"seq":7}"#,
         ] {
             assert_eq!(serde_json::from_str::<Event>(text).unwrap(), want, "{text}");
             // Read through a reader too, where keys cannot be borrowed from the input.
@@ -461,10 +461,9 @@ mod tests {
             let value: serde_json::Value = serde_json::from_str(text).unwrap();
             assert_eq!(serde_json::from_value::<Event>(value).unwrap(), want);
         }
-        let undo: Event = serde_json::from_str(
-            r#"{"type":"undo","seq":7,"x":{},"at":"2026-03-12T09:30:00+01:00"}"#,
-        )
-        .unwrap();
+        let undo: Event =
+            serde_json::from_str(r#"{"type":"undo","seq":7,"at":"2026-03-12T09:30:00+01:00"}"#)
+                .unwrap();
         assert_eq!(undo, event(Change::Undo));
         let change: Change = serde_json::from_str(r#"{"round":2,"type":"round_closed"}"#).unwrap();
         assert_eq!(change, Change::RoundClosed { round: RoundId(2) });
@@ -507,5 +506,41 @@ mod tests {
                 .contains("invalid type")
         );
         assert!(err(r#"[1,2]"#).contains("invalid type: sequence"));
+    }
+
+    /// The schema allows no other fields, and a save would drop them without a word: a
+    /// file with one is refused, naming it, wherever it comes in the object.
+    #[test]
+    fn unknown_fields_are_refused_by_name() {
+        let err = |text: &str| serde_json::from_str::<Event>(text).unwrap_err().to_string();
+        let at = r#""at":"2026-03-12T09:30:00+01:00""#;
+        for (text, field) in [
+            (
+                format!(
+                    r#"{{"seq":7,{at},"type":"space_added","space":4,"name":"Hall","extra":[1]}}"#
+                ),
+                "extra",
+            ),
+            (
+                format!(
+                    r#"{{"colour":"red","seq":7,{at},"type":"space_added","space":4,"name":"H"}}"#
+                ),
+                "colour",
+            ),
+            (format!(r#"{{"type":"undo","seq":7,"x":{{}},{at}}}"#), "x"),
+            (format!(r#"{{"x":1,"type":"redo","seq":7,{at}}}"#), "x"),
+            (
+                format!(
+                    r#"{{"seq":1,{at},"type":"report_recorded","issue":1,"report":{{"attendees":2,"mood":"good"}}}}"#
+                ),
+                "mood",
+            ),
+        ] {
+            let message = err(&text);
+            assert!(
+                message.contains(&format!("unknown field `{field}`")),
+                "{text}: {message}"
+            );
+        }
     }
 }

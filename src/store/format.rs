@@ -1,13 +1,16 @@
 //! The session file: its header, the event log and the snapshot, how it is written and how
-//! it is read back. Reading never trusts the snapshot: the state is rebuilt from the events.
+//! it is read back. Loading never trusts the snapshot: the state is rebuilt from the events;
+//! only the first frame of an opened file is drawn from it, while the log is checked behind.
 
-use super::snapshot::StateView;
-use crate::model::{BadEvent, Event, Journal};
+use super::snapshot::{self, StateView};
+use crate::model::{BadEvent, Event, Journal, Rebuild, Session, stamp};
 use chrono::{DateTime, FixedOffset};
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
 
 pub const FORMAT: &str = "convene.session";
 /// The newest file version this program reads and the one it writes. Version 2 added
@@ -78,53 +81,123 @@ pub enum LoadError {
     },
 }
 
-#[derive(Deserialize)]
-struct RawFile<S> {
-    format: String,
-    version: u64,
-    id: String,
-    created_at: DateTime<FixedOffset>,
-    saved_at: DateTime<FixedOffset>,
-    events: Vec<Event>,
-    state: S,
-}
-
-/// Only what is needed to tell a newer file from a broken one.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<String>,
-    version: Option<u64>,
-}
-
-/// Writes the whole file. Events go one per line so that a position in an error message
-/// points at a single event and `diff` between two saves reads naturally.
+/// Writes the whole file. The snapshot comes before the events, so that opening a file can
+/// draw from it without reading the log first (readers by key, such as `jq`, do not mind
+/// the order); events go one per line so that a position in an error message points at a
+/// single event and `diff` between two saves reads naturally.
 pub fn to_bytes(meta: &Meta, journal: &Journal, saved_at: DateTime<FixedOffset>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(journal.events.len() * 160 + 4096);
-    let text = |v: &str| serde_json::to_string(v).expect("strings serialize");
-    out.extend_from_slice(b"{\n");
-    for (key, value) in [
-        ("format", text(FORMAT)),
-        ("version", VERSION.to_string()),
-        ("id", text(&meta.id)),
-        ("created_at", text(&meta.created_at.to_rfc3339())),
-        ("saved_at", text(&saved_at.to_rfc3339())),
-    ] {
-        let _ = writeln!(out, "  \"{key}\": {value},");
+    let log = LogBytes::of(&journal.events);
+    FileParts::new(meta, &journal.session, saved_at, &log).concat()
+}
+
+/// The events of a log as the file holds them, serialized once: events never change once
+/// recorded, so a save writes these bytes again instead of serializing the whole log.
+#[derive(Clone, Debug, Default)]
+pub struct LogBytes {
+    /// Every event, each preceded by `,` (except the first) and its line break and indent.
+    bytes: Vec<u8>,
+    count: usize,
+}
+
+impl LogBytes {
+    pub fn of(events: &[Event]) -> LogBytes {
+        // About 230 bytes an event in a real day; a little over, so it rarely grows.
+        let mut log = LogBytes {
+            bytes: Vec::with_capacity(events.len() * 256),
+            count: 0,
+        };
+        for event in events {
+            log.push(event);
+        }
+        log
     }
-    out.extend_from_slice(b"  \"events\": [");
-    for (n, event) in journal.events.iter().enumerate() {
-        out.extend_from_slice(if n == 0 { b"\n    " } else { b",\n    " });
-        serde_json::to_writer(&mut out, event).expect("events always serialize");
+
+    /// Adds the next event of the log.
+    pub fn push(&mut self, event: &Event) {
+        self.bytes.extend_from_slice(if self.count == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        });
+        serde_json::to_writer(&mut self.bytes, event).expect("events always serialize");
+        self.count += 1;
     }
-    out.extend_from_slice(b"\n  ],\n  \"state\": ");
-    let state = StateView::of(&journal.session);
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut out,
-        serde_json::ser::PrettyFormatter::with_indent(b"  "),
-    );
-    state.serialize(&mut ser).expect("state always serializes");
-    out.extend_from_slice(b"\n}\n");
-    out
+
+    /// How many events are held.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
+/// A whole file as three pieces, written one after the other: the header and snapshot
+/// (small, made for each save), the events (kept from save to save), and the end.
+pub struct FileParts<'a> {
+    head: Vec<u8>,
+    log: &'a LogBytes,
+}
+
+const TAIL: &[u8] = b"\n  ]\n}\n";
+
+impl<'a> FileParts<'a> {
+    pub fn new(
+        meta: &Meta,
+        session: &Session,
+        saved_at: DateTime<FixedOffset>,
+        log: &'a LogBytes,
+    ) -> FileParts<'a> {
+        let mut head = Vec::with_capacity(64 * 1024);
+        let text = |v: &str| serde_json::to_string(v).expect("strings serialize");
+        let time = |at: &DateTime<FixedOffset>| match stamp::write(at, false) {
+            Some(written) => format!("\"{}\"", written.as_str()),
+            None => text(&at.to_rfc3339()),
+        };
+        head.extend_from_slice(b"{\n");
+        for (key, value) in [
+            ("format", text(FORMAT)),
+            ("version", VERSION.to_string()),
+            ("id", text(&meta.id)),
+            ("created_at", time(&meta.created_at)),
+            ("saved_at", time(&saved_at)),
+        ] {
+            let _ = writeln!(head, "  \"{key}\": {value},");
+        }
+        head.extend_from_slice(b"  \"state\": ");
+        let state = StateView::of(session);
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut head,
+            serde_json::ser::PrettyFormatter::with_indent(b"  "),
+        );
+        state.serialize(&mut ser).expect("state always serializes");
+        head.extend_from_slice(b",\n  \"events\": [");
+        FileParts { head, log }
+    }
+
+    /// The pieces, in order.
+    pub fn slices(&self) -> [&[u8]; 3] {
+        [&self.head, &self.log.bytes, TAIL]
+    }
+
+    /// The length of the whole file.
+    pub fn len(&self) -> usize {
+        self.slices().iter().map(|s| s.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The whole file in one buffer, sized from the real bytes.
+    pub fn concat(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len());
+        for part in self.slices() {
+            out.extend_from_slice(part);
+        }
+        out
+    }
 }
 
 /// Reads and rebuilds a session file.
@@ -135,8 +208,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Parses and rebuilds file contents; `path` is only used to name the file in errors.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let raw: RawFile<IgnoredAny> = parse_raw(path, bytes)?;
-    rebuild(path, raw)
+    let (loaded, _) = parse_and_compare(path, bytes, false)?;
+    Ok(loaded)
 }
 
 /// What `convene check` reports beyond a successful load.
@@ -150,38 +223,192 @@ pub struct Checked {
 /// Loads the file and also compares its snapshot with the rebuilt state.
 pub fn check(path: &Path) -> Result<Checked, LoadError> {
     let bytes = read(path)?;
-    let raw: RawFile<serde_json::Value> = parse_raw(path, &bytes)?;
-    let stored = raw.state.clone();
-    let loaded = rebuild(path, raw)?;
-    let rebuilt =
-        serde_json::to_value(StateView::of(&loaded.journal.session)).expect("state serializes");
-    let snapshot_differs = first_difference(&stored, &rebuilt, "state");
+    check_bytes(path, &bytes)
+}
+
+/// As `check`, on file contents already read.
+pub fn check_bytes(path: &Path, bytes: &[u8]) -> Result<Checked, LoadError> {
+    let (loaded, snapshot_differs) = parse_and_compare(path, bytes, true)?;
     Ok(Checked {
         loaded,
         snapshot_differs,
     })
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
+fn parse_and_compare(
+    path: &Path,
+    bytes: &[u8],
+    compare: bool,
+) -> Result<(Loaded, Option<String>), LoadError> {
+    let parts = parse_parts(path, bytes, Reading::Rebuilding)?;
+    let stored = parts.state;
+    let journal = match parts.log {
+        Log::Rebuilt(journal) => (*journal)?,
+        Log::Events(events) => rebuild(path, parts.version, events)?,
+    };
+    let loaded = Loaded {
+        meta: parts.meta,
+        saved_at: parts.saved_at,
+        journal,
+    };
+    let differs = if compare {
+        snapshot_difference(&stored, &loaded.journal.session)
+    } else {
+        None
+    };
+    Ok((loaded, differs))
+}
+
+/// A file's log as it stands, read but not applied: for replay, which applies it once,
+/// laying down its checkpoints on the way (and refuses it as `load` would if the rules do).
+pub fn read_log(path: &Path) -> Result<(Meta, Vec<Event>), LoadError> {
+    let bytes = read(path)?;
+    let parts = parse_parts(path, &bytes, Reading::Everything)?;
+    drop(bytes);
+    let Log::Events(events) = parts.log else {
+        unreachable!("only Reading::Rebuilding rebuilds")
+    };
+    Ok((parts.meta, migrate(path, parts.version, events)?))
+}
+
+/// Where a snapshot read from a file differs from the state of `session`, if anywhere.
+pub fn snapshot_difference(stored: &StateView, session: &Session) -> Option<String> {
+    let rebuilt = StateView::of(session);
+    if *stored == rebuilt {
+        return None;
+    }
+    // Only when they differ: the place is easiest to name on the generic form.
+    let as_value = |s: &StateView| serde_json::to_value(s).expect("state serializes");
+    first_difference(&as_value(stored), &as_value(&rebuilt), "state")
+        .or_else(|| Some("state differs".to_string()))
+}
+
+/// What the first frame of an opened file is drawn from: everything but the events.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    pub meta: Meta,
+    pub saved_at: DateTime<FixedOffset>,
+    pub state: StateView,
+}
+
+/// Reads the header and snapshot of file contents, stopping before the events when they
+/// come after the snapshot (as Convene writes them). Nothing is checked against the log:
+/// that is for `check_bytes`, behind the first frame.
+pub fn preview(path: &Path, bytes: &[u8]) -> Result<Preview, LoadError> {
+    let parts = parse_parts(path, bytes, Reading::Snapshot)?;
+    Ok(Preview {
+        meta: parts.meta,
+        saved_at: parts.saved_at,
+        state: parts.state,
     })
 }
 
-fn parse_raw<S: serde::de::DeserializeOwned>(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<RawFile<S>, LoadError> {
+/// How much of a file to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Everything,
+    /// Everything, and rebuild the session from the log on a second thread while it is
+    /// read, a piece at a time (when the version comes before the log, as Convene writes
+    /// it: a piece is checked against the version before it is applied).
+    Rebuilding,
+    /// Header and snapshot; the events are skipped, or not reached at all.
+    Snapshot,
+}
+
+/// A file's top-level fields, as far as they have been read.
+#[derive(Default)]
+struct Found {
+    format: Option<String>,
+    version: Option<u64>,
+    id: Option<String>,
+    created_at: Option<DateTime<FixedOffset>>,
+    saved_at: Option<DateTime<FixedOffset>>,
+    events: Option<Vec<Event>>,
+    /// The log went to the rebuilding thread instead.
+    streamed: bool,
+    state: Option<StateView>,
+}
+
+impl Found {
+    fn has_preview(&self) -> bool {
+        self.format.is_some()
+            && self.version.is_some()
+            && self.id.is_some()
+            && self.created_at.is_some()
+            && self.saved_at.is_some()
+            && self.state.is_some()
+    }
+}
+
+/// A file's top-level fields once all were found.
+struct Parts {
+    version: u64,
+    meta: Meta,
+    saved_at: DateTime<FixedOffset>,
+    log: Log,
+    state: StateView,
+}
+
+/// A file's log, as read or as rebuilt while it was read.
+enum Log {
+    Events(Vec<Event>),
+    Rebuilt(Box<Result<Journal, LoadError>>),
+}
+
+/// Events per piece handed to the rebuilding thread.
+const PIECE: usize = 2048;
+
+/// A piece of the log with the version of its file.
+type Piece = (u64, Vec<Event>);
+
+const FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "id",
+    "created_at",
+    "saved_at",
+    "state",
+    "events",
+];
+
+/// Said by the reader when it has all a preview needs; never reaches the user.
+const ENOUGH: &str = "convene: the preview is complete";
+
+fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, LoadError> {
     let path_buf = || path.to_path_buf();
-    match serde_json::from_slice::<RawFile<S>>(bytes) {
-        Ok(raw) => {
-            if raw.format != FORMAT {
-                return Err(LoadError::NotASession { path: path_buf() });
+    let mut found = Found::default();
+    // An over-estimate of the number of events: the log never grows by copying, and the
+    // part of the reservation never used is never touched.
+    let capacity = (bytes.len() / 128).min(1 << 22);
+    let (read, rebuilt) = std::thread::scope(|scope| {
+        let (pieces, rebuilt) = if reading == Reading::Rebuilding {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Piece>(16);
+            let thread = std::thread::Builder::new()
+                .name("convene-rebuild".into())
+                .spawn_scoped(scope, move || rebuild_pieces(path, rx, capacity));
+            match thread {
+                Ok(thread) => (Some(tx), Some(thread)),
+                // No second thread to be had: read first, rebuild after.
+                Err(_) => (None, None),
             }
-            check_version(path, raw.version)?;
-            Ok(raw)
+        } else {
+            (None, None)
+        };
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let read = FileSeed {
+            reading,
+            found: &mut found,
+            capacity,
+            pieces,
         }
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+        let rebuilt = rebuilt.map(|t| t.join().expect("the rebuilding thread does not panic"));
+        (read, rebuilt)
+    });
+    match read {
+        Ok(()) => {}
+        Err(_) if reading == Reading::Snapshot && found.has_preview() => {}
         Err(err) => {
             // A newer version may have a shape this one cannot parse: say so rather than
             // point at some field it does not know.
@@ -193,14 +420,221 @@ fn parse_raw<S: serde::de::DeserializeOwned>(
                     check_version(path, v)?;
                 }
             }
-            Err(LoadError::Syntax {
+            return Err(LoadError::Syntax {
                 path: path_buf(),
                 line: err.line(),
                 column: err.column(),
                 message: plain_serde_message(&err),
-            })
+            });
         }
     }
+    let missing = || LoadError::Syntax {
+        path: path_buf(),
+        line: 0,
+        column: 0,
+        message: "the file is incomplete".into(),
+    };
+    if found.format.as_deref() != Some(FORMAT) {
+        return Err(LoadError::NotASession { path: path_buf() });
+    }
+    let version = found.version.ok_or_else(missing)?;
+    check_version(path, version)?;
+    Ok(Parts {
+        version,
+        meta: Meta {
+            id: found.id.ok_or_else(missing)?,
+            created_at: found.created_at.ok_or_else(missing)?,
+        },
+        saved_at: found.saved_at.ok_or_else(missing)?,
+        log: match rebuilt {
+            Some(journal) if found.streamed => Log::Rebuilt(Box::new(journal)),
+            _ => Log::Events(found.events.unwrap_or_default()),
+        },
+        state: found.state.ok_or_else(missing)?,
+    })
+}
+
+/// Reads the top-level object into `found`, refusing unknown and repeated fields.
+struct FileSeed<'a> {
+    reading: Reading,
+    found: &'a mut Found,
+    capacity: usize,
+    /// Where the log goes, piece by piece, when it is rebuilt while read.
+    pieces: Option<SyncSender<Piece>>,
+}
+
+impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+fn once<T, E: de::Error>(slot: &mut Option<T>, name: &'static str, value: T) -> Result<(), E> {
+    if slot.is_some() {
+        return Err(E::duplicate_field(name));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+impl<'de> Visitor<'de> for FileSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a session file")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let f = self.found;
+        let mut events_seen = false;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => once(&mut f.format, "format", map.next_value()?)?,
+                "version" => once(&mut f.version, "version", map.next_value()?)?,
+                "id" => once(&mut f.id, "id", map.next_value()?)?,
+                "created_at" => {
+                    let at = map.next_value_seed(stamp::De)?;
+                    once(&mut f.created_at, "created_at", at)?
+                }
+                "saved_at" => once(&mut f.saved_at, "saved_at", map.next_value_seed(stamp::De)?)?,
+                "state" => {
+                    let state = map.next_value::<snapshot::Strict>()?;
+                    once(&mut f.state, "state", state.into())?
+                }
+                "events" => {
+                    if events_seen {
+                        return Err(de::Error::duplicate_field("events"));
+                    }
+                    events_seen = true;
+                    match (self.reading, &self.pieces, f.version) {
+                        (Reading::Rebuilding, Some(pieces), Some(version)) => {
+                            let seed = EventsSeed {
+                                capacity: PIECE,
+                                pieces: Some((pieces, version)),
+                            };
+                            map.next_value_seed(seed)?;
+                            f.streamed = true;
+                        }
+                        (Reading::Everything | Reading::Rebuilding, _, _) => {
+                            let seed = EventsSeed {
+                                capacity: self.capacity,
+                                pieces: None,
+                            };
+                            f.events = Some(map.next_value_seed(seed)?);
+                        }
+                        (Reading::Snapshot, _, _) => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                other => return Err(de::Error::unknown_field(other, FIELDS)),
+            }
+            // Everything a preview needs is in: the rest (the log) is for the check behind
+            // the first frame. The caller sees `has_preview` and ignores this error.
+            if self.reading == Reading::Snapshot && f.has_preview() {
+                return Err(de::Error::custom(ENOUGH));
+            }
+        }
+        let missing = [
+            ("format", f.format.is_none()),
+            ("version", f.version.is_none()),
+            ("id", f.id.is_none()),
+            ("created_at", f.created_at.is_none()),
+            ("saved_at", f.saved_at.is_none()),
+            ("state", f.state.is_none()),
+            ("events", !events_seen),
+        ];
+        match missing.into_iter().find(|(_, gone)| *gone) {
+            Some((name, _)) => Err(de::Error::missing_field(name)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Reads the log into a vector reserved up front, or hands it on piece by piece with the
+/// file's version (then returning nothing).
+struct EventsSeed<'a> {
+    capacity: usize,
+    pieces: Option<(&'a SyncSender<Piece>, u64)>,
+}
+
+impl<'de> DeserializeSeed<'de> for EventsSeed<'_> {
+    type Value = Vec<Event>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Event>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EventsSeed<'_> {
+    type Value = Vec<Event>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of events")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Event>, A::Error> {
+        let mut events = Vec::with_capacity(self.capacity);
+        while let Some(event) = seq.next_element()? {
+            events.push(event);
+            if let Some((pieces, version)) = self.pieces
+                && events.len() == PIECE
+            {
+                // A closed channel means the rebuild stopped; the read goes on for its errors.
+                let piece = std::mem::replace(&mut events, Vec::with_capacity(PIECE));
+                let _ = pieces.send((version, piece));
+            }
+        }
+        match self.pieces {
+            Some((pieces, version)) => {
+                let _ = pieces.send((version, events));
+                Ok(Vec::new())
+            }
+            None => Ok(events),
+        }
+    }
+}
+
+/// The rebuilding thread: applies the pieces of the log as they are read. A version 1 file
+/// holding something of version 2 is refused as `migrate` refuses it, whatever else.
+fn rebuild_pieces(
+    path: &Path,
+    pieces: Receiver<Piece>,
+    capacity: usize,
+) -> Result<Journal, LoadError> {
+    let mut rebuild = Rebuild::with_capacity(capacity);
+    for (version, piece) in pieces {
+        if let Some((seq, what, since)) = piece.iter().find_map(|e| newer_than(version, e)) {
+            return Err(LoadError::TooNew {
+                path: path.to_path_buf(),
+                seq,
+                what,
+                version,
+                since,
+            });
+        }
+        rebuild.extend(piece);
+    }
+    rebuild.finish().map_err(|source| LoadError::Event {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Only what is needed to tell a newer file from a broken one.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 fn check_version(path: &Path, version: u64) -> Result<(), LoadError> {
@@ -228,19 +662,11 @@ fn plain_serde_message(err: &serde_json::Error) -> String {
     }
 }
 
-fn rebuild<S>(path: &Path, raw: RawFile<S>) -> Result<Loaded, LoadError> {
-    let events = migrate(path, raw.version, raw.events)?;
-    let journal = Journal::rebuild(events).map_err(|source| LoadError::Event {
+fn rebuild(path: &Path, version: u64, events: Vec<Event>) -> Result<Journal, LoadError> {
+    let events = migrate(path, version, events)?;
+    Journal::rebuild(events).map_err(|source| LoadError::Event {
         path: path.to_path_buf(),
         source,
-    })?;
-    Ok(Loaded {
-        meta: Meta {
-            id: raw.id,
-            created_at: raw.created_at,
-        },
-        saved_at: raw.saved_at,
-        journal,
     })
 }
 
@@ -248,16 +674,7 @@ fn rebuild<S>(path: &Path, raw: RawFile<S>) -> Result<Loaded, LoadError> {
 /// only added things, so a version 1 log is read as it is, once it is clear it holds none
 /// of them. The file itself is only rewritten by the next save.
 fn migrate(path: &Path, version: u64, events: Vec<Event>) -> Result<Vec<Event>, LoadError> {
-    let newer = events.iter().find_map(|e| {
-        let since = e.change.since_version();
-        if since as u64 > version {
-            Some((e.seq, format!("\"{}\"", e.change.kind()), since))
-        } else if e.part_of.is_some() && version < 2 {
-            Some((e.seq, "a step mark".to_string(), 2))
-        } else {
-            None
-        }
-    });
+    let newer = events.iter().find_map(|e| newer_than(version, e));
     match newer {
         Some((seq, what, since)) => Err(LoadError::TooNew {
             path: path.to_path_buf(),
@@ -267,6 +684,19 @@ fn migrate(path: &Path, version: u64, events: Vec<Event>) -> Result<Vec<Event>, 
             since,
         }),
         None => Ok(events),
+    }
+}
+
+/// What in an event came with a later file version than `version`: its seq, what it is,
+/// and the version it came with.
+fn newer_than(version: u64, e: &Event) -> Option<(u64, String, u32)> {
+    let since = e.change.since_version();
+    if since as u64 > version {
+        Some((e.seq, format!("\"{}\"", e.change.kind()), since))
+    } else if e.part_of.is_some() && version < 2 {
+        Some((e.seq, "a step mark".to_string(), 2))
+    } else {
+        None
     }
 }
 
@@ -305,5 +735,124 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: &str) -> O
         }
         _ if a == b => None,
         _ => Some(format!("{at} is {a} in the snapshot but {b} rebuilt")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Change;
+
+    fn file() -> (Journal, Vec<u8>) {
+        let journal = crate::demo::build();
+        let bytes = to_bytes(&crate::demo::meta(), &journal, crate::demo::saved_at());
+        (journal, bytes)
+    }
+
+    fn edit(bytes: &[u8], f: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+        let mut value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        f(&mut value);
+        serde_json::to_vec(&value).unwrap()
+    }
+
+    fn err(bytes: &[u8]) -> String {
+        parse(Path::new("s.json"), bytes).unwrap_err().to_string()
+    }
+
+    /// The preview stops at the snapshot: what comes after it is the background check's.
+    #[test]
+    fn the_preview_reads_the_snapshot_without_the_events() {
+        let (journal, bytes) = file();
+        let text = String::from_utf8(bytes).unwrap();
+        let cut = text.find("\"events\": [").unwrap();
+        let broken = format!("{}\"events\": [{{ not json", &text[..cut]);
+        let preview = preview(Path::new("s.json"), broken.as_bytes()).unwrap();
+        assert_eq!(preview.state, StateView::of(&journal.session));
+        assert_eq!(preview.meta, crate::demo::meta());
+        assert!(parse(Path::new("s.json"), broken.as_bytes()).is_err());
+    }
+
+    /// Files written before the snapshot moved ahead of the events (and files written by
+    /// other tools, in any key order) read as before, previews included.
+    #[test]
+    fn a_file_with_the_snapshot_last_reads_the_same() {
+        let (journal, bytes) = file();
+        // serde_json writes keys in alphabetical order: "events" before "state".
+        let old = edit(&bytes, |_| {});
+        let text = String::from_utf8(old.clone()).unwrap();
+        assert!(text.find("\"events\"").unwrap() < text.find("\"state\"").unwrap());
+        let loaded = parse(Path::new("s.json"), &old).unwrap();
+        assert_eq!(loaded.journal, journal);
+        let preview = preview(Path::new("s.json"), &old).unwrap();
+        assert_eq!(preview.state, StateView::of(&journal.session));
+        let checked = check_bytes(Path::new("s.json"), &old).unwrap();
+        assert_eq!(checked.snapshot_differs, None);
+    }
+
+    /// The schema allows no other fields anywhere; a save would drop them without a word.
+    #[test]
+    fn unknown_fields_are_refused_by_name() {
+        let (_, bytes) = file();
+        for (edited, field) in [
+            (edit(&bytes, |v| v["colour"] = "red".into()), "colour"),
+            (edit(&bytes, |v| v["state"]["mood"] = 1.into()), "mood"),
+            (
+                edit(&bytes, |v| v["state"]["issues"][0]["stars"] = 5.into()),
+                "stars",
+            ),
+            (
+                edit(&bytes, |v| v["events"][3]["note"] = "x".into()),
+                "note",
+            ),
+        ] {
+            let message = err(&edited);
+            assert!(
+                message.contains(&format!("unknown field `{field}`")),
+                "{field}: {message}"
+            );
+            assert!(message.contains("not a valid session file"), "{message}");
+        }
+    }
+
+    #[test]
+    fn repeated_and_missing_fields_are_refused() {
+        let (_, bytes) = file();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let twice = text.replacen("\"id\":", "\"id\": \"x\", \"id\":", 1);
+        assert!(err(twice.as_bytes()).contains("duplicate field `id`"));
+        let gone = edit(&bytes, |v| {
+            v.as_object_mut().unwrap().remove("saved_at");
+        });
+        assert!(err(&gone).contains("missing field `saved_at`"));
+        let gone = edit(&bytes, |v| {
+            v.as_object_mut().unwrap().remove("events");
+        });
+        assert!(err(&gone).contains("missing field `events`"));
+    }
+
+    /// A save writes the kept bytes of each event: they must be exactly what serializing
+    /// the whole log afresh gives, however the log grew.
+    #[test]
+    fn kept_event_bytes_are_a_fresh_serialisation() {
+        let (mut journal, _) = file();
+        let mut log = LogBytes::of(&journal.events[..10]);
+        for event in &journal.events[10..] {
+            log.push(event);
+        }
+        let at = crate::demo::saved_at();
+        for n in 0..3 {
+            let change = Change::ThemeSet {
+                theme: format!("Theme \"{n}\" \u{1F600}"),
+            };
+            let event = journal.record(at, change).unwrap().clone();
+            log.push(&event);
+        }
+        let kept = FileParts::new(&crate::demo::meta(), &journal.session, at, &log).concat();
+        let fresh = to_bytes(&crate::demo::meta(), &journal, at);
+        assert_eq!(
+            String::from_utf8(kept).unwrap(),
+            String::from_utf8(fresh).unwrap()
+        );
+        assert_eq!(log.len(), journal.events.len());
     }
 }

@@ -12,13 +12,16 @@ mod snapshot;
 mod target;
 mod trash;
 
-pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
+pub use format::{
+    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Preview, VERSION, check,
+    check_bytes, load, parse, preview, read_log, snapshot_difference, to_bytes,
+};
 pub use list::{Summary, Unreadable, list};
 pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};
 pub use paths::{
     data_dir, new_session_path, private_dir, real_file, resolve, sessions_dir, slug, trash_dir,
 };
-pub use save::{remove_temporaries, write_atomic};
+pub use save::{remove_temporaries, write_atomic, write_atomic_parts};
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
 pub use target::{TargetRefused, export_target};
@@ -90,6 +93,70 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
         lock,
         meta: loaded.meta,
         journal: loaded.journal,
+    })
+}
+
+/// A session opened for writing whose first frame can be drawn now, from the snapshot in
+/// its file, while the log is read, rebuilt and checked on a background thread.
+#[derive(Debug)]
+pub struct Opening {
+    pub path: PathBuf,
+    pub lock: SessionLock,
+    pub preview: Preview,
+    /// The log's verdict: the session rebuilt from it (and where the snapshot disagreed),
+    /// with its bytes ready for the saver; or why the file cannot be opened after all.
+    pub behind: std::sync::mpsc::Receiver<Result<Behind, LoadError>>,
+}
+
+/// What the background check of an opened file gives.
+#[derive(Debug)]
+pub struct Behind {
+    pub checked: Checked,
+    pub log: LogBytes,
+}
+
+/// Locks a session file, reads its snapshot, and checks the log behind (see `Opening`).
+/// A file whose snapshot cannot be read is opened the long way, so its error is the one
+/// a full load gives.
+pub fn open_behind(path: &Path) -> Result<Opening, OpenError> {
+    if let Err(source) = std::fs::metadata(path) {
+        return Err(LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into());
+    }
+    let lock = lock(path)?;
+    save::remove_temporaries(path);
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let preview = match preview(path, &bytes) {
+        Ok(preview) => preview,
+        Err(e) => return Err(parse(path, &bytes).err().unwrap_or(e).into()),
+    };
+    let (tx, behind) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    std::thread::Builder::new()
+        .name("convene-check".into())
+        .spawn(move || {
+            let result = check_bytes(&owned, &bytes).map(|checked| {
+                drop(bytes);
+                let log = LogBytes::of(&checked.loaded.journal.events);
+                Behind { checked, log }
+            });
+            let _ = tx.send(result);
+        })
+        .map_err(|source| OpenError::Save {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(Opening {
+        path: path.to_path_buf(),
+        lock,
+        preview,
+        behind,
     })
 }
 
@@ -166,6 +233,46 @@ mod tests {
         let _opened = open(&path).unwrap();
         assert!(!stale.exists());
         assert!(unrelated.exists());
+    }
+
+    /// The first frame comes from the snapshot; the log's verdict comes behind, and the log
+    /// is the record where the two disagree.
+    #[test]
+    fn opening_behind_previews_the_snapshot_and_checks_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::Local::now().fixed_offset();
+        let journal = crate::demo::build();
+        let opened = create(dir.path(), journal.clone(), now).unwrap();
+        let path = opened.path.clone();
+        drop(opened);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let theme = format!("\"theme\": \"{}\"", journal.session.theme);
+        let edited = text.replacen(&theme, "\"theme\": \"Edited by hand\"", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&path, &edited).unwrap();
+
+        let opening = open_behind(&path).unwrap();
+        assert_eq!(opening.preview.state.theme, "Edited by hand");
+        assert!(matches!(lock(&path), Err(LockError::Busy { .. })));
+        let behind = opening.behind.recv().unwrap().unwrap();
+        assert_eq!(behind.checked.loaded.journal, journal);
+        let differs = behind.checked.snapshot_differs.unwrap();
+        assert!(differs.contains("state.theme"), "{differs}");
+        assert_eq!(behind.log.len(), journal.events.len());
+        drop(opening.lock);
+
+        // A log the rules refuse is said behind the first frame, as a load says it.
+        let broken = edited.replacen("\"seq\":2,", "\"seq\":9,", 1);
+        std::fs::write(&path, &broken).unwrap();
+        let opening = open_behind(&path).unwrap();
+        let err = opening.behind.recv().unwrap().unwrap_err().to_string();
+        assert_eq!(err, load(&path).unwrap_err().to_string());
+        // A file whose snapshot cannot be read is refused before any frame, as ever.
+        drop(opening.lock);
+        std::fs::write(&path, b"{\"format\": 7").unwrap();
+        let err = open_behind(&path).unwrap_err().to_string();
+        assert_eq!(err, load(&path).unwrap_err().to_string());
+        assert_eq!(std::fs::read(&path).unwrap(), b"{\"format\": 7");
     }
 
     #[test]

@@ -13,6 +13,12 @@ use std::path::Path;
 /// and a second fsync would report success for data that never reached the disk. The caller
 /// keeps everything in memory and the next save writes the whole file afresh.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_parts(path, &[bytes])
+}
+
+/// As `write_atomic`, for a file given in pieces (written one after the other, so a large
+/// file is never copied into one buffer first).
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     use atomic_write_file::unix::OpenOptionsExt as _;
     let _writing = crate::signals::Writing::start(path);
     let mut options = atomic_write_file::OpenOptions::new();
@@ -21,7 +27,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .preserve_owner(false)
         .mode(0o600);
     let mut file = options.open(path)?;
-    let written = file.write_all(bytes).and_then(|()| file.commit());
+    let written = parts
+        .iter()
+        .try_for_each(|part| file.write_all(part))
+        .and_then(|()| file.commit());
     if written.is_err() {
         remove_temporaries(path);
     }

@@ -1,11 +1,13 @@
 //! Saving off the input path. The app hands each recorded event to a background thread that
-//! keeps its own copy of the log and writes the whole file; typing never waits for a disk.
-//! A failed save is reported and retried from memory until it succeeds.
+//! keeps its own copy of the state and the log's bytes, and writes the whole file; typing
+//! never waits for a disk. Events never change once recorded, so each is serialized once,
+//! when it arrives; a save serializes only the header and snapshot. A failed save is
+//! reported and retried from memory until it succeeds.
 
-use super::format::{Meta, to_bytes};
+use super::format::{FileParts, LogBytes, Meta};
 use super::lock::SessionLock;
-use super::save::write_atomic;
-use crate::model::{Event, Journal};
+use super::save::write_atomic_parts;
+use crate::model::{Event, Journal, Session};
 use chrono::Local;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -21,15 +23,16 @@ const HOLD: Duration = Duration::from_secs(1);
 /// Where the saver writes. The real one is `write_atomic`; tests put a disk here that fails
 /// on demand (full, read-only) to prove nothing is lost meanwhile.
 pub trait Disk: Send + 'static {
-    fn write(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>;
+    /// Writes the file made of `parts`, one after the other.
+    fn write(&self, path: &std::path::Path, parts: &[&[u8]]) -> std::io::Result<()>;
 }
 
 /// The filesystem, written atomically.
 pub struct RealDisk;
 
 impl Disk for RealDisk {
-    fn write(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-        write_atomic(path, bytes)
+    fn write(&self, path: &std::path::Path, parts: &[&[u8]]) -> std::io::Result<()> {
+        write_atomic_parts(path, parts)
     }
 }
 
@@ -58,8 +61,16 @@ pub struct Saver {
 impl Saver {
     /// Starts the saving thread for a session whose file already holds `journal`. The
     /// thread keeps the lock, confirms it before every write and lets it go after the last.
-    pub fn start(lock: SessionLock, meta: Meta, journal: Journal) -> Saver {
-        Saver::start_on(RealDisk, RETRY, lock, meta, journal)
+    /// Serializes the log here; `start_with` takes it already serialized.
+    pub fn start(lock: SessionLock, meta: Meta, journal: &Journal) -> Saver {
+        let log = LogBytes::of(&journal.events);
+        Saver::start_with(lock, meta, journal.session.clone(), log)
+    }
+
+    /// Starts the saving thread for a session whose file holds `session` and the log
+    /// serialized in `log`.
+    pub fn start_with(lock: SessionLock, meta: Meta, session: Session, log: LogBytes) -> Saver {
+        Saver::start_on(RealDisk, RETRY, lock, meta, session, log)
     }
 
     /// Starts the saving thread on a given disk, retrying failed saves every `retry`.
@@ -68,7 +79,8 @@ impl Saver {
         retry: Duration,
         lock: SessionLock,
         meta: Meta,
-        journal: Journal,
+        session: Session,
+        log: LogBytes,
     ) -> Saver {
         let path = lock.session().to_path_buf();
         let (tx, rx) = mpsc::channel();
@@ -84,7 +96,7 @@ impl Saver {
                         meta,
                         lock,
                     },
-                    journal,
+                    Copy { session, log },
                     rx,
                     status_tx,
                 )
@@ -145,9 +157,27 @@ struct Target<D> {
     lock: SessionLock,
 }
 
+/// The saving thread's copy of the session: its state, and its log as bytes.
+struct Copy {
+    session: Session,
+    log: LogBytes,
+}
+
+impl Copy {
+    /// Takes in an event the app has already recorded (and the rules accepted) in its own
+    /// copy of the same session.
+    fn take(&mut self, event: &Event) {
+        if event.seq <= self.session.last_seq {
+            return;
+        }
+        let _ = crate::model::apply(&mut self.session, event);
+        self.log.push(event);
+    }
+}
+
 fn run<D: Disk>(
     mut target: Target<D>,
-    mut journal: Journal,
+    mut copy: Copy,
     rx: Receiver<Msg>,
     status: Sender<SaveState>,
 ) {
@@ -158,7 +188,7 @@ fn run<D: Disk>(
         let first = rx.recv_timeout(if dirty { target.retry } else { HOLD });
         match first {
             Ok(Msg::Event(e)) => {
-                journal.events.push(*e);
+                copy.take(&e);
                 dirty = true;
             }
             Ok(Msg::Finish) | Err(RecvTimeoutError::Disconnected) => finishing = true,
@@ -173,25 +203,24 @@ fn run<D: Disk>(
         while let Ok(msg) = rx.try_recv() {
             match msg {
                 Msg::Event(e) => {
-                    journal.events.push(*e);
+                    copy.take(&e);
                     dirty = true;
                 }
                 Msg::Finish => finishing = true,
             }
         }
         if dirty {
-            let events = std::mem::take(&mut journal.events);
-            journal = catch_up(journal, events);
             // Another writer's work is never overwritten: the changes stay in memory.
             let written = target
                 .lock
                 .confirm()
                 .map_err(|conflict| conflict.to_string())
                 .and_then(|()| {
-                    let bytes = to_bytes(&target.meta, &journal, Local::now().fixed_offset());
+                    let now = Local::now().fixed_offset();
+                    let file = FileParts::new(&target.meta, &copy.session, now, &copy.log);
                     target
                         .disk
-                        .write(&target.path, &bytes)
+                        .write(&target.path, &file.slices())
                         .map_err(|e| describe(&e))
                 });
             match written {
@@ -212,17 +241,6 @@ fn run<D: Disk>(
     }
 }
 
-/// Applies newly arrived events to this thread's copy of the session.
-fn catch_up(mut journal: Journal, events: Vec<Event>) -> Journal {
-    let known = journal.session.last_seq as usize;
-    for event in events.iter().skip(known) {
-        // These events were already accepted by the app's copy of the same session.
-        let _ = crate::model::apply(&mut journal.session, event);
-    }
-    journal.events = events;
-    journal
-}
-
 fn describe(e: &std::io::Error) -> String {
     match e.raw_os_error() {
         Some(28) => "the disk is full".to_string(),
@@ -238,7 +256,7 @@ fn describe(e: &std::io::Error) -> String {
 mod tests {
     use super::*;
     use crate::model::Change;
-    use crate::store::load;
+    use crate::store::{load, to_bytes, write_atomic};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Instant;
@@ -249,11 +267,11 @@ mod tests {
     }
 
     impl Disk for FlakyDisk {
-        fn write(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+        fn write(&self, path: &std::path::Path, parts: &[&[u8]]) -> std::io::Result<()> {
             if self.full.load(Ordering::SeqCst) {
                 return Err(std::io::Error::from_raw_os_error(28));
             }
-            write_atomic(path, bytes)
+            write_atomic_parts(path, parts)
         }
     }
 
@@ -285,7 +303,8 @@ mod tests {
             Duration::from_millis(20),
             crate::store::lock(&path).unwrap(),
             meta,
-            journal.clone(),
+            journal.session.clone(),
+            LogBytes::of(&journal.events),
         );
         for n in 0..5 {
             let id = journal.session.next_issue_id();
@@ -325,7 +344,8 @@ mod tests {
             Duration::from_millis(20),
             crate::store::lock(&path).unwrap(),
             meta,
-            journal.clone(),
+            journal.session.clone(),
+            LogBytes::of(&journal.events),
         );
         std::fs::remove_dir_all(&dir).unwrap();
         let change = Change::ThemeSet {
@@ -356,7 +376,8 @@ mod tests {
             Duration::from_millis(20),
             crate::store::lock(&path).unwrap(),
             meta.clone(),
-            journal.clone(),
+            journal.session.clone(),
+            LogBytes::of(&journal.events),
         );
         // Someone removes the lock file and writes the session behind the app's back.
         std::fs::remove_file(crate::store::lock_path(&path)).unwrap();

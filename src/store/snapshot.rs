@@ -4,7 +4,10 @@
 use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
+/// Read leniently at the top level, since the JSON export adds its own fields beside these;
+/// a session file's `state` is read strictly (`Strict`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StateView {
     pub theme: String,
@@ -19,7 +22,36 @@ pub struct StateView {
     pub report_reminder_minutes: Option<u32>,
 }
 
+/// The `state` of a session file, where the schema allows no other field.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Strict {
+    theme: String,
+    participants: Vec<ParticipantView>,
+    spaces: Vec<SpaceView>,
+    slots: Vec<SlotView>,
+    issues: Vec<IssueView>,
+    rounds: Vec<RoundView>,
+    #[serde(default)]
+    report_reminder_minutes: Option<u32>,
+}
+
+impl From<Strict> for StateView {
+    fn from(s: Strict) -> StateView {
+        StateView {
+            theme: s.theme,
+            participants: s.participants,
+            spaces: s.spaces,
+            slots: s.slots,
+            issues: s.issues,
+            rounds: s.rounds,
+            report_reminder_minutes: s.report_reminder_minutes,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ParticipantView {
     pub id: ParticipantId,
     pub name: String,
@@ -28,12 +60,14 @@ pub struct ParticipantView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SpaceView {
     pub id: SpaceId,
     pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SlotView {
     pub id: SlotId,
     pub label: String,
@@ -42,6 +76,7 @@ pub struct SlotView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IssueView {
     pub id: IssueId,
     pub title: String,
@@ -61,6 +96,7 @@ pub struct IssueView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StepView {
     pub id: StepId,
     pub text: String,
@@ -71,6 +107,7 @@ pub struct StepView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoundView {
     pub id: RoundId,
     pub dots_per_person: u32,
@@ -85,6 +122,7 @@ pub struct RoundView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResultView {
     pub issue: IssueId,
     pub dots: u32,
@@ -187,5 +225,145 @@ impl StateView {
                 })
                 .collect(),
         }
+    }
+}
+
+impl StateView {
+    /// A session to draw from while its log is still being read: what the snapshot says,
+    /// with names turned back into ids. Not a session to change (it has no undo history,
+    /// no per-person ballots and no id counters): the app shows it view-only until the
+    /// session rebuilt from the log replaces it.
+    pub fn to_session(&self) -> Session {
+        let mut session = Session {
+            theme: self.theme.clone(),
+            report_reminder: self.report_reminder_minutes,
+            ..Session::default()
+        };
+        let mut people: HashMap<&str, ParticipantId> = HashMap::new();
+        for p in &self.participants {
+            people.entry(p.name.as_str()).or_insert(p.id);
+            session.participants.insert(
+                p.id,
+                Participant {
+                    id: p.id,
+                    name: p.name.clone(),
+                    organisation: p.organisation.clone(),
+                    group: p.group,
+                },
+            );
+        }
+        let person = |name: &Option<String>| name.as_deref().and_then(|n| people.get(n).copied());
+        let mut spaces: HashMap<&str, SpaceId> = HashMap::new();
+        for s in &self.spaces {
+            spaces.entry(s.name.as_str()).or_insert(s.id);
+            let space = Space {
+                id: s.id,
+                name: s.name.clone(),
+            };
+            session.spaces.insert(s.id, space);
+        }
+        let mut slots: HashMap<&str, SlotId> = HashMap::new();
+        for s in &self.slots {
+            slots.entry(s.label.as_str()).or_insert(s.id);
+            let slot = Slot {
+                id: s.id,
+                label: s.label.clone(),
+                starts: s.starts,
+                ends: s.ends,
+            };
+            session.slots.insert(s.id, slot);
+        }
+        for i in &self.issues {
+            let placement = match (&i.space, &i.slot) {
+                (Some(space), Some(slot)) => spaces
+                    .get(space.as_str())
+                    .zip(slots.get(slot.as_str()))
+                    .map(|(&space, &slot)| Placement { space, slot }),
+                _ => None,
+            };
+            let plan = Plan {
+                lead: person(&i.lead),
+                supporters: i
+                    .supporters
+                    .iter()
+                    .filter_map(|n| people.get(n.as_str()).copied())
+                    .collect(),
+                steps: i
+                    .next_steps
+                    .iter()
+                    .map(|s| {
+                        let step = Step {
+                            id: s.id,
+                            text: s.text.clone(),
+                            owner: person(&s.owner),
+                            due: s.due,
+                            horizon: s.horizon,
+                            status: s.status,
+                        };
+                        (s.id, step)
+                    })
+                    .collect(),
+                triage: i.triage,
+            };
+            let issue = Issue {
+                id: i.id,
+                title: i.title.clone(),
+                convener: person(&i.convener),
+                description: i.description.clone(),
+                placement,
+                report: i.report.clone(),
+                merged_into: i.merged_into,
+                cancelled: i.cancelled,
+                plan,
+            };
+            session.issues.insert(i.id, issue);
+            session.sync_cell(i.id, None);
+        }
+        for r in &self.rounds {
+            // Totals are all the snapshot keeps; they stand in as tallies.
+            let totals: BTreeMap<IssueId, u32> = r
+                .results
+                .iter()
+                .filter(|x| x.dots > 0)
+                .map(|x| (x.issue, x.dots))
+                .collect();
+            let round = Round {
+                id: r.id,
+                dots_per_person: r.dots_per_person,
+                max_per_issue: r.max_per_issue,
+                anonymous: r.anonymous,
+                hidden: r.hidden,
+                revealed: r.revealed,
+                ballot: r.ballot.clone(),
+                open: r.open,
+                tallies: totals.clone(),
+                ballots: BTreeMap::new(),
+                totals,
+            };
+            session.rounds.insert(r.id, round);
+        }
+        session
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the first frame is drawn from shows what the rebuilt session shows.
+    #[test]
+    fn a_session_made_from_the_snapshot_has_the_same_snapshot() {
+        let journal = crate::demo::build();
+        let view = StateView::of(&journal.session);
+        assert_eq!(StateView::of(&view.to_session()), view);
+        let params = crate::synth::SynthParams {
+            participants: 40,
+            issues: 30,
+            events: 3000,
+            seed: 3,
+        };
+        let journal = crate::synth::generate(&params);
+        let view = StateView::of(&journal.session);
+        assert_eq!(StateView::of(&view.to_session()), view);
     }
 }

@@ -112,6 +112,8 @@ pub struct App {
     /// How far help is scrolled, where it is too long for the screen.
     help_scroll: usize,
     pub read_only: bool,
+    /// The file's log is still being checked (see `store::Opening`): view-only until then.
+    pub checking: bool,
     pub quit: bool,
     /// The time used for new events and the clock; set by the event loop (or a test).
     pub now: DateTime<FixedOffset>,
@@ -156,6 +158,7 @@ impl App {
             help: false,
             help_scroll: 0,
             read_only: false,
+            checking: false,
             quit: false,
             now,
             outbox: vec![],
@@ -179,6 +182,7 @@ impl App {
                 notice: &mut self.notice,
                 now: self.now,
                 read_only: self.read_only,
+                checking: self.checking,
                 bell: &mut self.bell,
             },
             &mut self.panes,
@@ -320,6 +324,13 @@ impl App {
     }
 
     fn undo_redo(&mut self, change: Change) {
+        if self.checking {
+            self.notice = Some(Notice {
+                text: super::pane::CHECKING.into(),
+                error: true,
+            });
+            return;
+        }
         let undo = change == Change::Undo;
         let target = if undo {
             self.journal.session.undo_target()
@@ -538,6 +549,8 @@ impl App {
         };
         let save = if self.read_only {
             "REPLAY (read-only)".to_string()
+        } else if self.checking {
+            "… checking the file".to_string()
         } else {
             save
         };

@@ -2,6 +2,7 @@
 //! `App`, which can also be driven directly by tests on a `TestBackend`.
 
 pub mod app;
+mod derived;
 mod help;
 pub mod pane;
 pub mod panes;
@@ -15,14 +16,18 @@ pub mod widgets;
 pub use app::{App, PaneId};
 pub use theme::Theme;
 
-use crate::store::{Opened, SaveState, Saver, proceedings};
-use chrono::Local;
-use pane::Request;
+use crate::model::Journal;
+use crate::store::{
+    Behind, LoadError, Meta, Opened, Opening, SaveState, Saver, SessionLock, proceedings,
+};
+use chrono::{DateTime, FixedOffset, Local};
+use pane::{Notice, Request};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 /// How often the clock (and a running timer) is redrawn when nothing else happens.
@@ -37,22 +42,115 @@ pub fn run(
     theme: Theme,
     keep_proceedings_at: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    let name = opened
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut saver = Saver::start(opened.lock, opened.meta.clone(), opened.journal.clone());
-    let mut app = App::new(opened.journal, name, theme, Local::now().fixed_offset());
+    let saver = Saver::start(opened.lock, opened.meta.clone(), &opened.journal);
+    let mut app = App::new(opened.journal, name_of(&opened.path), theme, now());
     app.panes.closing.file = Some(opened.path.clone());
     app.panes.closing.keep_at = keep_proceedings_at;
-    let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver));
-    let last = saver.finish();
+    let mut file = File {
+        saver: Some(saver),
+        behind: None,
+        lock: None,
+        path: opened.path,
+        meta: opened.meta,
+    };
+    let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut file));
+    finish(file, result)
+}
+
+/// As `run`, on a session whose log is still being checked: the first frame is drawn from
+/// its snapshot and the session stays view-only until the check is done. If the log
+/// disagrees with the snapshot, the log is the truth: the app switches to it and says so.
+pub fn run_opening(opening: Opening, theme: Theme) -> anyhow::Result<()> {
+    let preview = opening.preview;
+    let journal = Journal {
+        session: preview.state.to_session(),
+        events: Vec::new(),
+    };
+    let mut app = App::new(journal, name_of(&opening.path), theme, now());
+    app.checking = true;
+    app.panes.closing.file = Some(opening.path.clone());
+    let mut file = File {
+        saver: None,
+        behind: Some(opening.behind),
+        lock: Some(opening.lock),
+        path: opening.path,
+        meta: preview.meta,
+    };
+    let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut file));
+    finish(file, result)
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+/// The session's file as the event loop sees it: the saver, once there is one (it holds the
+/// lock from then on), and the check of the log while it runs.
+struct File {
+    saver: Option<Saver>,
+    behind: Option<Receiver<Result<Behind, LoadError>>>,
+    /// The lock, until the saver takes it.
+    lock: Option<SessionLock>,
+    path: PathBuf,
+    meta: Meta,
+}
+
+impl File {
+    /// Takes in the check of the log if it is done (waiting up to `wait` for it). Returns
+    /// true if the app changed. A log that cannot be read ends the app with its error.
+    fn take_check(&mut self, app: &mut App, wait: Duration) -> anyhow::Result<bool> {
+        let Some(behind) = &self.behind else {
+            return Ok(false);
+        };
+        let result = match behind.recv_timeout(wait) {
+            Ok(result) => result,
+            Err(RecvTimeoutError::Timeout) => return Ok(false),
+            Err(RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("{}: the check of the file stopped", self.path.display())
+            }
+        };
+        self.behind = None;
+        let Behind { checked, log } = result?;
+        let journal = checked.loaded.journal;
+        let Some(lock) = self.lock.take() else {
+            anyhow::bail!("{}: the session's lock was lost", self.path.display())
+        };
+        self.saver = Some(Saver::start_with(
+            lock,
+            self.meta.clone(),
+            journal.session.clone(),
+            log,
+        ));
+        app.journal = journal;
+        app.checking = false;
+        if let Some(difference) = checked.snapshot_differs {
+            app.notice = Some(Notice {
+                text: format!(
+                    "Showing the log, the record: the file's snapshot disagreed with it ({})",
+                    crate::model::describe::printable(&difference)
+                ),
+                error: true,
+            });
+        }
+        Ok(true)
+    }
+}
+
+/// Stops the saver (writing what is pending, then letting the lock go).
+fn finish(file: File, result: anyhow::Result<()>) -> anyhow::Result<()> {
+    let last = file.saver.map(Saver::finish);
+    drop(file.lock);
     result?;
     match last {
-        crate::store::SaveState::Failed(why) => anyhow::bail!(
+        Some(crate::store::SaveState::Failed(why)) => anyhow::bail!(
             "the last changes could not be saved to {}: {why}",
-            opened.path.display()
+            file.path.display()
         ),
         _ => Ok(()),
     }
@@ -89,6 +187,11 @@ pub fn with_terminal<T>(
 pub(crate) fn exit_after_first_frame() -> bool {
     std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
 }
+
+/// While the log is being checked, how often the loop looks for the verdict, and how long a
+/// key waits for it before being handled view-only (a realistic file is checked by then).
+const CHECK_POLL: Duration = Duration::from_millis(10);
+const KEY_WAITS_FOR_CHECK: Duration = Duration::from_millis(300);
 
 /// How long writing the proceedings waits for the changes before it to reach the disk.
 const SETTLE: Duration = Duration::from_secs(10);
@@ -136,7 +239,7 @@ fn write_proceedings(
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    saver: &mut Saver,
+    file: &mut File,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut last_minute = String::new();
@@ -147,10 +250,15 @@ fn event_loop(
             last_minute = minute;
             dirty = true;
         }
-        let state = saver.state().clone();
-        if state != app.save_state {
-            app.save_state = state;
-            dirty = true;
+        if !dirty {
+            dirty |= file.take_check(app, Duration::ZERO)?;
+        }
+        if let Some(saver) = &mut file.saver {
+            let state = saver.state().clone();
+            if state != app.save_state {
+                app.save_state = state;
+                dirty = true;
+            }
         }
         dirty |= app.tick();
         if std::mem::take(&mut app.bell) {
@@ -159,9 +267,7 @@ fn event_loop(
             let _ = out.write_all(b"\x07");
             let _ = out.flush();
         }
-        for e in app.outbox.drain(..) {
-            saver.push(e);
-        }
+        hand_over(app, file);
         if dirty {
             terminal.draw(|frame| app.render(frame.area(), frame.buffer_mut()))?;
             dirty = false;
@@ -169,17 +275,26 @@ fn event_loop(
                 break;
             }
         }
-        if event::poll(TICK)? {
+        let wait = if file.behind.is_some() {
+            CHECK_POLL
+        } else {
+            TICK
+        };
+        if event::poll(wait)? {
+            // A key that may change the session gives the check a moment to finish first.
+            file.take_check(app, KEY_WAITS_FOR_CHECK)?;
             // Take every queued input before drawing again, so a fast typist or a paste
             // costs one frame, not one per key.
             loop {
                 let ev = event::read()?;
                 dirty |= app.handle(&ev);
-                for e in app.outbox.drain(..) {
-                    saver.push(e);
-                }
+                hand_over(app, file);
                 if !app.requests.is_empty() {
-                    let saved = saver.settle(SETTLE);
+                    let saved = match &mut file.saver {
+                        Some(saver) => saver.settle(SETTLE),
+                        // Nothing can have changed while the log is checked.
+                        None => SaveState::Saved,
+                    };
                     perform(app, &saved);
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
@@ -189,4 +304,54 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Gives the saver what the app recorded.
+fn hand_over(app: &mut App, file: &mut File) {
+    if let Some(saver) = &mut file.saver {
+        for e in app.outbox.drain(..) {
+            saver.push(e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::{press, screen, type_text};
+    use super::*;
+    use ratatui::crossterm::event::KeyCode;
+
+    /// Opening draws from the snapshot while the log is checked: the screen is the
+    /// session's, nothing can change it, and each attempt says why.
+    #[test]
+    fn while_the_log_is_checked_the_session_is_view_only() {
+        let journal = crate::demo::build();
+        let view = crate::store::StateView::of(&journal.session);
+        let preview = Journal {
+            session: view.to_session(),
+            events: Vec::new(),
+        };
+        let at = crate::demo::saved_at();
+        let mut app = App::new(preview, "demo".into(), Theme::projector(), at);
+        app.checking = true;
+        let drawn = screen(&mut app, 100, 30);
+        assert!(drawn.contains("checking the file"), "{drawn}");
+        assert!(drawn.contains("How do we"), "{drawn}");
+        press(&mut app, KeyCode::Char('u'));
+        assert_eq!(app.notice.as_ref().unwrap().text, pane::CHECKING);
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('a'));
+        type_text(&mut app, "Late issue");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.notice.as_ref().unwrap().text, pane::CHECKING);
+        assert!(app.outbox.is_empty());
+        assert!(app.journal.events.is_empty());
+        // The check is done: the session rebuilt from the log takes over and changes go in.
+        app.journal = journal;
+        app.checking = false;
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.outbox.len(), 1, "{:?}", app.notice);
+        let drawn = screen(&mut app, 100, 30);
+        assert!(!drawn.contains("checking the file"), "{drawn}");
+    }
 }

@@ -73,6 +73,8 @@ pub struct Cx<'a> {
     pub(super) notice: &'a mut Option<Notice>,
     pub now: DateTime<FixedOffset>,
     pub read_only: bool,
+    /// The file's log is still being checked: the session is view-only until then.
+    pub checking: bool,
     /// Set to ring the terminal bell once (e.g. a timer reaching zero).
     pub bell: &'a mut bool,
 }
@@ -85,8 +87,8 @@ impl Cx<'_> {
     /// Records a change through the domain. On refusal the reason becomes the notice and
     /// `false` is returned, so the pane can keep the user's input for another try.
     pub fn record(&mut self, change: Change) -> bool {
-        if self.read_only {
-            self.error("replay is read-only");
+        if let Some(why) = self.view_only() {
+            self.error(why);
             return false;
         }
         match self.journal.record(self.now, change) {
@@ -101,11 +103,22 @@ impl Cx<'_> {
         }
     }
 
+    /// Why nothing can be changed now, if so.
+    pub fn view_only(&self) -> Option<&'static str> {
+        if self.read_only {
+            Some("replay is read-only")
+        } else if self.checking {
+            Some(CHECKING)
+        } else {
+            None
+        }
+    }
+
     /// Records several changes as one step (one undo takes them all back), or none of
     /// them if any is refused.
     pub fn record_step(&mut self, changes: Vec<Change>) -> bool {
-        if self.read_only {
-            self.error("replay is read-only");
+        if let Some(why) = self.view_only() {
+            self.error(why);
             return false;
         }
         match self.journal.record_step(self.now, changes) {
@@ -156,6 +169,9 @@ impl Cx<'_> {
         });
     }
 }
+
+/// Said when a key would change a session whose log is still being checked.
+pub const CHECKING: &str = "Checking the file, a moment";
 
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

@@ -90,8 +90,8 @@ impl Imported {
 /// Adds everyone in a names file's text who is not on the roster yet.
 pub fn import(text: &str, cx: &mut Cx) -> Imported {
     let mut report = Imported::default();
-    if cx.read_only {
-        cx.error("replay is read-only");
+    if let Some(why) = cx.view_only() {
+        cx.error(why);
         return report;
     }
     let people = match crate::sheet::parse_names(text).and_then(crate::sheet::at_most) {

@@ -7,7 +7,8 @@ mod forms;
 mod listing;
 mod present;
 
-use crate::model::{Change, IssueId, StepId, StepStatus, Triage};
+use crate::model::{Change, IssueId, Session, StepId, StepStatus, Triage};
+use crate::ui::derived::Derived;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::FieldKey;
 use crate::ui::widgets::form_rows::{FormAction, backdrop};
@@ -16,6 +17,7 @@ use listing::Listing;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use std::rc::Rc;
 
 /// What is open over the list, if anything.
 enum Open {
@@ -33,9 +35,15 @@ pub struct LeadsPane {
     step: Option<StepId>,
     offset: usize,
     open: Option<Open>,
+    /// The listing is made again only when the session changes, not on every frame.
+    listing: Derived<(), Listing>,
 }
 
 impl LeadsPane {
+    fn listing(&mut self, session: &Session) -> Rc<Listing> {
+        self.listing.get(session, (), || Listing::of(session))
+    }
+
     fn current(&self, listing: &Listing) -> Option<IssueId> {
         self.selected
             .filter(|s| listing.issues().any(|i| i == *s))
@@ -50,7 +58,7 @@ impl LeadsPane {
             self.step = steps.get(to).copied();
             return;
         }
-        let listing = Listing::of(cx.session());
+        let listing = self.listing(cx.session());
         let issues: Vec<IssueId> = listing.issues().collect();
         if issues.is_empty() {
             return;
@@ -71,7 +79,7 @@ impl LeadsPane {
 
     /// The selected issue, or a notice saying there is none.
     fn target(&mut self, cx: &mut Cx) -> Option<IssueId> {
-        let listing = Listing::of(cx.session());
+        let listing = self.listing(cx.session());
         let current = self.current(&listing);
         if current.is_none() {
             cx.error("No issues yet: raise them in 2 Issues");
@@ -289,7 +297,7 @@ impl Pane for LeadsPane {
     }
 
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
-        let listing = Listing::of(view.session);
+        let listing = self.listing(view.session);
         let current = self.current(&listing);
         let step = self.step.filter(|s| {
             current

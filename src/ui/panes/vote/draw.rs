@@ -54,8 +54,8 @@ impl VotePane {
             height: area.height - head_h,
             ..area
         };
-        let rows = chart::rows(round, ranked);
-        let selected = self.current(round);
+        let rows = self.rows(view.session, round);
+        let selected = self.current(view.session, round);
         if self.breakdown && !round.anonymous {
             breakdown::Table {
                 session: view.session,

@@ -10,7 +10,8 @@ mod header;
 mod present;
 mod prompt;
 
-use crate::model::{Change, IssueId, ParticipantId, Round, RoundId, Session};
+use crate::model::{Change, IssueId, ParticipantId, Ranked, Round, RoundId, Session};
+use crate::ui::derived::Derived;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::Field;
 use crate::ui::widgets::form_rows::FormAction;
@@ -19,6 +20,7 @@ use prompt::Prompt;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use std::rc::Rc;
 
 /// How dots are entered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +48,9 @@ pub struct VotePane {
     /// Last drawn in present mode, where the room sees the ranking: keys then move
     /// through the rows as shown.
     drawn_big: bool,
+    /// The rows of the round looked at, ranked or not, made again only when the session
+    /// changes.
+    rows: Derived<(RoundId, bool), Vec<Ranked>>,
 }
 
 impl Default for VotePane {
@@ -60,6 +65,7 @@ impl Default for VotePane {
             viewing: None,
             ranked: false,
             drawn_big: false,
+            rows: Derived::default(),
         }
     }
 }
@@ -78,13 +84,15 @@ impl VotePane {
         self.ranked || self.drawn_big || !round.open || round.revealed
     }
 
-    fn rows(&self, round: &Round) -> Vec<crate::model::Ranked> {
-        chart::rows(round, self.ranked(round))
+    /// The selected issue, or the first listed if the selection left the ballot.
+    fn rows(&mut self, session: &Session, round: &Round) -> Rc<Vec<Ranked>> {
+        let ranked = self.ranked(round);
+        self.rows
+            .get(session, (round.id, ranked), || chart::rows(round, ranked))
     }
 
-    /// The selected issue, or the first listed if the selection left the ballot.
-    fn current(&self, round: &Round) -> Option<IssueId> {
-        let rows = self.rows(round);
+    fn current(&mut self, session: &Session, round: &Round) -> Option<IssueId> {
+        let rows = self.rows(session, round);
         self.selected
             .filter(|s| rows.iter().any(|r| r.issue == *s))
             .or_else(|| rows.first().map(|r| r.issue))
@@ -94,12 +102,12 @@ impl VotePane {
         let Some(round) = self.round(session) else {
             return;
         };
-        let rows = self.rows(round);
+        let rows = self.rows(session, round);
         if rows.is_empty() {
             return;
         }
         let at = self
-            .current(round)
+            .current(session, round)
             .and_then(|s| rows.iter().position(|r| r.issue == s))
             .unwrap_or(0);
         let to = (at as isize + by).clamp(0, rows.len() as isize - 1) as usize;
@@ -181,7 +189,7 @@ impl VotePane {
             cx.error("No round yet: press n to start one");
             return;
         };
-        let Some(issue) = self.current(round) else {
+        let Some(issue) = self.current(cx.session(), round) else {
             return;
         };
         let voter = match self.entry {

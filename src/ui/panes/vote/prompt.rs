@@ -135,7 +135,7 @@ impl VotePane {
             ));
             return;
         }
-        let Some(issue) = self.current(round) else {
+        let Some(issue) = self.current(cx.session(), round) else {
             return;
         };
         self.selected = Some(issue);

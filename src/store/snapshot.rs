@@ -1,6 +1,7 @@
 //! The `state` part of the file: the session as readers want it (names instead of ids), for
 //! people and tools that read the file with `jq` and never replay the events.
 
+use crate::model::followup::{FollowUp, Milestone, Origin};
 use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -8,6 +9,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StateView {
     pub theme: String,
+    /// In a follow-up: what it follows, the meetings before, and its date. Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
     pub participants: Vec<ParticipantView>,
     pub spaces: Vec<SpaceView>,
     pub slots: Vec<SlotView>,
@@ -21,6 +25,13 @@ pub struct ParticipantView {
     pub name: String,
     pub organisation: Option<String>,
     pub group: Option<Group>,
+    /// Away for this meeting. Version 2.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub absent: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,6 +65,9 @@ pub struct IssueView {
     pub supporters: Vec<String>,
     pub next_steps: Vec<StepView>,
     pub triage: Option<Triage>,
+    /// Where a priority carried into a follow-up came from. Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<Origin>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,6 +78,14 @@ pub struct StepView {
     pub due: Option<NaiveDate>,
     pub horizon: Horizon,
     pub status: StepStatus,
+    /// The rest is version 2: where a carried action came from, the progress note of
+    /// this meeting, and its state at each earlier meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<Origin>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Milestone>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -92,6 +114,7 @@ impl StateView {
         let name = |id: ParticipantId| session.participant_name(id).to_string();
         StateView {
             theme: session.theme.clone(),
+            follow_up: session.follow_up.clone(),
             participants: session
                 .participants
                 .values()
@@ -100,6 +123,7 @@ impl StateView {
                     name: p.name.clone(),
                     organisation: p.organisation.clone(),
                     group: p.group,
+                    absent: p.absent,
                 })
                 .collect(),
             spaces: session
@@ -153,9 +177,13 @@ impl StateView {
                             due: s.due,
                             horizon: s.horizon,
                             status: s.status,
+                            carried_from: s.carried_from.clone(),
+                            note: s.note.clone(),
+                            history: s.history.clone(),
                         })
                         .collect(),
                     triage: i.plan.triage,
+                    carried_from: i.carried_from.clone(),
                 })
                 .collect(),
             rounds: session

@@ -71,6 +71,25 @@ pub fn table(sessions: &[Summary], unreadable: &[Unreadable], width: usize) -> S
             cut(&printable(&s.theme), theme_width)
         ));
     }
+    let follow_ups: Vec<(&String, &crate::store::Follows)> = sessions
+        .iter()
+        .zip(&names)
+        .filter_map(|(s, file)| Some((file, s.follows.as_ref()?)))
+        .collect();
+    if !follow_ups.is_empty() {
+        out.push_str("\nFollow-ups:\n");
+        for (file, follows) in follow_ups {
+            // The earlier meeting by its id, whatever its file is called now.
+            let earlier = sessions
+                .iter()
+                .find(|s| s.id == follows.session)
+                .map_or_else(
+                    || format!("{} (not in this folder)", printable(&follows.file)),
+                    |s| name(&s.file),
+                );
+            out.push_str(&format!("  {file} follows {earlier}\n"));
+        }
+    }
     if !unreadable.is_empty() {
         if !sessions.is_empty() {
             out.push('\n');
@@ -99,6 +118,8 @@ mod tests {
             participants: 120,
             issues: 31,
             leads: 4,
+            id: format!("id-{file}"),
+            follows: None,
         }
     }
 

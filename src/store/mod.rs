@@ -1,6 +1,7 @@
 //! Files: where sessions live, how they are written safely and read back, and the lock
 //! that keeps a second copy of the app from writing the same session.
 
+pub mod chain;
 mod format;
 mod list;
 mod lock;
@@ -11,7 +12,7 @@ mod snapshot;
 mod trash;
 
 pub use format::{Checked, FORMAT, LoadError, Loaded, Meta, VERSION, check, load, parse, to_bytes};
-pub use list::{Summary, Unreadable, list};
+pub use list::{Follows, Summary, Unreadable, list};
 pub use lock::{LockError, SessionLock, lock, lock_path};
 pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_dir};
 pub use save::write_atomic;
@@ -67,7 +68,8 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
     })
 }
 
-/// Writes a new session's first file in the sessions folder and keeps it locked.
+/// Writes a new session's first file in the sessions folder and keeps it locked. The file
+/// is named for the meeting's date (a follow-up's may not be today).
 pub fn create(
     data_dir: &Path,
     journal: Journal,
@@ -83,7 +85,11 @@ pub fn create(
         .mode(0o700)
         .create(&dir)
         .map_err(|e| save_err(&dir, e))?;
-    let path = new_session_path(&dir, now.date_naive(), &journal.session.theme);
+    let date = journal
+        .session
+        .meeting_date()
+        .unwrap_or_else(|| now.date_naive());
+    let path = new_session_path(&dir, date, &journal.session.theme);
     let lock = lock(&path)?;
     let meta = Meta::new(now);
     write_atomic(&path, &to_bytes(&meta, &journal, now)).map_err(|e| save_err(&path, e))?;

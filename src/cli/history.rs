@@ -172,7 +172,9 @@ pub fn text(rows: &[Row], this: &Path) -> String {
         };
         out.push_str(&format!("   {file}\n"));
         if row.disagrees {
-            out.push_str("   ✗ what was carried from it disagrees with this file (see convene check)\n");
+            out.push_str(
+                "   ✗ what was carried from it disagrees with this file (see convene check)\n",
+            );
         }
         out.push_str(&format!(
             "   {} promised: {} done, {} under way, {} stuck, {} not started, {} dropped; {} overdue\n",

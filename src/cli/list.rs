@@ -64,7 +64,9 @@ pub fn table(sessions: &[Summary], unreadable: &[Unreadable], width: usize) -> S
         let pad = " ".repeat(file_width.saturating_sub(file.width()));
         out.push_str(&format!(
             "{file}{pad}  {}  {:>6}  {:>6}  {:>5}  {}\n",
-            s.created_at.format("%Y-%m-%d"),
+            s.meeting_date
+                .unwrap_or_else(|| s.created_at.date_naive())
+                .format("%Y-%m-%d"),
             s.participants,
             s.issues,
             s.leads,
@@ -120,6 +122,7 @@ mod tests {
             leads: 4,
             id: format!("id-{file}"),
             follows: None,
+            meeting_date: None,
         }
     }
 

@@ -111,8 +111,11 @@ const UPDATES: [Update; 9] = [
 /// then reviewed. The one-page guide for families (due 15 January) gets no update: it is
 /// the overdue action the room has to talk about.
 pub fn build() -> Journal {
-    let day = crate::store::parse(std::path::Path::new("demo.json"), super::DEMO_JSON.as_bytes())
-        .expect("the demo file loads");
+    let day = crate::store::parse(
+        std::path::Path::new("demo.json"),
+        super::DEMO_JSON.as_bytes(),
+    )
+    .expect("the demo file loads");
     let mut journal = crate::store::chain::follow_up(
         &day,
         "demo.json",
@@ -182,4 +185,3 @@ pub fn build() -> Journal {
 pub fn file_bytes() -> Vec<u8> {
     crate::store::to_bytes(&meta(), &build(), time(11, 0))
 }
-

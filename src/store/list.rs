@@ -21,6 +21,9 @@ pub struct Summary {
     /// In a follow-up: the earlier meeting's session id and file name as recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follows: Option<Follows>,
+    /// A follow-up's meeting date (the day of `created_at` otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
@@ -32,6 +35,7 @@ pub struct Follows {
 #[derive(Deserialize)]
 struct FollowUpHead {
     follows: Follows,
+    date: chrono::NaiveDate,
 }
 
 /// A file in the folder that is not a readable session, listed so it is not silently hidden.
@@ -114,6 +118,7 @@ fn summarise(path: &Path) -> Result<Summary, String> {
         issues: active().count(),
         leads: active().filter(|i| i.lead.is_some()).count(),
         id: head.id.clone(),
+        meeting_date: head.state.follow_up.as_ref().map(|f| f.date),
         follows: head.state.follow_up.map(|f| f.follows),
     })
 }

@@ -194,3 +194,23 @@ pub fn tally(session: &Session, date: NaiveDate, carried_only: bool) -> (Tally, 
     }
     (all, by)
 }
+
+/// How the carried actions stood at the end of the previous meeting (from their copied
+/// history), overall and by horizon, overdue against that meeting's date.
+pub fn tally_last_time(session: &Session) -> (Tally, [Tally; 3]) {
+    let mut all = Tally::default();
+    let mut by = [Tally::default(); 3];
+    let Some(f) = &session.follow_up else {
+        return (all, by);
+    };
+    for issue in session.active_issues() {
+        for step in issue.plan.steps.values() {
+            let Some(m) = step.last_time() else { continue };
+            let overdue = is_open(m.status) && m.due.is_some_and(|d| d < f.follows.date);
+            all.add(m.status, overdue);
+            let h = Horizon::ALL.iter().position(|h| *h == step.horizon);
+            by[h.unwrap_or(0)].add(m.status, overdue);
+        }
+    }
+    (all, by)
+}

@@ -122,10 +122,14 @@ impl Pane for ClosingPane {
     }
 
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        buf.set_style(area, view.theme.base);
+        let area = super::closing_follow_up::draw(area, buf, view.session, view.theme);
         draw(area, buf, view, self.file.as_ref(), false);
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        buf.set_style(area, view.theme.base);
+        let area = super::closing_follow_up::draw(area, buf, view.session, view.theme);
         draw(area, buf, view, self.file.as_ref(), true);
     }
 

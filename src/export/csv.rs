@@ -8,6 +8,8 @@
 //!   round), lead, supporters (separated by "; "), triage.
 //! - `actions`: one row per next step: issue, issue_title, step, owner, due (YYYY-MM-DD),
 //!   horizon, status.
+//! - `progress`: one row per action per meeting of the programme (see `progress`): issue,
+//!   issue_title, step, action, meeting_date, status, note, due, owner, overdue.
 
 use super::{Proceedings, Table};
 use ::csv::{Terminator, WriterBuilder};
@@ -68,6 +70,13 @@ pub fn render(p: &Proceedings, table: Table) -> String {
                         s.status.label(),
                     ]);
                 }
+            }
+        }
+        Table::Progress => {
+            row(&super::progress::CSV_HEADER);
+            for r in super::progress::csv_rows(p) {
+                let fields: Vec<&str> = r.iter().map(String::as_str).collect();
+                row(&fields);
             }
         }
     }

@@ -9,7 +9,9 @@
 //!   with two keys in front: `date` and `anonymous`.
 //! - `markdown`: theme and date, who came, the agenda, each issue with its report, the vote,
 //!   the action plan.
-//! - `csv`: one table, `issues` or `actions` (RFC 4180, CRLF line ends, UTF-8 without BOM).
+//! - `csv`: one table, `issues`, `actions` or `progress` (RFC 4180, CRLF line ends, UTF-8
+//!   without BOM).
+//! - a follow-up's Markdown and HTML end with its progress report (`progress`).
 //! - `html`: one self-contained, print-friendly page with a bar chart of the vote.
 
 mod anonymous;
@@ -19,6 +21,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 mod proceedings;
+pub mod progress;
 mod visit;
 
 pub use proceedings::{Attendance, Priority, Proceedings};
@@ -51,10 +54,12 @@ pub enum Table {
     Issues,
     /// One row per next step: issue, issue title, step, owner, due, horizon, status.
     Actions,
+    /// One row per action per meeting of a follow-up's programme.
+    Progress,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("there is no table \"{0}\": choose issues or actions")]
+#[error("there is no table \"{0}\": choose issues, actions or progress")]
 pub struct UnknownTable(pub String);
 
 impl FromStr for Table {
@@ -63,6 +68,7 @@ impl FromStr for Table {
         match text.trim().to_lowercase().as_str() {
             "issues" => Ok(Table::Issues),
             "actions" => Ok(Table::Actions),
+            "progress" => Ok(Table::Progress),
             _ => Err(UnknownTable(clean::line(text))),
         }
     }
@@ -73,6 +79,7 @@ impl fmt::Display for Table {
         f.write_str(match self {
             Table::Issues => "issues",
             Table::Actions => "actions",
+            Table::Progress => "progress",
         })
     }
 }

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
 pub struct Proceedings {
-    /// The day of the session (when its file was created, in its own time zone).
+    /// The day of the session (a follow-up's meeting date, else when its file was created,
+    /// in its own time zone).
     pub date: NaiveDate,
     pub anonymous: bool,
     pub state: StateView,
@@ -48,7 +49,10 @@ impl Proceedings {
             .map(|r| (r.id, r.ballots.len()))
             .collect();
         Proceedings {
-            date: meta.created_at.date_naive(),
+            // A follow-up prints its meeting's date, which need not be the day it was made.
+            date: session
+                .meeting_date()
+                .unwrap_or_else(|| meta.created_at.date_naive()),
             anonymous: options.anonymous,
             state,
             voters,

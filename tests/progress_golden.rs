@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 const REGENERATE: &str = "CONVENE_REGENERATE_GOLDEN";
 
-const GOLDEN: [(&str, Format, bool); 6] = [
+const GOLDEN: [(&str, Format, bool); 7] = [
+    ("demo-follow-up.ics", Format::Ics, false),
     ("demo-follow-up.md", Format::Markdown, false),
     ("demo-follow-up-anonymous.md", Format::Markdown, true),
     ("demo-follow-up.html", Format::Html, false),

@@ -23,6 +23,7 @@ pub fn run(
         (ExportFormat::Json, None) => Format::Json,
         (ExportFormat::Markdown, None) => Format::Markdown,
         (ExportFormat::Html, None) => Format::Html,
+        (ExportFormat::Ics, None) => Format::Ics,
     };
     let file = &super::files::session_file(data_dir, file)?;
     let loaded = store::load(file)?;

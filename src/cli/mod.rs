@@ -55,6 +55,8 @@ pub enum ExportFormat {
     Markdown,
     Csv,
     Html,
+    /// iCalendar: the meeting and every open action's due date.
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,10 +13,12 @@
 //!   without BOM).
 //! - a follow-up's Markdown and HTML end with its progress report (`progress`).
 //! - `html`: one self-contained, print-friendly page with a bar chart of the vote.
+//! - `ics`: the meeting and every open action's due date, for owners' calendars.
 
 mod anonymous;
 mod clean;
 pub mod csv;
+pub mod follow_up_ics;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -43,6 +45,8 @@ pub enum Format {
     Markdown,
     Csv(Table),
     Html,
+    /// iCalendar: the meeting and the due date of every open action.
+    Ics,
 }
 
 /// Which CSV table to write.
@@ -92,5 +96,6 @@ pub fn export(session: &Session, meta: &Meta, format: Format, options: Options) 
         Format::Markdown => markdown::render(&p),
         Format::Csv(table) => csv::render(&p, table),
         Format::Html => html::render(&p),
+        Format::Ics => follow_up_ics::render(&p),
     }
 }

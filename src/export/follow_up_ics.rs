@@ -146,7 +146,10 @@ mod tests {
         for l in out.split("\r\n") {
             assert!(l.len() <= 75, "{l:?} is {} octets", l.len());
         }
-        assert_eq!(out.replace("\r\n ", ""), format!("SUMMARY:{}\r\n", "é".repeat(60)));
+        assert_eq!(
+            out.replace("\r\n ", ""),
+            format!("SUMMARY:{}\r\n", "é".repeat(60))
+        );
     }
 
     #[test]

@@ -35,18 +35,19 @@ pub fn status_style(status: StepStatus, t: &Theme) -> Style {
     }
 }
 
-/// "19 actions: 4 done, 3 under way, 2 stuck, 1 dropped, 9 to start · ! 1 OVERDUE".
+/// "! 1 OVERDUE · 19 actions: 4 done, 3 under way, 2 stuck, 1 dropped, 9 to start".
 pub fn figures(session: &Session) -> String {
     let date = session.meeting_date().unwrap_or_default();
     let (a, _) = tally(session, date, false);
-    let mut out = format!(
-        "{} actions: {} done, {} under way, {} stuck, {} dropped, {} to start",
+    // Overdue first, so a narrow screen cuts the tail and never the warning.
+    let overdue = match a.overdue {
+        0 => String::new(),
+        n => format!("! {n} OVERDUE · "),
+    };
+    format!(
+        "{overdue}{} actions: {} done, {} under way, {} stuck, {} dropped, {} to start",
         a.actions, a.done, a.under_way, a.stuck, a.dropped, a.not_started
-    );
-    if a.overdue > 0 {
-        out.push_str(&format!(" · ! {} OVERDUE", a.overdue));
-    }
-    out
+    )
 }
 
 /// What is said about an action besides its text: owner, due date, overdue, last time.

@@ -250,7 +250,7 @@ fn report(u: &mut Unstructured) -> Result<Report> {
 
 fn change(u: &mut Unstructured) -> Result<Change> {
     use Change::*;
-    Ok(match u.int_in_range(0u8..=33)? {
+    Ok(match u.int_in_range(0u8..=35)? {
         0 => SessionCreated { theme: text(u)? },
         1 => ThemeSet { theme: text(u)? },
         2 => ParticipantAdded {
@@ -396,7 +396,19 @@ fn change(u: &mut Unstructured) -> Result<Change> {
             issue: issue(u)?,
             triage: maybe(u, |u| u.choose(&Triage::ALL).copied())?,
         },
-        32 => Undo,
+        32 => ProgressRecorded {
+            issue: issue(u)?,
+            step: StepId(id(u)?),
+            status: *u.choose(&StepStatus::ALL)?,
+            note: text(u)?,
+            due: maybe(u, date)?,
+            owner: maybe(u, person)?,
+        },
+        33 => AbsenceSet {
+            participant: person(u)?,
+            absent: u.arbitrary()?,
+        },
+        34 => Undo,
         _ => Redo,
     })
 }

@@ -157,3 +157,35 @@ fn overdue_is_said_in_words_not_only_colour() {
     assert!(text.contains("! OVERDUE"), "{text}");
     assert!(text.contains("— OVERDUE"), "{text}");
 }
+
+#[test]
+fn someone_is_marked_away_from_the_roster_and_back() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    let text = convene::ui::testkit::screen(&mut app, 100, 30);
+    assert!(text.contains("1 away today"), "{text}");
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Down);
+    let before = app
+        .journal
+        .session
+        .participants
+        .values()
+        .filter(|p| p.absent)
+        .count();
+    press(&mut app, KeyCode::Char('b'));
+    let after = app
+        .journal
+        .session
+        .participants
+        .values()
+        .filter(|p| p.absent)
+        .count();
+    assert_ne!(before, after);
+    assert_eq!(
+        app.journal.events.last().unwrap().change.kind(),
+        "absence_set"
+    );
+    let text = convene::ui::testkit::screen(&mut app, 100, 30);
+    assert!(text.contains("(away)"), "{text}");
+}

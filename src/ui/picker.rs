@@ -526,9 +526,7 @@ impl Picker {
         };
         let hint = match self.mode {
             Mode::Filter => "type to filter · Enter keep · Esc clear",
-            _ => {
-                "Enter open · n new · f follow-up · d move to trash · / filter · ↑↓ choose · q quit"
-            }
+            _ => "Enter open · n new · f follow-up · d trash · / filter · ↑↓ choose · q quit",
         };
         Line::from(Span::styled(text::fit(hint, w), t.dim)).render(keys, buf);
     }

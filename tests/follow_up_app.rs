@@ -189,3 +189,17 @@ fn someone_is_marked_away_from_the_roster_and_back() {
     let text = convene::ui::testkit::screen(&mut app, 100, 30);
     assert!(text.contains("(away)"), "{text}");
 }
+
+#[test]
+fn every_size_draws_without_panic() {
+    for (w, h) in [(60, 16), (61, 17), (80, 24), (120, 30), (20, 5), (1, 1)] {
+        let mut app = app();
+        for key in ['7', 'f', 'x', '6', 'f', 'x', '1'] {
+            press(&mut app, KeyCode::Char(key));
+            draw(&mut app, w, h);
+        }
+        press(&mut app, KeyCode::Char('7'));
+        press(&mut app, KeyCode::Char('a'));
+        draw(&mut app, w, h);
+    }
+}

@@ -185,3 +185,31 @@ pub fn build() -> Journal {
 pub fn file_bytes() -> Vec<u8> {
     crate::store::to_bytes(&meta(), &build(), time(11, 0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::followup::tally;
+
+    #[test]
+    fn the_follow_up_shows_the_whole_loop() {
+        let journal = build();
+        let s = &journal.session;
+        let f = s.follow_up.as_ref().expect("a follow-up");
+        assert_eq!(f.follows.session, crate::demo::DEMO_ID);
+        assert_eq!(
+            f.follows.date,
+            NaiveDate::from_ymd_opt(2026, 11, 12).unwrap()
+        );
+        assert_eq!(s.meeting_date(), Some(date()));
+        let (all, _) = tally(s, date(), true);
+        assert!(all.done >= 2, "some done");
+        assert!(all.stuck >= 2, "some stuck");
+        assert_eq!(all.overdue, 1, "one overdue");
+        assert_eq!(all.dropped, 1, "one dropped");
+        assert!(s.participants.values().any(|p| p.absent));
+        assert!(s.priorities_under_review().len() >= 8);
+        // `convene demo` itself is unchanged: the day's file is still the asset.
+        assert_eq!(crate::demo::file_bytes(), crate::demo::DEMO_JSON.as_bytes());
+    }
+}

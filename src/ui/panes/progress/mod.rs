@@ -104,6 +104,8 @@ impl ProgressPane {
                     row: Row::Priority(IssueId(0)),
                     field: Field::new("New priority: its title"),
                 });
+            } else {
+                cx.error("Nothing to review yet: p adds a priority");
             }
             return;
         };

@@ -44,10 +44,12 @@ fn exports_of_the_demo_follow_up_match_the_golden_files() {
     let mut stale = vec![];
     for (name, format, anonymous) in GOLDEN {
         let text = export(
-            &loaded.journal.session,
-            &loaded.meta,
+            &loaded,
             format,
-            Options { anonymous },
+            Options {
+                anonymous,
+                ..Options::default()
+            },
         );
         let path = golden_dir().join(name);
         if regenerate {
@@ -69,12 +71,7 @@ fn exports_of_the_demo_follow_up_match_the_golden_files() {
 #[test]
 fn the_report_tells_each_action_across_the_meetings() {
     let loaded = follow_up();
-    let md = export(
-        &loaded.journal.session,
-        &loaded.meta,
-        Format::Markdown,
-        Options::default(),
-    );
+    let md = export(&loaded, Format::Markdown, Options::default());
     assert!(md.contains("Proceedings of the Open Space held on 16 February 2027"));
     assert!(md.contains("## Progress on the plan"));
     assert!(md.contains(
@@ -82,10 +79,12 @@ fn the_report_tells_each_action_across_the_meetings() {
     ));
     assert!(md.contains("16 Feb 2027: not started, OVERDUE"));
     let csv = export(
-        &loaded.journal.session,
-        &loaded.meta,
+        &loaded,
         Format::Csv(Table::Progress),
-        Options::default(),
+        Options {
+            bom: false,
+            ..Options::default()
+        },
     );
     // One row per action per meeting: 19 carried actions at two meetings, one new at one.
     assert_eq!(csv.lines().count(), 1 + 19 * 2 + 1);

@@ -1,7 +1,7 @@
 //! Every change to a session is an event. The log of events is the truth: the state is
 //! whatever applying them in order gives, which is what makes replay and undo possible.
 
-use super::followup::{Link, Meeting, Milestone, Origin};
+use super::followup::{Link, Meeting, Milestone, Origin, UsedIds};
 use super::ids::*;
 use super::session::{Group, Horizon, Report, StepStatus, Triage};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -236,6 +236,10 @@ pub enum Change {
         date: NaiveDate,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         earlier: Vec<Meeting>,
+        /// The highest ids the programme had used, so a new issue, step or person here
+        /// never takes a number that meant something else at an earlier meeting.
+        #[serde(default, skip_serializing_if = "UsedIds::is_empty")]
+        used: UsedIds,
     },
     /// A priority carried from the meeting before, with its id kept (founding step only).
     /// Version 2.

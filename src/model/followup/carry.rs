@@ -1,7 +1,7 @@
 //! Carrying the open plan into a follow-up, and checking afterwards that what was carried
 //! agrees with the earlier session.
 
-use super::{FollowUp, Link, Milestone, Origin, is_open};
+use super::{FollowUp, Link, Milestone, Origin, UsedIds, is_open};
 use crate::model::event::Change;
 use crate::model::session::{Session, Step};
 use chrono::NaiveDate;
@@ -37,6 +37,11 @@ pub fn carry(earlier: &Earlier, date: NaiveDate, with_agenda: bool) -> Vec<Chang
             .as_ref()
             .map(FollowUp::chain)
             .unwrap_or_default(),
+        used: UsedIds {
+            participants: before.next.participant,
+            issues: before.next.issue,
+            steps: before.next.step,
+        },
     }];
     for p in before.participants.values() {
         changes.push(Change::ParticipantAdded {

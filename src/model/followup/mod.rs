@@ -73,6 +73,23 @@ impl FollowUp {
     }
 }
 
+/// The highest ids used so far in a programme (0 for none).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsedIds {
+    #[serde(default)]
+    pub participants: u32,
+    #[serde(default)]
+    pub issues: u32,
+    #[serde(default)]
+    pub steps: u32,
+}
+
+impl UsedIds {
+    pub fn is_empty(&self) -> bool {
+        *self == UsedIds::default()
+    }
+}
+
 /// Where a carried priority or action was in the meeting before.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {

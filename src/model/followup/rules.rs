@@ -39,6 +39,7 @@ pub(crate) fn change_state(
             follows,
             date,
             earlier,
+            used,
         } => {
             checked(&follows.session, "earlier session's id", MAX_NAME)?;
             long_text(&follows.theme, "earlier theme", MAX_THEME)?;
@@ -53,6 +54,9 @@ pub(crate) fn change_state(
                     follows: follows.date,
                 });
             }
+            session.next.participant = session.next.participant.max(used.participants);
+            session.next.issue = session.next.issue.max(used.issues);
+            session.next.step = session.next.step.max(used.steps);
             session.follow_up = Some(FollowUp {
                 follows: follows.clone(),
                 earlier: earlier.clone(),

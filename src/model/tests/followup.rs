@@ -121,8 +121,10 @@ fn only_open_actions_and_led_priorities_are_carried_with_their_ids() {
     assert_eq!(pilot.history[0].owner.as_deref(), Some("Asha"));
     assert_eq!(s.participants.len(), 2);
     assert_eq!(s.meeting_date(), Some(d(2026, 6, 10)));
-    // New ids follow on from the carried ones.
+    // New ids follow on from every id the day used, carried or not: a new issue here
+    // never takes the number issue 3 had.
     assert_eq!(s.next_step_id(), StepId(6));
+    assert_eq!(s.next_issue_id(), IssueId(4));
     assert!(disagreements(s, day.s()).is_empty());
 }
 

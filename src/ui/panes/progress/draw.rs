@@ -187,7 +187,11 @@ pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) 
         },
         buf,
     );
-    let form_h = if pane.editing.is_some() { 4 } else { 0 };
+    // The field, with room for the names it offers (owner, lead) below it.
+    let form_h = pane
+        .editing
+        .as_ref()
+        .map_or(0, |e| e.field.height(1).min(area.height.saturating_sub(4)));
     let list = Rect {
         y: area.y + 3,
         height: area.height.saturating_sub(3 + form_h),
@@ -248,10 +252,7 @@ pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) 
             ..area
         };
         buf.set_style(r, t.base);
-        let field = Rect {
-            height: 4.min(r.height),
-            ..r
-        };
+        let field = r;
         editing.field.render(field, buf, t, true);
     }
 }

@@ -56,16 +56,17 @@ fn kind_index(change: &Change) -> usize {
         StepUpdated { .. } => 29,
         StepRemoved { .. } => 30,
         TriageSet { .. } => 31,
-        Undo => 32,
-        Redo => 33,
-        FollowUpStarted { .. } => 34,
-        PriorityCarried { .. } => 35,
-        StepCarried { .. } => 36,
-        ProgressRecorded { .. } => 37,
-        AbsenceSet { .. } => 38,
+        ReportReminderSet { .. } => 32,
+        Undo => 33,
+        Redo => 34,
+        FollowUpStarted { .. } => 35,
+        PriorityCarried { .. } => 36,
+        StepCarried { .. } => 37,
+        ProgressRecorded { .. } => 38,
+        AbsenceSet { .. } => 39,
     }
 }
-const KINDS: usize = 39;
+const KINDS: usize = 40;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -283,6 +284,7 @@ fn every_kind_of_event() -> Journal {
             issue: i(2),
             triage: None,
         },
+        ReportReminderSet { minutes: 15 },
         Undo,
         Redo,
     ];

@@ -250,7 +250,7 @@ fn report(u: &mut Unstructured) -> Result<Report> {
 
 fn change(u: &mut Unstructured) -> Result<Change> {
     use Change::*;
-    Ok(match u.int_in_range(0u8..=35)? {
+    Ok(match u.int_in_range(0u8..=36)? {
         0 => SessionCreated { theme: text(u)? },
         1 => ThemeSet { theme: text(u)? },
         2 => ParticipantAdded {
@@ -396,7 +396,11 @@ fn change(u: &mut Unstructured) -> Result<Change> {
             issue: issue(u)?,
             triage: maybe(u, |u| u.choose(&Triage::ALL).copied())?,
         },
-        32 => ProgressRecorded {
+        32 => Undo,
+        33 => ReportReminderSet {
+            minutes: u.int_in_range(0..=300)?,
+        },
+        34 => ProgressRecorded {
             issue: issue(u)?,
             step: StepId(id(u)?),
             status: *u.choose(&StepStatus::ALL)?,
@@ -404,11 +408,10 @@ fn change(u: &mut Unstructured) -> Result<Change> {
             due: maybe(u, date)?,
             owner: maybe(u, person)?,
         },
-        33 => AbsenceSet {
+        35 => AbsenceSet {
             participant: person(u)?,
             absent: u.arbitrary()?,
         },
-        34 => Undo,
         _ => Redo,
     })
 }

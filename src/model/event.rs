@@ -288,6 +288,11 @@ pub enum Change {
         participant: ParticipantId,
         absent: bool,
     },
+    /// How many minutes before a running slot ends the room is reminded to write its
+    /// reports (0: never). Without this event, 10. Version 2.
+    ReportReminderSet {
+        minutes: u32,
+    },
 
     /// Takes back the latest change not yet undone.
     Undo,
@@ -300,6 +305,7 @@ impl Change {
     /// that holds it is refused rather than read as something it cannot be.
     pub fn since_version(&self) -> u32 {
         match self {
+            Change::ReportReminderSet { .. } => 2,
             Change::FollowUpStarted { .. }
             | Change::PriorityCarried { .. }
             | Change::StepCarried { .. }
@@ -361,6 +367,7 @@ impl Change {
             Change::StepCarried { .. } => "step_carried",
             Change::ProgressRecorded { .. } => "progress_recorded",
             Change::AbsenceSet { .. } => "absence_set",
+            Change::ReportReminderSet { .. } => "report_reminder_set",
             Change::Undo => "undo",
             Change::Redo => "redo",
         }

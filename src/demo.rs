@@ -7,6 +7,7 @@
 //! Everyone and everything in it is fictional.
 
 mod breakouts;
+pub mod follow_up;
 mod marketplace;
 mod plan;
 mod roster;
@@ -18,6 +19,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
 /// The demo session file, embedded so an installed `convene demo` works anywhere.
 pub const DEMO_JSON: &str = include_str!("../assets/demo.json");
+
+/// What `convene demo --follow-up` calls the follow-up's file, beside `demo.json`.
+pub const FOLLOW_UP_FILE: &str = "demo-follow-up.json";
 
 /// The id written in the demo file's header.
 pub const DEMO_ID: &str = "5d1e2f3a-4b5c-4d6e-8f70-2026111209a5";

@@ -81,7 +81,7 @@ fn a_bad_table_is_refused_plainly() {
         .failure()
         .stdout("")
         .stderr(predicate::str::contains(
-            "there is no table \"people\": choose issues, actions or results",
+            "there is no table \"people\": choose issues, actions, results or progress",
         ));
     convene(dir.path())
         .args(["export", "--format", "html", "--table", "issues"])

@@ -60,9 +60,14 @@ fn kind_index(change: &Change) -> usize {
         Undo => 33,
         Redo => 34,
         TallySet { .. } => 35,
+        FollowUpStarted { .. } => 36,
+        PriorityCarried { .. } => 37,
+        StepCarried { .. } => 38,
+        ProgressRecorded { .. } => 39,
+        AbsenceSet { .. } => 40,
     }
 }
-const KINDS: usize = 36;
+const KINDS: usize = 41;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -304,14 +309,73 @@ fn every_kind_of_event() -> Journal {
     journal
 }
 
+/// A follow-up of that session and a follow-up of that one: the kinds that only a follow-up holds (its founding step
+/// must come right after `session_created`), each field both present and absent.
+fn follow_ups() -> [Journal; 2] {
+    use convene::model::followup::{Earlier, carry};
+    let day = every_kind_of_event();
+    let earlier = Earlier {
+        session: &day.session,
+        id: "0f4f4c36-6d8e-4a5e-9a52-3f1f0f2c9b11",
+        seq: day.session.last_seq,
+        file: "2026-05-01-home-well.json",
+        date: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+    };
+    let date = NaiveDate::from_ymd_opt(2026, 8, 4).unwrap();
+    let mut journal = Journal::create(at(), "Home well, three months on").unwrap();
+    journal
+        .record_step(at(), carry(&earlier, date, true))
+        .expect("the plan carries");
+    let step = StepId(1);
+    let changes = vec![
+        Change::ProgressRecorded {
+            issue: IssueId(1),
+            step,
+            status: StepStatus::Stuck,
+            note: "Waiting for the trust's data".into(),
+            due: NaiveDate::from_ymd_opt(2026, 9, 1),
+            owner: Some(ParticipantId(1)),
+        },
+        Change::ProgressRecorded {
+            issue: IssueId(1),
+            step,
+            status: StepStatus::Stuck,
+            note: String::new(),
+            due: None,
+            owner: None,
+        },
+        Change::AbsenceSet {
+            participant: ParticipantId(2),
+            absent: true,
+        },
+    ];
+    for change in changes {
+        journal
+            .record(at(), change)
+            .expect("the follow-up's changes");
+    }
+    // A follow-up of the follow-up copies the history of what it carries.
+    let again = Earlier {
+        session: &journal.session,
+        id: "5b0c2f0e-0c1e-4d65-b8f4-3c3f1c2d4e5f",
+        seq: journal.session.last_seq,
+        file: "2026-08-04-home-well-three-months-on.json",
+        date,
+    };
+    let mut next = Journal::create(at(), "Home well, six months on").unwrap();
+    next.record_step(at(), carry(&again, date, false))
+        .expect("the plan carries again");
+    [journal, next]
+}
+
 #[test]
 fn the_scenario_uses_every_kind_of_event() {
     let journal = every_kind_of_event();
-    let used: BTreeSet<usize> = journal
-        .events
-        .iter()
-        .map(|e| kind_index(&e.change))
-        .collect();
+    let mut events = journal.events.clone();
+    for follow_up in follow_ups() {
+        events.extend(follow_up.events);
+    }
+    let used: BTreeSet<usize> = events.iter().map(|e| kind_index(&e.change)).collect();
     assert_eq!(used, (0..KINDS).collect());
 }
 
@@ -336,7 +400,12 @@ fn the_schema_names_every_kind_of_event_once() {
         })
         .collect();
     let mut kinds: Vec<&str> = vec![""; KINDS];
-    for event in every_kind_of_event().events {
+    let [middle, _] = follow_ups();
+    for event in every_kind_of_event()
+        .events
+        .into_iter()
+        .chain(middle.events)
+    {
         kinds[kind_index(&event.change)] = event.change.kind();
     }
     assert_eq!(branches, kinds);
@@ -344,14 +413,16 @@ fn the_schema_names_every_kind_of_event_once() {
 
 #[test]
 fn a_file_with_every_kind_of_event_validates() {
-    let journal = every_kind_of_event();
-    let meta = store::Meta::new(at());
-    let bytes = store::to_bytes(&meta, &journal, at());
-    let file: Value = serde_json::from_slice(&bytes).unwrap();
-    let schema = schema();
-    let mut errors = vec![];
-    validate(&schema, &schema, &file, "", &mut errors);
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let [middle, last] = follow_ups();
+    for journal in [every_kind_of_event(), middle, last] {
+        let meta = store::Meta::new(at());
+        let bytes = store::to_bytes(&meta, &journal, at());
+        let file: Value = serde_json::from_slice(&bytes).unwrap();
+        let schema = schema();
+        let mut errors = vec![];
+        validate(&schema, &schema, &file, "", &mut errors);
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+    }
 }
 
 #[test]

@@ -250,7 +250,7 @@ fn report(u: &mut Unstructured) -> Result<Report> {
 
 fn change(u: &mut Unstructured) -> Result<Change> {
     use Change::*;
-    Ok(match u.int_in_range(0u8..=35)? {
+    Ok(match u.int_in_range(0u8..=37)? {
         0 => SessionCreated { theme: text(u)? },
         1 => ThemeSet { theme: text(u)? },
         2 => ParticipantAdded {
@@ -404,6 +404,18 @@ fn change(u: &mut Unstructured) -> Result<Change> {
             round: RoundId(id(u)?),
             issue: issue(u)?,
             dots: dots(u)?,
+        },
+        35 => ProgressRecorded {
+            issue: issue(u)?,
+            step: StepId(id(u)?),
+            status: *u.choose(&StepStatus::ALL)?,
+            note: text(u)?,
+            due: maybe(u, date)?,
+            owner: maybe(u, person)?,
+        },
+        36 => AbsenceSet {
+            participant: person(u)?,
+            absent: u.arbitrary()?,
         },
         _ => Redo,
     })

@@ -24,7 +24,9 @@ pub fn picker(data_dir: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
 
 /// Opens a copy of the built-in demo in a fresh temporary data directory, removed on exit.
 /// The user's own data directory is deliberately not used.
-pub fn demo(theme: ThemeName) -> anyhow::Result<ExitCode> {
+/// With `follow_up`, the follow-up meeting three months later is written beside it and
+/// opened, so `convene history` and the exports see the whole programme.
+pub fn demo(theme: ThemeName, follow_up: bool) -> anyhow::Result<ExitCode> {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::Builder::new()
         .prefix("convene-demo-")
@@ -32,8 +34,12 @@ pub fn demo(theme: ThemeName) -> anyhow::Result<ExitCode> {
         .tempdir()?;
     let sessions = store::sessions_dir(dir.path());
     store::private_dir(&sessions)?;
-    let path = sessions.join("demo.json");
+    let mut path = sessions.join("demo.json");
     store::write_atomic(&path, crate::demo::DEMO_JSON.as_bytes())?;
+    if follow_up {
+        path = sessions.join(crate::demo::FOLLOW_UP_FILE);
+        store::write_atomic(&path, &crate::demo::follow_up::file_bytes())?;
+    }
     // The proceedings are offered a home that outlives the demo: the current folder.
     let keep = std::env::current_dir()
         .unwrap_or_default()

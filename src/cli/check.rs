@@ -4,7 +4,7 @@
 use super::files;
 use crate::model::Session;
 use crate::model::describe::{cut, printable};
-use crate::store;
+use crate::store::{self, chain};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,12 +22,48 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     let journal = &checked.loaded.journal;
+    let mut out = std::io::stdout().lock();
     writeln!(
-        std::io::stdout(),
+        out,
         "{}: ok: {}",
         crate::text::path(&path),
         summary(&journal.session, journal.events.len())
     )?;
+    if let Some(link) = &journal.session.follow_up {
+        // Only the folder the file is in: the chain may be partial, and a missing earlier
+        // meeting is not an error.
+        let beside = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let found = chain::sessions_in(&[beside.unwrap_or(Path::new("."))]);
+        let named = cut(&printable(&link.follows.file), 60);
+        match chain::earlier(&journal.session, &found) {
+            chain::Earlier::Agrees(f) => writeln!(
+                out,
+                "follows {} (as it was at event {}): what was carried agrees with it",
+                f.path.display(),
+                link.follows.seq
+            )?,
+            chain::Earlier::Disagrees(f, problems) => {
+                drop(out);
+                eprintln!(
+                    "convene: {}: what was carried does not agree with {} (as it was at event {}):",
+                    path.display(),
+                    f.path.display(),
+                    link.follows.seq
+                );
+                for p in problems {
+                    eprintln!("  {}", printable(&p));
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+            chain::Earlier::NotFound => writeln!(
+                out,
+                "follows {named} (session {}, event {}), which is not in this folder: \
+                 what was carried could not be checked against it",
+                cut(&printable(&link.follows.session), 40),
+                link.follows.seq
+            )?,
+        }
+    }
     // The process ends here: freeing a long log one event at a time would cost a sixth of
     // the whole check, for memory the system takes back at once anyway.
     std::mem::forget(checked);

@@ -64,12 +64,33 @@ pub fn table(sessions: &[Summary], unreadable: &[Unreadable], width: usize) -> S
         let pad = " ".repeat(file_width.saturating_sub(file.width()));
         out.push_str(&format!(
             "{file}{pad}  {}  {:>6}  {:>6}  {:>5}  {}\n",
-            s.created_at.format("%Y-%m-%d"),
+            s.meeting_date
+                .unwrap_or_else(|| s.created_at.date_naive())
+                .format("%Y-%m-%d"),
             s.participants,
             s.issues,
             s.leads,
             cut(&printable(&s.theme), theme_width)
         ));
+    }
+    let follow_ups: Vec<(&String, &crate::store::Follows)> = sessions
+        .iter()
+        .zip(&names)
+        .filter_map(|(s, file)| Some((file, s.follows.as_ref()?)))
+        .collect();
+    if !follow_ups.is_empty() {
+        out.push_str("\nFollow-ups:\n");
+        for (file, follows) in follow_ups {
+            // The earlier meeting by its id, whatever its file is called now.
+            let earlier = sessions
+                .iter()
+                .find(|s| s.id == follows.session)
+                .map_or_else(
+                    || format!("{} (not in this folder)", printable(&follows.file)),
+                    |s| name(&s.file),
+                );
+            out.push_str(&format!("  {file} follows {earlier}\n"));
+        }
     }
     if !unreadable.is_empty() {
         if !sessions.is_empty() {
@@ -99,6 +120,9 @@ mod tests {
             participants: 120,
             issues: 31,
             leads: 4,
+            id: format!("id-{file}"),
+            follows: None,
+            meeting_date: None,
         }
     }
 

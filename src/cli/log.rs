@@ -2,8 +2,8 @@
 //! event is described against the session just before it, so names read as they were then.
 
 use super::files;
-use crate::model::describe::describe;
-use crate::model::{Session, apply};
+use crate::model::describe::{describe, describe_step};
+use crate::model::{Change, Session, apply};
 use crate::store;
 use std::io::Write;
 use std::path::Path;
@@ -14,11 +14,31 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     let loaded = store::load(&path)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut session = Session::default();
-    for (n, event) in loaded.journal.events.iter().enumerate() {
-        // A step made of several events is one line: its time, then each change.
+    let events = &loaded.journal.events;
+    let mut summarised = false;
+    for (n, event) in events.iter().enumerate() {
+        // A step made of several events is one line: its time, then each change; a
+        // follow-up's founding step (the whole roster and plan) is summed up instead.
         if event.joins().is_some() {
-            write!(out, "; {}", describe(&session, event))?;
+            if !summarised {
+                write!(out, "; {}", describe(&session, event))?;
+            }
+        } else if let Change::FollowUpStarted { .. } = event.change {
+            let end = events[n + 1..]
+                .iter()
+                .position(|e| e.joins().is_none())
+                .map_or(events.len(), |k| n + 1 + k);
+            let changes: Vec<Change> = events[n..end].iter().map(|e| e.change.clone()).collect();
+            writeln!(out)?;
+            write!(
+                out,
+                "{}  {}",
+                event.at.format("%H:%M"),
+                describe_step(&session, &changes)
+            )?;
+            summarised = true;
         } else {
+            summarised = false;
             if n > 0 {
                 writeln!(out)?;
             }

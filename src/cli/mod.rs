@@ -4,6 +4,8 @@ mod app;
 mod check;
 mod export;
 mod files;
+mod follow_up;
+mod history;
 mod import;
 mod list;
 mod log;
@@ -84,7 +86,38 @@ pub enum Command {
         file_or_name: String,
     },
     /// Open a copy of the built-in demo session (your own sessions are not touched).
-    Demo,
+    Demo {
+        /// Open a follow-up meeting of the demo, three months later, with progress recorded.
+        #[arg(long)]
+        follow_up: bool,
+    },
+    /// Start the next meeting of a programme: a new session that carries the roster, every
+    /// priority with a lead and every open action of an earlier one (which is not changed).
+    FollowUp {
+        /// The earlier session: a file, its name in the sessions folder, or its theme.
+        file: String,
+        /// The new meeting's theme (default: the earlier one's).
+        #[arg(id = "follow_up_theme", value_name = "THEME")]
+        theme: Option<String>,
+        /// The meeting's date (default today), e.g. 2027-02-10: names the file, is printed
+        /// in exports, and actions due before it are overdue.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Carry the spaces and slots of the agenda too.
+        #[arg(long)]
+        agenda: bool,
+        /// Only create the file and print its path; do not open the app.
+        #[arg(long)]
+        no_open: bool,
+    },
+    /// Print the programme a session belongs to, oldest meeting first: each meeting's date
+    /// and theme, and its actions promised, done, overdue and dropped.
+    History {
+        file: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the sessions in the data directory.
     List {
         /// Print JSON instead of a table.
@@ -164,7 +197,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             new::run(data_dir, request, theme)
         }
         Some(Command::Open { file_or_name }) => open::run(data_dir, &file_or_name, theme),
-        Some(Command::Demo) => app::demo(theme),
+        Some(Command::Demo { follow_up }) => app::demo(theme, follow_up),
+        Some(Command::FollowUp {
+            file,
+            theme: words,
+            date,
+            agenda,
+            no_open,
+        }) => follow_up::run(
+            data_dir,
+            follow_up::Request {
+                file,
+                theme: words,
+                date,
+                agenda,
+                no_open,
+            },
+            theme,
+        ),
+        Some(Command::History { file, json }) => history::run(data_dir, &file, json),
         Some(Command::List { json }) => list::run(data_dir, json),
         Some(Command::Check { file }) => check::run(data_dir, &file),
         Some(Command::Log { file }) => log::run(data_dir, &file),

@@ -18,6 +18,8 @@
 //!   description, start_date (the day of the session), end_date (the latest due date of its
 //!   next steps), status (not started, in progress, completed or dropped), progress (the
 //!   percentage of its next steps done, dropped steps not counted).
+//! - `progress`: one row per action per meeting of the programme (see `progress`): issue,
+//!   issue_title, step, action, meeting_date, status, note, due, owner, overdue.
 
 use super::Proceedings;
 use super::proceedings::Priority;
@@ -106,6 +108,12 @@ pub fn render(p: &Proceedings, table: super::Table, bom: bool) -> String {
                         s.status.label().to_string(),
                     ]);
                 }
+            }
+        }
+        super::Table::Progress => {
+            row(super::progress::CSV_HEADER.map(String::from).to_vec());
+            for r in super::progress::csv_rows(p) {
+                row(r.to_vec());
             }
         }
         super::Table::Results => {

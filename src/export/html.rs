@@ -81,6 +81,7 @@ pub fn render(p: &Proceedings) -> String {
     issues(&mut out, p);
     vote(&mut out, p);
     plan(&mut out, p);
+    progress(&mut out, p);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -418,6 +419,66 @@ fn without_bidi_controls(raw: &str) -> String {
     raw.chars()
         .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
         .collect()
+}
+
+/// A follow-up's progress report: each action's story across the programme's meetings.
+fn progress(out: &mut String, p: &Proceedings) {
+    use super::progress::{entries, meetings, priorities, story};
+    if p.state.follow_up.is_none() {
+        return;
+    }
+    out.push_str("<h2>Progress on the plan</h2>\n");
+    let named: Vec<String> = meetings(p)
+        .iter()
+        .map(|(d, theme)| format!("{} ({})", long_date(*d), esc(theme)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p>Meetings of this programme: {}.</p>",
+        named.join("; ")
+    );
+    let priorities = priorities(p);
+    if priorities.is_empty() {
+        out.push_str("<p>No actions were carried or added.</p>\n");
+        return;
+    }
+    for i in priorities {
+        let lead = i
+            .lead
+            .as_deref()
+            .map(|l| format!(" (lead: {})", esc(l)))
+            .unwrap_or_default();
+        let new = if i.carried_from.is_none() {
+            " <em>(new at this meeting)</em>"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "<section class=\"issue\">\n<h3>#{} {}{lead}{new}</h3>",
+            i.id,
+            esc(&i.title)
+        );
+        if i.next_steps.is_empty() {
+            out.push_str("<p>No next steps.</p>\n</section>\n");
+            continue;
+        }
+        out.push_str("<ul>\n");
+        for s in &i.next_steps {
+            let owner = s
+                .owner
+                .as_deref()
+                .map(|o| format!(" ({})", esc(o)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong>{owner}: {}</li>",
+                esc(&s.text),
+                esc(&story(&entries(s, p.date)))
+            );
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
 }
 
 /// Text escaped for HTML content and attribute values; line breaks shown as breaks.

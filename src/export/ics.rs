@@ -8,7 +8,8 @@
 //! Calendar ignores `VTODO`; they are transparent, so they never block anyone's time.
 //!
 //! To add another kind of entry, build an `Entry` and pass it to `write_entry`; the
-//! calendar's envelope, escaping and line folding are done here once.
+//! calendar's envelope, escaping and line folding are done here once. A follow-up meeting
+//! adds an entry for the meeting itself, and its overdue actions say so (`progress`).
 
 use super::Proceedings;
 use crate::model::StepStatus;
@@ -40,6 +41,9 @@ pub fn render(p: &Proceedings) -> String {
         "X-WR-CALNAME",
         &format!("Next steps: {}", p.state.theme),
     );
+    if let Some(meeting) = super::progress::meeting_entry(p) {
+        write_entry(&mut out, p, &meeting);
+    }
     for entry in steps(p) {
         write_entry(&mut out, p, &entry);
     }
@@ -68,6 +72,9 @@ fn steps(p: &Proceedings) -> Vec<Entry> {
                 s.horizon.label(),
                 s.status.label()
             ));
+            if let Some(late) = super::progress::overdue_note(p, s) {
+                description.push(late);
+            }
             description.push(format!("From the Open Space: {}", p.state.theme.trim()));
             out.push(Entry {
                 key: format!("step-{}", s.id),

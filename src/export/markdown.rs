@@ -22,7 +22,62 @@ pub fn render(p: &Proceedings) -> String {
     issues(&mut out, p);
     vote(&mut out, p);
     plan(&mut out, p);
+    progress(&mut out, p);
     out
+}
+
+/// A follow-up's progress report: each action's story across the programme's meetings.
+fn progress(out: &mut String, p: &Proceedings) {
+    use super::progress::{entries, meetings, priorities, story};
+    if p.state.follow_up.is_none() {
+        return;
+    }
+    out.push_str(
+        "## Progress on the plan
+
+",
+    );
+    let named: Vec<String> = meetings(p)
+        .iter()
+        .map(|(d, theme)| format!("{} ({})", long_date(*d), text(theme)))
+        .collect();
+    let _ = writeln!(out, "Meetings of this programme: {}.\n", named.join("; "));
+    let priorities = priorities(p);
+    if priorities.is_empty() {
+        out.push_str("No actions were carried or added.\n\n");
+        return;
+    }
+    for i in priorities {
+        let lead = i
+            .lead
+            .as_deref()
+            .map(|l| format!(" (lead: {})", text(l)))
+            .unwrap_or_default();
+        let new = if i.carried_from.is_none() {
+            " *(new at this meeting)*"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "### #{} {}{lead}{new}\n", i.id, text(&i.title));
+        if i.next_steps.is_empty() {
+            out.push_str("No next steps.\n\n");
+            continue;
+        }
+        for s in &i.next_steps {
+            let owner = s
+                .owner
+                .as_deref()
+                .map(|o| format!(" ({})", text(o)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- **{}**{owner}: {}",
+                text(&s.text),
+                text(&story(&entries(s, p.date)))
+            );
+        }
+        out.push('\n');
+    }
 }
 
 fn header(out: &mut String, p: &Proceedings) {

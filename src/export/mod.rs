@@ -13,6 +13,8 @@
 //!   with a byte-order mark unless asked not to, formula-like cells neutralised).
 //! - `html`: one self-contained page that prints on A4 and Letter and reads on a phone.
 //! - `ics`: an iCalendar file with the dated next steps.
+//! - a follow-up's Markdown and HTML end with its progress report, CSV has it as the
+//!   `progress` table, and its calendar holds the meeting itself (`progress`).
 
 mod anonymous;
 mod clean;
@@ -22,6 +24,7 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 mod proceedings;
+pub mod progress;
 mod review;
 mod visit;
 
@@ -83,10 +86,12 @@ pub enum Table {
     /// One row per priority, shaped as a participation platform's accountability result
     /// (Decidim's `title`, `description`, `start_date`, `end_date`, `status`, `progress`).
     Results,
+    /// One row per action per meeting of a follow-up's programme.
+    Progress,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("there is no table \"{0}\": choose issues, actions or results")]
+#[error("there is no table \"{0}\": choose issues, actions, results or progress")]
 pub struct UnknownTable(pub String);
 
 impl FromStr for Table {
@@ -96,6 +101,7 @@ impl FromStr for Table {
             "issues" => Ok(Table::Issues),
             "actions" => Ok(Table::Actions),
             "results" => Ok(Table::Results),
+            "progress" => Ok(Table::Progress),
             _ => Err(UnknownTable(clean::line(text))),
         }
     }
@@ -107,6 +113,7 @@ impl fmt::Display for Table {
             Table::Issues => "issues",
             Table::Actions => "actions",
             Table::Results => "results",
+            Table::Progress => "progress",
         })
     }
 }

@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
 pub struct Proceedings {
-    /// The day of the session (when its file was created, in its own time zone).
+    /// The day of the session (a follow-up's meeting date, else when its file was created,
+    /// in its own time zone).
     pub date: NaiveDate,
     /// The session's id, which outlives renames and copies of its file.
     pub id: String,
@@ -67,7 +68,10 @@ impl Proceedings {
         }
         visit::each_text(&mut state, &mut |_, text| *text = clean::text(text));
         Proceedings {
-            date: loaded.meta.created_at.date_naive(),
+            // A follow-up prints its meeting's date, which need not be the day it was made.
+            date: session
+                .meeting_date()
+                .unwrap_or_else(|| loaded.meta.created_at.date_naive()),
             id: loaded.meta.id.clone(),
             saved_at: loaded.saved_at,
             anonymous: options.anonymous,

@@ -22,6 +22,14 @@ pub(super) fn each_text(state: &mut StateView, f: &mut impl FnMut(Field, &mut St
         }
     }
     f(Text, &mut state.theme);
+    if let Some(fu) = &mut state.follow_up {
+        f(Text, &mut fu.follows.theme);
+        f(Text, &mut fu.follows.file);
+        for m in &mut fu.earlier {
+            f(Text, &mut m.theme);
+            f(Text, &mut m.file);
+        }
+    }
     for p in &mut state.participants {
         f(Person, &mut p.name);
         opt(Text, &mut p.organisation, f);
@@ -51,6 +59,11 @@ pub(super) fn each_text(state: &mut StateView, f: &mut impl FnMut(Field, &mut St
         for s in &mut i.next_steps {
             f(Text, &mut s.text);
             opt(Person, &mut s.owner, f);
+            f(Text, &mut s.note);
+            for m in &mut s.history {
+                opt(Person, &mut m.owner, f);
+                f(Text, &mut m.note);
+            }
         }
     }
 }

@@ -65,9 +65,13 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
             session.history.push_redone(changes, patches);
         }
         (change, false) => {
+            let founding = super::followup::rules::founding(session, event)?;
             let patches = change_state(session, change)?;
             sync_cells(session, &patches);
-            if joins.is_some() {
+            if founding {
+                // A follow-up's founding step is where it starts, like a theme at creation:
+                // it is not on the undo stack.
+            } else if joins.is_some() {
                 session.history.extend_last(change.clone(), patches);
             } else {
                 session.history.record(change.clone(), patches);
@@ -94,7 +98,7 @@ fn sync_cells(session: &mut Session, patches: &[Patch]) {
 }
 
 /// Trims the text and checks it is neither empty nor too long.
-fn checked(text: &str, what: &'static str, max: usize) -> Result<String, Rejection> {
+pub(super) fn checked(text: &str, what: &'static str, max: usize) -> Result<String, Rejection> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Rejection::Empty { what });
@@ -102,7 +106,7 @@ fn checked(text: &str, what: &'static str, max: usize) -> Result<String, Rejecti
     long_text(text, what, max)
 }
 
-fn long_text(text: &str, what: &'static str, max: usize) -> Result<String, Rejection> {
+pub(super) fn long_text(text: &str, what: &'static str, max: usize) -> Result<String, Rejection> {
     let len = text.chars().count();
     if len > max {
         return Err(Rejection::TooLong { what, len, max });
@@ -117,7 +121,7 @@ fn optional(text: &Option<String>, what: &'static str) -> Result<Option<String>,
     }
 }
 
-fn issue(session: &Session, id: IssueId) -> Result<&Issue, Rejection> {
+pub(super) fn issue(session: &Session, id: IssueId) -> Result<&Issue, Rejection> {
     let issue = session.issues.get(&id).ok_or(Rejection::UnknownIssue(id))?;
     match issue.merged_into {
         Some(into) => Err(Rejection::Merged(id, into)),
@@ -125,14 +129,17 @@ fn issue(session: &Session, id: IssueId) -> Result<&Issue, Rejection> {
     }
 }
 
-fn participant(session: &Session, id: ParticipantId) -> Result<&Participant, Rejection> {
+pub(super) fn participant(session: &Session, id: ParticipantId) -> Result<&Participant, Rejection> {
     session
         .participants
         .get(&id)
         .ok_or(Rejection::UnknownParticipant(id))
 }
 
-fn maybe_participant(session: &Session, id: Option<ParticipantId>) -> Result<(), Rejection> {
+pub(super) fn maybe_participant(
+    session: &Session,
+    id: Option<ParticipantId>,
+) -> Result<(), Rejection> {
     id.map_or(Ok(()), |p| participant(session, p).map(|_| ()))
 }
 
@@ -246,11 +253,13 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                     name,
                 });
             }
+            let absent = session.participants.get(id).is_some_and(|p| p.absent);
             let new = Participant {
                 id: *id,
                 name,
                 organisation,
                 group: *group,
+                absent,
             };
             let old = session.set_participant(*id, Some(new));
             session.next.participant = session.next.participant.max(id.0);
@@ -374,6 +383,7 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 merged_into: None,
                 cancelled: false,
                 plan: Plan::default(),
+                carried_from: None,
             };
             session.issues.insert(*id, new);
             session.next.issue = session.next.issue.max(id.0);
@@ -754,6 +764,9 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 due: *due,
                 horizon: *horizon,
                 status: StepStatus::NotStarted,
+                carried_from: None,
+                history: vec![],
+                note: String::new(),
             };
             let it = session.issues.get_mut(id).expect("checked");
             let old = it.plan.steps.insert(*step, new);
@@ -778,17 +791,19 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             let text = checked(text, "next step", MAX_TITLE)?;
             maybe_participant(session, *owner)?;
             let it = session.issues.get_mut(id).expect("checked");
-            let old = it.plan.steps.insert(
-                *step,
-                Step {
-                    id: *step,
-                    text,
-                    owner: *owner,
-                    due: *due,
-                    horizon: *horizon,
-                    status: *status,
-                },
-            );
+            let was = &it.plan.steps[step];
+            let new = Step {
+                id: *step,
+                text,
+                owner: *owner,
+                due: *due,
+                horizon: *horizon,
+                status: *status,
+                carried_from: was.carried_from.clone(),
+                history: was.history.clone(),
+                note: was.note.clone(),
+            };
+            let old = it.plan.steps.insert(*step, new);
             Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
         }
         StepRemoved { issue: id, step } => {
@@ -802,6 +817,11 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             let old = it.plan.steps.remove(step);
             Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
         }
+        FollowUpStarted { .. }
+        | PriorityCarried { .. }
+        | StepCarried { .. }
+        | ProgressRecorded { .. }
+        | AbsenceSet { .. } => super::followup::rules::change_state(session, change),
         TriageSet { issue: id, triage } => {
             if issue(session, *id)?.plan.triage == *triage {
                 return Err(Rejection::NoChange);

@@ -194,6 +194,73 @@ fn describe_change(before: &Session, change: &Change) -> String {
             Some(t) => format!("issue {issue}: {}", t.label()),
             None => format!("issue {issue}: decision cleared"),
         },
+        FollowUpStarted { follows, date, .. } => format!(
+            "follow-up of {} (meeting of {}), meeting on {}",
+            quote(&follows.theme),
+            day(follows.date),
+            day(*date)
+        ),
+        PriorityCarried {
+            issue, title, lead, ..
+        } => match lead {
+            Some(l) => format!(
+                "issue {issue} carried over: {} (lead: {})",
+                quote(title),
+                person(*l)
+            ),
+            None => format!("issue {issue} carried over: {}", quote(title)),
+        },
+        StepCarried {
+            issue,
+            text,
+            status,
+            ..
+        } => format!(
+            "next step of issue {issue} carried over: {} ({})",
+            quote(text),
+            status.label()
+        ),
+        ProgressRecorded {
+            issue,
+            step,
+            status,
+            note,
+            due,
+            owner,
+        } => {
+            let was = before
+                .issues
+                .get(issue)
+                .and_then(|i| i.plan.steps.get(step));
+            let mut what = vec![];
+            if was.is_none_or(|w| w.status != *status) {
+                what.push(status.label().to_string());
+            }
+            if was.is_none_or(|w| w.due != *due) {
+                what.push(match due {
+                    Some(d) => format!("now due {}", day(*d)),
+                    None => "no due date now".to_string(),
+                });
+            }
+            if was.is_none_or(|w| w.owner != *owner) {
+                what.push(match owner {
+                    Some(o) => format!("owner now {}", person(*o)),
+                    None => "no owner now".to_string(),
+                });
+            }
+            if was.is_none_or(|w| w.note.trim() != note.trim()) && !note.trim().is_empty() {
+                what.push(quote(note));
+            }
+            let text = was.map_or_else(|| format!("next step {step}"), |w| quote(&w.text));
+            format!("progress on issue {issue}, {text}: {}", what.join(", "))
+        }
+        AbsenceSet {
+            participant,
+            absent,
+        } => match absent {
+            true => format!("{} is away for this meeting", person(*participant)),
+            false => format!("{} is here after all", person(*participant)),
+        },
         // The target is described against the session as it is now: names it needs are
         // still there, or the description falls back to numbers.
         Undo => match before.undo_target() {
@@ -212,6 +279,9 @@ const STEP_NAMED: usize = 3;
 
 /// The changes of one step (one change, or several made as one), in one line.
 pub fn describe_step(before: &Session, changes: &[Change]) -> String {
+    if let Some(Change::FollowUpStarted { .. }) = changes.first() {
+        return describe_founding(before, changes);
+    }
     let mut words: Vec<String> = changes
         .iter()
         .take(STEP_NAMED)
@@ -221,6 +291,26 @@ pub fn describe_step(before: &Session, changes: &[Change]) -> String {
         words.push(format!("and {} more changes", changes.len() - STEP_NAMED));
     }
     words.join("; ")
+}
+
+/// A follow-up's founding step in one line: what it follows and what it carried.
+fn describe_founding(before: &Session, changes: &[Change]) -> String {
+    let count = |f: fn(&Change) -> bool| changes.iter().filter(|c| f(c)).count();
+    let priorities = count(|c| matches!(c, Change::PriorityCarried { .. }));
+    let steps = count(|c| matches!(c, Change::StepCarried { .. }));
+    let people = count(|c| matches!(c, Change::ParticipantAdded { .. }));
+    format!(
+        "{}: carried {}, {} and {}",
+        describe_change(before, &changes[0]),
+        plural(priorities, "priority").replace("prioritys", "priorities"),
+        plural(steps, "open action"),
+        plural(people, "person").replace("persons", "people")
+    )
+}
+
+/// A date as the room says it: "12 Nov 2026".
+pub fn day(date: chrono::NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
 }
 
 fn with_title(before: &Session, issue: IssueId, what: &str) -> String {

@@ -1,6 +1,7 @@
 //! Every change to a session is an event. The log of events is the truth: the state is
 //! whatever applying them in order gives, which is what makes replay and undo possible.
 
+use super::followup::{Link, Meeting, Milestone, Origin, UsedIds};
 use super::ids::*;
 use super::session::{Group, Horizon, Report, StepStatus, Triage};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -237,6 +238,65 @@ pub enum Change {
         triage: Option<Triage>,
     },
 
+    /// Opens a follow-up's founding step (only as event 2): the meeting it follows, the
+    /// meetings before that, and this meeting's date. Version 2.
+    FollowUpStarted {
+        follows: Link,
+        date: NaiveDate,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        earlier: Vec<Meeting>,
+        /// The highest ids the programme had used, so a new issue, step or person here
+        /// never takes a number that meant something else at an earlier meeting.
+        #[serde(default, skip_serializing_if = "UsedIds::is_empty")]
+        used: UsedIds,
+    },
+    /// A priority carried from the meeting before, with its id kept (founding step only).
+    /// Version 2.
+    PriorityCarried {
+        issue: IssueId,
+        from: Origin,
+        title: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        description: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lead: Option<ParticipantId>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        supporters: Vec<ParticipantId>,
+    },
+    /// An open action carried from the meeting before, as it stood there, with its state
+    /// at every earlier meeting (founding step only). Version 2.
+    StepCarried {
+        issue: IssueId,
+        step: StepId,
+        from: Origin,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<ParticipantId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
+        horizon: Horizon,
+        status: StepStatus,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        history: Vec<Milestone>,
+    },
+    /// Progress on an action at this meeting: its status, a one-line note, its due date
+    /// and owner as they now are. Version 2.
+    ProgressRecorded {
+        issue: IssueId,
+        step: StepId,
+        status: StepStatus,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<ParticipantId>,
+    },
+    /// Someone on the roster is away for this meeting (or back). Version 2.
+    AbsenceSet {
+        participant: ParticipantId,
+        absent: bool,
+    },
     /// How many minutes before a running slot ends the room is reminded to write its
     /// reports (0: never). Without this event, 10. Version 2.
     ReportReminderSet {
@@ -256,8 +316,25 @@ impl Change {
         match self {
             Change::ReportReminderSet { .. } => 2,
             Change::TallySet { .. } => 2,
+            Change::FollowUpStarted { .. }
+            | Change::PriorityCarried { .. }
+            | Change::StepCarried { .. }
+            | Change::ProgressRecorded { .. }
+            | Change::AbsenceSet { .. } => 2,
+            Change::StepUpdated {
+                status: StepStatus::Stuck,
+                ..
+            } => 2,
             _ => 1,
         }
+    }
+
+    /// Only part of a follow-up's founding step (see `followup`).
+    pub fn is_carried(&self) -> bool {
+        matches!(
+            self,
+            Change::PriorityCarried { .. } | Change::StepCarried { .. }
+        )
     }
 
     /// The snake_case name used as `type` in the file.
@@ -296,6 +373,11 @@ impl Change {
             Change::StepUpdated { .. } => "step_updated",
             Change::StepRemoved { .. } => "step_removed",
             Change::TriageSet { .. } => "triage_set",
+            Change::FollowUpStarted { .. } => "follow_up_started",
+            Change::PriorityCarried { .. } => "priority_carried",
+            Change::StepCarried { .. } => "step_carried",
+            Change::ProgressRecorded { .. } => "progress_recorded",
+            Change::AbsenceSet { .. } => "absence_set",
             Change::ReportReminderSet { .. } => "report_reminder_set",
             Change::Undo => "undo",
             Change::Redo => "redo",

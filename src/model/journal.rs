@@ -70,6 +70,10 @@ impl Journal {
             return Ok(&self.events[(first - 1) as usize..]);
         }
         let saved = self.session.begin_step();
+        // A follow-up's founding step is not on the undo stack, so its own partial changes
+        // cannot be reverted from there; it comes first, when a copy costs nothing.
+        let founding = matches!(changes.first(), Some(Change::FollowUpStarted { .. }))
+            .then(|| self.session.clone());
         let start = self.events.len();
         for (n, change) in changes.into_iter().enumerate() {
             let event = Event {
@@ -79,7 +83,10 @@ impl Journal {
                 change,
             };
             if let Err(why) = apply(&mut self.session, &event) {
-                self.session.abandon_step(saved);
+                match founding {
+                    Some(before) => self.session = before,
+                    None => self.session.abandon_step(saved),
+                }
                 self.events.truncate(start);
                 return Err(why);
             }

@@ -5,6 +5,7 @@ mod apply;
 pub mod dates;
 pub mod describe;
 pub mod event;
+pub mod followup;
 mod history;
 pub mod ids;
 mod journal;

@@ -114,6 +114,17 @@ pub enum Rejection {
     NothingToRedo,
     #[error("nothing changes")]
     NoChange,
+    #[error("a follow-up link can only come right after the session is created")]
+    FollowUpLate,
+    #[error("carried items only come with the follow-up link, in the first step")]
+    NotFounding,
+    #[error("the meeting's date ({date}) is before the meeting it follows ({follows})")]
+    FollowUpBefore {
+        date: chrono::NaiveDate,
+        follows: chrono::NaiveDate,
+    },
+    #[error("{name} is listed twice as a supporter")]
+    SupporterTwice { name: String },
 }
 
 /// A taken id, saying why when it is because numbers have run out: a file holding the

@@ -71,6 +71,8 @@ pub struct Participant {
     pub name: String,
     pub organisation: Option<String>,
     pub group: Option<Group>,
+    /// Away for this meeting (a follow-up's roster is carried whole).
+    pub absent: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,12 +208,15 @@ pub enum StepStatus {
     UnderWay,
     Done,
     Dropped,
+    /// Under way but blocked: what a follow-up meeting most needs to hear about. Version 2.
+    Stuck,
 }
 
 impl StepStatus {
-    pub const ALL: [StepStatus; 4] = [
+    pub const ALL: [StepStatus; 5] = [
         StepStatus::NotStarted,
         StepStatus::UnderWay,
+        StepStatus::Stuck,
         StepStatus::Done,
         StepStatus::Dropped,
     ];
@@ -219,6 +224,7 @@ impl StepStatus {
         match self {
             StepStatus::NotStarted => "not started",
             StepStatus::UnderWay => "under way",
+            StepStatus::Stuck => "stuck",
             StepStatus::Done => "done",
             StepStatus::Dropped => "dropped",
         }
@@ -233,6 +239,12 @@ pub struct Step {
     pub due: Option<NaiveDate>,
     pub horizon: Horizon,
     pub status: StepStatus,
+    /// Where a carried action came from.
+    pub carried_from: Option<super::followup::Origin>,
+    /// A carried action's state at each earlier meeting, oldest first.
+    pub history: Vec<super::followup::Milestone>,
+    /// The progress note recorded at this meeting.
+    pub note: String,
 }
 
 /// What the room decided to do with a priority.
@@ -277,6 +289,8 @@ pub struct Issue {
     /// The breakout never took place.
     pub cancelled: bool,
     pub plan: Plan,
+    /// Where a priority carried into a follow-up came from.
+    pub carried_from: Option<super::followup::Origin>,
 }
 
 impl Issue {
@@ -372,6 +386,8 @@ pub struct Ranked {
 #[derive(Clone, Debug, Default)]
 pub struct Session {
     pub theme: String,
+    /// Set in a follow-up meeting: what it follows and its date.
+    pub follow_up: Option<super::followup::FollowUp>,
     pub participants: BTreeMap<ParticipantId, Participant>,
     pub spaces: BTreeMap<SpaceId, Space>,
     pub slots: BTreeMap<SlotId, Slot>,
@@ -413,6 +429,7 @@ impl PartialEq for Session {
     /// is compared too, since it decides what the next undo does.
     fn eq(&self, other: &Self) -> bool {
         self.theme == other.theme
+            && self.follow_up == other.follow_up
             && self.participants == other.participants
             && self.spaces == other.spaces
             && self.slots == other.slots

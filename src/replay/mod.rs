@@ -176,6 +176,18 @@ impl Replayer {
             self.apply_next();
         }
         let first = &self.events[before];
+        if let crate::model::Change::FollowUpStarted { .. } = first.change {
+            // The founding step of a follow-up (roster and plan) is summed up in one line.
+            let changes: Vec<_> = self.events[before..n]
+                .iter()
+                .map(|e| e.change.clone())
+                .collect();
+            self.caption = crate::model::describe::describe_step(&self.state, &changes);
+            while self.pos < n {
+                self.apply_next();
+            }
+            return;
+        }
         self.caption = describe(&self.state, first);
         self.apply_next();
         let mut more = 0;

@@ -16,6 +16,26 @@ pub struct Summary {
     pub participants: usize,
     pub issues: usize,
     pub leads: usize,
+    /// The session's id (from the header), which follow-ups link to.
+    pub id: String,
+    /// In a follow-up: the earlier meeting's session id and file name as recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Follows>,
+    /// A follow-up's meeting date (the day of `created_at` otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_date: Option<chrono::NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
+pub struct Follows {
+    pub session: String,
+    pub file: String,
+}
+
+#[derive(Deserialize)]
+struct FollowUpHead {
+    follows: Follows,
+    date: chrono::NaiveDate,
 }
 
 /// A file in the folder that is not a readable session, listed so it is not silently hidden.
@@ -29,6 +49,7 @@ pub struct Unreadable {
 struct Head {
     format: String,
     version: u64,
+    id: String,
     created_at: DateTime<FixedOffset>,
     saved_at: DateTime<FixedOffset>,
     #[allow(dead_code)]
@@ -39,6 +60,8 @@ struct Head {
 #[derive(Deserialize)]
 struct State {
     theme: String,
+    #[serde(default)]
+    follow_up: Option<FollowUpHead>,
     participants: Vec<IgnoredAny>,
     issues: Vec<IssueHead>,
 }
@@ -98,6 +121,9 @@ fn summarise(path: &Path) -> Result<Summary, String> {
         participants: head.state.participants.len(),
         issues: active().count(),
         leads: active().filter(|i| i.lead.is_some()).count(),
+        id: head.id.clone(),
+        meeting_date: head.state.follow_up.as_ref().map(|f| f.date),
+        follows: head.state.follow_up.map(|f| f.follows),
     })
 }
 

@@ -1,6 +1,7 @@
 //! Files: where sessions live, how they are written safely and read back, and the lock
 //! that keeps a second copy of the app from writing the same session.
 
+pub mod chain;
 mod format;
 mod list;
 mod lock;
@@ -16,7 +17,7 @@ pub use format::{
     Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Preview, VERSION, check,
     check_bytes, load, parse, preview, read_log, snapshot_difference, to_bytes,
 };
-pub use list::{Summary, Unreadable, list};
+pub use list::{Follows, Summary, Unreadable, list};
 pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};
 pub use paths::{
     data_dir, new_session_path, private_dir, real_file, resolve, sessions_dir, slug, trash_dir,
@@ -160,7 +161,8 @@ pub fn open_behind(path: &Path) -> Result<Opening, OpenError> {
     })
 }
 
-/// Writes a new session's first file in the sessions folder and keeps it locked.
+/// Writes a new session's first file in the sessions folder and keeps it locked. The file
+/// is named for the meeting's date (a follow-up's may not be today).
 pub fn create(
     data_dir: &Path,
     journal: Journal,
@@ -172,7 +174,11 @@ pub fn create(
         source,
     };
     private_dir(&dir).map_err(|e| save_err(&dir, e))?;
-    let path = new_session_path(&dir, now.date_naive(), &journal.session.theme);
+    let date = journal
+        .session
+        .meeting_date()
+        .unwrap_or_else(|| now.date_naive());
+    let path = new_session_path(&dir, date, &journal.session.theme);
     let mut lock = lock(&path)?;
     let meta = Meta::new(now);
     if let Err(e) = write_atomic(&path, &to_bytes(&meta, &journal, now)) {

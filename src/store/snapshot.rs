@@ -1,6 +1,7 @@
 //! The `state` part of the file: the session as readers want it (names instead of ids), for
 //! people and tools that read the file with `jq` and never replay the events.
 
+use crate::model::followup::{FollowUp, Milestone, Origin};
 use crate::model::*;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,9 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StateView {
     pub theme: String,
+    /// In a follow-up: what it follows, the meetings before, and its date. Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
     pub participants: Vec<ParticipantView>,
     pub spaces: Vec<SpaceView>,
     pub slots: Vec<SlotView>,
@@ -27,6 +31,8 @@ pub struct StateView {
 #[serde(deny_unknown_fields)]
 pub(super) struct Strict {
     theme: String,
+    #[serde(default)]
+    follow_up: Option<FollowUp>,
     participants: Vec<ParticipantView>,
     spaces: Vec<SpaceView>,
     slots: Vec<SlotView>,
@@ -40,6 +46,7 @@ impl From<Strict> for StateView {
     fn from(s: Strict) -> StateView {
         StateView {
             theme: s.theme,
+            follow_up: s.follow_up,
             participants: s.participants,
             spaces: s.spaces,
             slots: s.slots,
@@ -57,6 +64,13 @@ pub struct ParticipantView {
     pub name: String,
     pub organisation: Option<String>,
     pub group: Option<Group>,
+    /// Away for this meeting. Version 2.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub absent: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,6 +107,9 @@ pub struct IssueView {
     pub supporters: Vec<String>,
     pub next_steps: Vec<StepView>,
     pub triage: Option<Triage>,
+    /// Where a priority carried into a follow-up came from. Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<Origin>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,6 +121,14 @@ pub struct StepView {
     pub due: Option<NaiveDate>,
     pub horizon: Horizon,
     pub status: StepStatus,
+    /// The rest is version 2: where a carried action came from, the progress note of
+    /// this meeting, and its state at each earlier meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<Origin>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Milestone>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -135,6 +160,7 @@ impl StateView {
         StateView {
             report_reminder_minutes: session.report_reminder,
             theme: session.theme.clone(),
+            follow_up: session.follow_up.clone(),
             participants: session
                 .participants
                 .values()
@@ -143,6 +169,7 @@ impl StateView {
                     name: p.name.clone(),
                     organisation: p.organisation.clone(),
                     group: p.group,
+                    absent: p.absent,
                 })
                 .collect(),
             spaces: session
@@ -196,9 +223,13 @@ impl StateView {
                             due: s.due,
                             horizon: s.horizon,
                             status: s.status,
+                            carried_from: s.carried_from.clone(),
+                            note: s.note.clone(),
+                            history: s.history.clone(),
                         })
                         .collect(),
                     triage: i.plan.triage,
+                    carried_from: i.carried_from.clone(),
                 })
                 .collect(),
             rounds: session
@@ -236,20 +267,23 @@ impl StateView {
     pub fn to_session(&self) -> Session {
         let mut session = Session {
             theme: self.theme.clone(),
+            follow_up: self.follow_up.clone(),
             report_reminder: self.report_reminder_minutes,
             ..Session::default()
         };
         let mut people: HashMap<&str, ParticipantId> = HashMap::new();
         for p in &self.participants {
             people.entry(p.name.as_str()).or_insert(p.id);
-            session.participants.insert(
+            // Through the roster's own setter, so the index of names stays in step.
+            session.set_participant(
                 p.id,
-                Participant {
+                Some(Participant {
                     id: p.id,
                     name: p.name.clone(),
                     organisation: p.organisation.clone(),
                     group: p.group,
-                },
+                    absent: p.absent,
+                }),
             );
         }
         let person = |name: &Option<String>| name.as_deref().and_then(|n| people.get(n).copied());
@@ -299,6 +333,9 @@ impl StateView {
                             due: s.due,
                             horizon: s.horizon,
                             status: s.status,
+                            carried_from: s.carried_from.clone(),
+                            note: s.note.clone(),
+                            history: s.history.clone(),
                         };
                         (s.id, step)
                     })
@@ -315,6 +352,7 @@ impl StateView {
                 merged_into: i.merged_into,
                 cancelled: i.cancelled,
                 plan,
+                carried_from: i.carried_from.clone(),
             };
             session.issues.insert(i.id, issue);
             session.sync_cell(i.id, None);

@@ -3,7 +3,9 @@
 //! the panes and `Cx::record`; the screen is drawn from the session afterwards.
 
 use super::pane::{Cx, Handled, KeyHelp, Notice, Outcome, Pane, Request, View, capitalise};
-use super::panes::{AgendaPane, ClosingPane, IssuesPane, LeadsPane, OpeningPane, VotePane};
+use super::panes::{
+    AgendaPane, ClosingPane, IssuesPane, LeadsPane, OpeningPane, ProgressPane, VotePane,
+};
 use super::theme::Theme;
 use crate::model::describe::describe_step;
 use crate::model::{Change, Event, Journal};
@@ -29,17 +31,29 @@ pub enum PaneId {
     Vote,
     Leads,
     Closing,
+    /// Only in a follow-up meeting.
+    Progress,
 }
 
 impl PaneId {
-    pub const ALL: [PaneId; 6] = [
+    pub const ALL: [PaneId; 7] = [
         PaneId::Opening,
         PaneId::Issues,
         PaneId::Agenda,
         PaneId::Vote,
         PaneId::Leads,
         PaneId::Closing,
+        PaneId::Progress,
     ];
+
+    /// The panes a session has: a follow-up meeting adds Progress.
+    pub fn shown(session: &crate::model::Session) -> &'static [PaneId] {
+        if session.follow_up.is_some() {
+            &PaneId::ALL
+        } else {
+            &PaneId::ALL[..6]
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -49,6 +63,7 @@ impl PaneId {
             PaneId::Vote => "Vote",
             PaneId::Leads => "Leads",
             PaneId::Closing => "Closing",
+            PaneId::Progress => "Progress",
         }
     }
 
@@ -83,6 +98,7 @@ pub struct Panes {
     pub vote: VotePane,
     pub leads: LeadsPane,
     pub closing: ClosingPane,
+    pub progress: ProgressPane,
 }
 
 impl Panes {
@@ -94,6 +110,7 @@ impl Panes {
             PaneId::Vote => &mut self.vote,
             PaneId::Leads => &mut self.leads,
             PaneId::Closing => &mut self.closing,
+            PaneId::Progress => &mut self.progress,
         }
     }
 }
@@ -139,10 +156,15 @@ pub struct App {
 
 impl App {
     pub fn new(journal: Journal, name: String, theme: Theme, now: DateTime<FixedOffset>) -> App {
+        // A follow-up meeting is about the plan it carries: it opens on the review.
+        let pane = match journal.session.follow_up {
+            Some(_) => PaneId::Progress,
+            None => PaneId::Opening,
+        };
         App {
             journal,
             name,
-            pane: PaneId::Opening,
+            pane,
             panes: Panes {
                 opening: OpeningPane::default(),
                 issues: IssuesPane::default(),
@@ -150,6 +172,7 @@ impl App {
                 vote: VotePane::default(),
                 leads: LeadsPane::default(),
                 closing: ClosingPane::default(),
+                progress: ProgressPane::default(),
             },
             theme,
             notice: None,
@@ -301,11 +324,14 @@ impl App {
         }
         match key.code {
             KeyCode::Char('q') => self.request_quit(),
-            KeyCode::Char(c @ '1'..='6') => {
-                self.pane = PaneId::ALL[c as usize - '1' as usize];
+            KeyCode::Char(c @ '1'..='7') => {
+                let shown = PaneId::shown(&self.journal.session);
+                if let Some(id) = shown.get(c as usize - '1' as usize) {
+                    self.pane = *id;
+                }
             }
             KeyCode::Tab => self.cycle(1),
-            KeyCode::BackTab => self.cycle(PaneId::ALL.len() - 1),
+            KeyCode::BackTab => self.cycle(PaneId::shown(&self.journal.session).len() - 1),
             KeyCode::Char('?') => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -319,8 +345,8 @@ impl App {
     }
 
     fn cycle(&mut self, by: usize) {
-        let n = PaneId::ALL.len();
-        self.pane = PaneId::ALL[(self.pane.index() + by) % n];
+        let shown = PaneId::shown(&self.journal.session);
+        self.pane = shown[(self.pane.index() + by) % shown.len()];
     }
 
     fn undo_redo(&mut self, change: Change) {
@@ -423,9 +449,10 @@ impl App {
             && inside(self.tabs)
         {
             // Tabs are drawn as equal-width cells, so the column says which was clicked.
-            let cell = (self.tabs.width / PaneId::ALL.len() as u16).max(1);
+            let shown = PaneId::shown(&self.journal.session);
+            let cell = (self.tabs.width / shown.len() as u16).max(1);
             let n = ((mouse.column - self.tabs.x) / cell) as usize;
-            if let Some(id) = PaneId::ALL.get(n) {
+            if let Some(id) = shown.get(n) {
                 self.pane = *id;
             }
             return true;
@@ -504,7 +531,13 @@ impl App {
             self.tabs = tabs;
             self.body = body;
             pane.render(body, buf, &view);
-            render_tabs(self.pane, tabs, buf, &theme);
+            render_tabs(
+                self.pane,
+                PaneId::shown(&self.journal.session),
+                tabs,
+                buf,
+                &theme,
+            );
             let unsaved = matches!(self.save_state, SaveState::Failed(_));
             match self.asking {
                 Some(ask) => render_question(ask, notice, buf, &theme),
@@ -595,9 +628,9 @@ impl App {
     }
 }
 
-fn render_tabs(current: PaneId, area: Rect, buf: &mut Buffer, t: &Theme) {
-    let cell = area.width / PaneId::ALL.len() as u16;
-    for (n, id) in PaneId::ALL.iter().enumerate() {
+fn render_tabs(current: PaneId, shown: &[PaneId], area: Rect, buf: &mut Buffer, t: &Theme) {
+    let cell = area.width / shown.len() as u16;
+    for (n, id) in shown.iter().enumerate() {
         let x = area.x + cell * n as u16;
         let r = Rect {
             x,

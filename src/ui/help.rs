@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 const GLOBAL: [KeyHelp; 8] = [
-    KeyHelp::more("1–6", "go to a pane"),
+    KeyHelp::more("1–7", "go to a pane"),
     KeyHelp::more("Tab", "next pane"),
     KeyHelp::more("Shift-Tab", "previous pane"),
     KeyHelp::more("u", "undo the last change").edits(),

@@ -284,8 +284,39 @@ impl Picker {
                     Err(e) => self.error(e.to_string()),
                 }
             }
+            KeyCode::Char('f') => match selected {
+                Some((file, Some(_))) => self.follow_up(&file),
+                Some((_, None)) => {
+                    self.error("That file cannot be read, so it cannot be followed up")
+                }
+                None => self.error("No session here yet: press n to start one"),
+            },
             KeyCode::Char('d') => self.mode = Mode::ConfirmDelete(selected.expect("checked").0),
             _ => {}
+        }
+    }
+
+    /// Starts today's follow-up meeting of a session and opens it (the earlier file is only
+    /// read). `convene follow-up --date` sets another date.
+    fn follow_up(&mut self, file: &Path) {
+        let earlier = match store::load(file) {
+            Ok(loaded) => loaded,
+            Err(e) => return self.error(e.to_string()),
+        };
+        let journal = match store::chain::follow_up(
+            &earlier,
+            &file_name(file),
+            self.now,
+            self.now.date_naive(),
+            None,
+            false,
+        ) {
+            Ok(journal) => journal,
+            Err(why) => return self.error(capitalise(&why.to_string())),
+        };
+        match store::create(&self.data_dir, journal, self.now) {
+            Ok(opened) => self.chosen = Some(opened),
+            Err(e) => self.error(e.to_string()),
         }
     }
 
@@ -526,7 +557,7 @@ impl Picker {
         };
         let hint = match self.mode {
             Mode::Filter => "type to filter · Enter keep · Esc clear",
-            _ => "Enter open · n new · d move to trash · / filter · ↑↓ choose · q quit",
+            _ => "Enter open · n new · f follow-up · d trash · / filter · ↑↓ choose · q quit",
         };
         Line::from(Span::styled(text::fit(hint, w), t.dim)).render(keys, buf);
     }

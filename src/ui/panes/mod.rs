@@ -2,12 +2,14 @@
 
 mod agenda;
 mod closing;
+mod closing_follow_up;
 pub mod issue_detail;
 mod issues;
 mod leads;
 mod opening;
 pub mod people;
 pub mod places;
+pub mod progress;
 mod roster;
 mod vote;
 
@@ -16,4 +18,5 @@ pub use closing::{ClosingPane, HorizonSummary, Summary, missing_reports};
 pub use issues::IssuesPane;
 pub use leads::LeadsPane;
 pub use opening::OpeningPane;
+pub use progress::ProgressPane;
 pub use vote::VotePane;

@@ -80,11 +80,17 @@ impl OpeningPane {
                 "No participants yet: press p to add them".into()
             };
         }
-        format!(
+        let mut line = format!(
             "{people} participant{} from {orgs} organisation{}",
             if people == 1 { "" } else { "s" },
             if orgs == 1 { "" } else { "s" }
-        )
+        );
+        // A follow-up's roster is carried whole; who sent apologies is said.
+        let away = s.participants.values().filter(|p| p.absent).count();
+        if away > 0 {
+            line.push_str(&format!(", {away} away today"));
+        }
+        line
     }
 }
 

@@ -259,6 +259,24 @@ impl Roster {
                     self.mode = Mode::Form(Box::new(form));
                 }
             }
+            KeyCode::Char('b') if cx.session().follow_up.is_none() => {
+                cx.error("Marking someone away is for follow-up meetings")
+            }
+            KeyCode::Char('b') if self.selected.is_none() => cx.error("Nobody on the roster yet"),
+            KeyCode::Char('b') => {
+                let id = self.selected.expect("checked");
+                let who = &cx.session().participants[&id];
+                let (name, absent) = (who.name.clone(), !who.absent);
+                if cx.record(Change::AbsenceSet {
+                    participant: id,
+                    absent,
+                }) {
+                    cx.info(match absent {
+                        true => format!("{name} is away for this meeting · u undoes"),
+                        false => format!("{name} is here after all"),
+                    });
+                }
+            }
             KeyCode::Char('d') => {
                 let id = self.selected.expect("checked");
                 let name = cx.session().participant_name(id).to_string();
@@ -371,9 +389,15 @@ impl Roster {
             let selected = n == self.scroll.selected;
             let style = if selected { t.selected } else { t.base };
             let mark = if selected { "▶ " } else { "  " };
+            // Away from a follow-up meeting: said in words beside the name.
+            let name = if p.absent {
+                format!("{} (away)", p.name)
+            } else {
+                p.name.clone()
+            };
             let line = format!(
                 "{mark}{}  {}  {}",
-                cell(&p.name, name_w),
+                cell(&name, name_w),
                 cell(p.organisation.as_deref().unwrap_or(""), org_w),
                 cell(p.group.map_or("", |g| g.label()), group_w)
             );
@@ -423,6 +447,7 @@ impl Roster {
                 KeyHelp::main("e", "change").edits(),
                 KeyHelp::main("d", "remove").edits(),
                 KeyHelp::main("i", "import a names file").edits(),
+                KeyHelp::more("b", "away from this follow-up meeting, or back").edits(),
                 KeyHelp::main("Esc", "back to the opening"),
                 KeyHelp::more("↑↓ PgUp PgDn", "move"),
             ],

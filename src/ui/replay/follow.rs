@@ -43,6 +43,11 @@ pub fn pane_of(change: &Change) -> Option<PaneId> {
         | StepUpdated { .. }
         | StepRemoved { .. }
         | TriageSet { .. } => PaneId::Leads,
+        FollowUpStarted { .. }
+        | PriorityCarried { .. }
+        | StepCarried { .. }
+        | ProgressRecorded { .. } => PaneId::Progress,
+        AbsenceSet { .. } => PaneId::Opening,
         Undo | Redo => return None,
     })
 }

@@ -156,10 +156,15 @@ impl Pane for ClosingPane {
             editor.render(area, buf, view);
             return;
         }
+        // A follow-up adds its accountability summary above the day's figures.
+        buf.set_style(area, view.theme.base);
+        let area = super::closing_follow_up::draw(area, buf, view.session, view.theme);
         draw::render(self, area, buf, view);
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        buf.set_style(area, view.theme.base);
+        let area = super::closing_follow_up::draw(area, buf, view.session, view.theme);
         present::render(area, buf, view);
     }
 

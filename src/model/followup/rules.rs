@@ -1,0 +1,206 @@
+//! How the follow-up family of changes applies to a session (called from `apply`).
+
+use super::{FollowUp, MAX_NOTE};
+use crate::model::apply::{checked, issue, long_text, maybe_participant, participant};
+use crate::model::event::{Change, Event};
+use crate::model::history::{Field, Patch};
+use crate::model::rejection::*;
+use crate::model::session::{Issue, Plan, Report, Session, Step};
+
+/// Whether the event belongs to a follow-up's founding step (which is not undoable), and
+/// whether it may: the link only as event 2, carried items only in that step.
+pub(crate) fn founding(session: &Session, event: &Event) -> Result<bool, Rejection> {
+    if let Change::FollowUpStarted { .. } = event.change {
+        if session.last_seq != 1 || session.follow_up.is_some() {
+            return Err(Rejection::FollowUpLate);
+        }
+        return Ok(true);
+    }
+    let within = event.joins() == Some(2) && session.follow_up.is_some();
+    if event.change.is_carried() && !within {
+        return Err(Rejection::NotFounding);
+    }
+    Ok(within)
+}
+
+/// A progress note is one line: line breaks typed or pasted become spaces.
+fn one_line(text: &str) -> Result<String, Rejection> {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    long_text(&joined, "progress note", MAX_NOTE)
+}
+
+pub(crate) fn change_state(
+    session: &mut Session,
+    change: &Change,
+) -> Result<Vec<Patch>, Rejection> {
+    use Change::*;
+    match change {
+        FollowUpStarted {
+            follows,
+            date,
+            earlier,
+            used,
+        } => {
+            checked(&follows.session, "earlier session's id", MAX_NAME)?;
+            long_text(&follows.theme, "earlier theme", MAX_THEME)?;
+            long_text(&follows.file, "earlier file name", MAX_NAME)?;
+            for m in earlier {
+                long_text(&m.theme, "earlier theme", MAX_THEME)?;
+                long_text(&m.file, "earlier file name", MAX_NAME)?;
+            }
+            if *date < follows.date {
+                return Err(Rejection::FollowUpBefore {
+                    date: *date,
+                    follows: follows.date,
+                });
+            }
+            session.next.participant = session.next.participant.max(used.participants);
+            session.next.issue = session.next.issue.max(used.issues);
+            session.next.step = session.next.step.max(used.steps);
+            session.follow_up = Some(FollowUp {
+                follows: follows.clone(),
+                earlier: earlier.clone(),
+                date: *date,
+            });
+            Ok(vec![])
+        }
+        PriorityCarried {
+            issue: id,
+            from,
+            title,
+            description,
+            lead,
+            supporters,
+        } => {
+            if session.issues.contains_key(id) {
+                return Err(Rejection::IdTaken {
+                    what: "issue",
+                    id: id.0,
+                });
+            }
+            let title = checked(title, "title", MAX_TITLE)?;
+            let description = long_text(description.trim(), "description", MAX_TEXT)?;
+            maybe_participant(session, *lead)?;
+            let mut seen = vec![];
+            for s in supporters {
+                let name = participant(session, *s)?.name.clone();
+                if Some(*s) == *lead {
+                    return Err(Rejection::LeadsIt { name });
+                }
+                if seen.contains(s) {
+                    return Err(Rejection::SupporterTwice { name });
+                }
+                seen.push(*s);
+            }
+            let new = Issue {
+                id: *id,
+                title,
+                convener: None,
+                description,
+                placement: None,
+                report: Report::default(),
+                merged_into: None,
+                cancelled: false,
+                plan: Plan {
+                    lead: *lead,
+                    supporters: seen,
+                    ..Plan::default()
+                },
+                carried_from: Some(from.clone()),
+            };
+            session.issues.insert(*id, new);
+            session.next.issue = session.next.issue.max(id.0);
+            Ok(vec![Patch::Issue(*id, None)])
+        }
+        StepCarried {
+            issue: id,
+            step,
+            from,
+            text,
+            owner,
+            due,
+            horizon,
+            status,
+            history,
+        } => {
+            issue(session, *id)?;
+            if session
+                .issues
+                .values()
+                .any(|i| i.plan.steps.contains_key(step))
+            {
+                return Err(Rejection::IdTaken {
+                    what: "next step",
+                    id: step.0,
+                });
+            }
+            let text = checked(text, "next step", MAX_TITLE)?;
+            maybe_participant(session, *owner)?;
+            let mut kept = Vec::with_capacity(history.len());
+            for m in history {
+                let mut m = m.clone();
+                m.note = one_line(&m.note)?;
+                if let Some(o) = &m.owner {
+                    long_text(o, "owner's name", MAX_NAME)?;
+                }
+                kept.push(m);
+            }
+            let new = Step {
+                id: *step,
+                text,
+                owner: *owner,
+                due: *due,
+                horizon: *horizon,
+                status: *status,
+                carried_from: Some(from.clone()),
+                history: kept,
+                note: String::new(),
+            };
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = it.plan.steps.insert(*step, new);
+            session.next.step = session.next.step.max(step.0);
+            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+        }
+        ProgressRecorded {
+            issue: id,
+            step,
+            status,
+            note,
+            due,
+            owner,
+        } => {
+            let Some(was) = issue(session, *id)?.plan.steps.get(step) else {
+                return Err(Rejection::UnknownStep {
+                    issue: *id,
+                    step: *step,
+                });
+            };
+            let note = one_line(note)?;
+            maybe_participant(session, *owner)?;
+            if was.status == *status && was.note == note && was.due == *due && was.owner == *owner {
+                return Err(Rejection::NoChange);
+            }
+            let mut new = was.clone();
+            new.status = *status;
+            new.note = note;
+            new.due = *due;
+            new.owner = *owner;
+            let it = session.issues.get_mut(id).expect("checked");
+            let old = it.plan.steps.insert(*step, new);
+            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+        }
+        AbsenceSet {
+            participant: id,
+            absent,
+        } => {
+            let who = participant(session, *id)?;
+            if who.absent == *absent {
+                return Err(Rejection::NoChange);
+            }
+            let old = who.clone();
+            session.participants.get_mut(id).expect("checked").absent = *absent;
+            Ok(vec![Patch::Participant(*id, Some(old))])
+        }
+        _ => unreachable!("only the follow-up family is applied here"),
+    }
+}

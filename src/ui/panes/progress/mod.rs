@@ -1,0 +1,367 @@
+//! The Progress pane of a follow-up meeting (key 7, where a follow-up opens): every
+//! carried action grouped by priority, how it stood last time, and what the room says now.
+//! A status is one key, a note, due date or owner a short field; each update is one event,
+//! undone with `u` like any other. New next steps and priorities can be added here too.
+
+mod draw;
+mod present;
+
+use crate::model::dates::parse_due;
+use crate::model::{Change, Horizon, IssueId, Session, StepId, StepStatus};
+use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
+use crate::ui::widgets::field::{Field, FieldKey};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+
+#[derive(Default)]
+pub struct ProgressPane {
+    /// The selected row: a priority or one of its actions.
+    selected: usize,
+    /// The first row drawn, kept so the selection stays in view.
+    scroll: usize,
+    editing: Option<Editing>,
+}
+
+/// A row of the list: a priority, or an action under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    Priority(IssueId),
+    Action(IssueId, StepId),
+}
+
+impl Row {
+    fn issue(self) -> IssueId {
+        match self {
+            Row::Priority(i) | Row::Action(i, _) => i,
+        }
+    }
+}
+
+/// The rows in order: each priority under review, then its actions in the order they were
+/// added. The order never depends on status, so an update never moves the row under the
+/// cursor.
+pub fn rows(session: &Session) -> Vec<Row> {
+    let mut out = vec![];
+    for issue in session.priorities_under_review() {
+        out.push(Row::Priority(issue.id));
+        out.extend(issue.plan.steps.keys().map(|s| Row::Action(issue.id, *s)));
+    }
+    out
+}
+
+enum What {
+    Note,
+    Due,
+    Owner,
+    NewStep,
+    NewPriority,
+    /// The lead of a priority just named in `NewPriority`.
+    Lead(String),
+}
+
+struct Editing {
+    what: What,
+    row: Row,
+    field: Field,
+}
+
+impl ProgressPane {
+    fn row(&self, session: &Session) -> Option<Row> {
+        let rows = rows(session);
+        rows.get(self.selected.min(rows.len().saturating_sub(1)))
+            .copied()
+    }
+
+    fn set_status(&mut self, status: StepStatus, cx: &mut Cx) {
+        let Some(Row::Action(issue, step)) = self.row(cx.session()) else {
+            cx.error("Choose an action (↑↓) to give it a status");
+            return;
+        };
+        let s = &cx.session().issues[&issue].plan.steps[&step];
+        if s.status == status {
+            cx.info(format!("Already {}", status.label()));
+            return;
+        }
+        let change = Change::ProgressRecorded {
+            issue,
+            step,
+            status,
+            note: s.note.clone(),
+            due: s.due,
+            owner: s.owner,
+        };
+        if cx.record(change) {
+            cx.info(format!("Now {} · u undoes", status.label()));
+        }
+    }
+
+    fn open(&mut self, what: What, cx: &mut Cx) {
+        let Some(row) = self.row(cx.session()) else {
+            if matches!(what, What::NewPriority) {
+                self.editing = Some(Editing {
+                    what,
+                    row: Row::Priority(IssueId(0)),
+                    field: Field::new("New priority: its title"),
+                });
+            } else {
+                cx.error("Nothing to review yet: p adds a priority");
+            }
+            return;
+        };
+        let step = match row {
+            Row::Action(i, s) => cx.session().issues[&i].plan.steps.get(&s),
+            Row::Priority(_) => None,
+        };
+        let needs_action = matches!(what, What::Note | What::Due | What::Owner);
+        if needs_action && step.is_none() {
+            cx.error("Choose an action (↑↓) first");
+            return;
+        }
+        let field = match (&what, step) {
+            (What::Note, Some(s)) => Field::new("Progress note (one line)").with_text(&s.note),
+            (What::Due, Some(s)) => Field::new("New due date (e.g. 2027-03-31, +2w, next friday)")
+                .with_text(&s.due.map(|d| d.to_string()).unwrap_or_default()),
+            (What::Owner, Some(s)) => Field::new("Owner (a name on the roster; empty for none)")
+                .with_text(s.owner.map_or("", |o| cx.session().participant_name(o))),
+            (What::NewStep, _) => Field::new("New next step"),
+            _ => Field::new("New priority: its title"),
+        };
+        self.editing = Some(Editing { what, row, field });
+    }
+
+    /// Enter in a field: records the change, or says why not and keeps the field open.
+    fn submit(&mut self, cx: &mut Cx) {
+        let Some(editing) = self.editing.take() else {
+            return;
+        };
+        let text = editing.field.value().trim().to_string();
+        let issue = editing.row.issue();
+        let step = match editing.row {
+            Row::Action(i, s) => cx
+                .session()
+                .issues
+                .get(&i)
+                .and_then(|i| i.plan.steps.get(&s)),
+            Row::Priority(_) => None,
+        }
+        .cloned();
+        let person = |cx: &Cx, text: &str| -> Result<Option<crate::model::ParticipantId>, String> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            cx.session()
+                .find_participant(text)
+                .map(Some)
+                .ok_or_else(|| {
+                    format!("No one called \"{text}\" on the roster (add them in Opening)")
+                })
+        };
+        let progress = |s: &crate::model::Step| Change::ProgressRecorded {
+            issue,
+            step: s.id,
+            status: s.status,
+            note: s.note.clone(),
+            due: s.due,
+            owner: s.owner,
+        };
+        let done = match (&editing.what, step) {
+            (What::Note, Some(mut s)) => {
+                s.note = text;
+                cx.record(progress(&s))
+            }
+            (What::Due, Some(mut s)) => {
+                let today = cx.session().meeting_date().unwrap_or(cx.now.date_naive());
+                if text.is_empty() {
+                    s.due = None;
+                    cx.record(progress(&s))
+                } else {
+                    match parse_due(&text, today) {
+                        Ok(d) => {
+                            s.due = Some(d);
+                            cx.record(progress(&s))
+                        }
+                        Err(why) => {
+                            cx.error(crate::ui::pane::capitalise(&why.to_string()));
+                            false
+                        }
+                    }
+                }
+            }
+            (What::Owner, Some(mut s)) => match person(cx, &text) {
+                Ok(owner) => {
+                    s.owner = owner;
+                    cx.record(progress(&s))
+                }
+                Err(why) => {
+                    cx.error(why);
+                    false
+                }
+            },
+            (What::NewStep, _) => {
+                let step = cx.session().next_step_id();
+                let added = cx.record(Change::StepAdded {
+                    issue,
+                    step,
+                    text,
+                    owner: None,
+                    due: None,
+                    horizon: Horizon::Short,
+                });
+                if added {
+                    if let Some(at) = rows(cx.session())
+                        .iter()
+                        .position(|r| *r == Row::Action(issue, step))
+                    {
+                        self.selected = at;
+                    }
+                    cx.info("Next step added: o sets its owner, t its due date");
+                }
+                added
+            }
+            (What::NewPriority, _) => {
+                if text.is_empty() {
+                    cx.error("A priority needs a title");
+                    false
+                } else {
+                    self.editing = Some(Editing {
+                        what: What::Lead(text),
+                        row: editing.row,
+                        field: Field::new("Who leads it? (a name on the roster)"),
+                    });
+                    return;
+                }
+            }
+            (What::Lead(title), _) => match person(cx, &text) {
+                Ok(lead) => {
+                    let id = cx.session().next_issue_id();
+                    let mut changes = vec![Change::IssueRaised {
+                        issue: id,
+                        title: title.clone(),
+                        convener: None,
+                        description: String::new(),
+                    }];
+                    if lead.is_some() {
+                        changes.push(Change::LeadAssigned { issue: id, lead });
+                    }
+                    let added = cx.record_step(changes);
+                    if added {
+                        match rows(cx.session()).iter().position(|r| *r == Row::Priority(id)) {
+                            Some(at) => {
+                                self.selected = at;
+                                cx.info(format!("Priority {id} added: a adds its next steps"));
+                            }
+                            None => cx.info(format!(
+                                "Issue {id} raised without a lead: it shows here once it has a lead or a next step"
+                            )),
+                        }
+                    }
+                    added
+                }
+                Err(why) => {
+                    cx.error(why);
+                    false
+                }
+            },
+            _ => {
+                cx.error("That action is no longer there");
+                true
+            }
+        };
+        // After a refusal the field stays open with what was typed, so nothing is lost.
+        if !done {
+            self.editing = Some(editing);
+        }
+    }
+}
+
+impl Pane for ProgressPane {
+    fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        if let Some(editing) = &mut self.editing {
+            match editing.field.key(key) {
+                FieldKey::Used => {
+                    if matches!(editing.what, What::Owner | What::Lead(_)) {
+                        let names: Vec<String> = cx
+                            .session()
+                            .participants
+                            .values()
+                            .map(|p| p.name.clone())
+                            .collect();
+                        editing.field.offer(names.iter().map(String::as_str));
+                    }
+                }
+                FieldKey::Pass => match key.code {
+                    KeyCode::Esc => self.editing = None,
+                    KeyCode::Enter => self.submit(cx),
+                    _ => {}
+                },
+            }
+            return Handled::Yes;
+        }
+        let len = rows(cx.session()).len();
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected = (self.selected + 1).min(len.saturating_sub(1))
+            }
+            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            KeyCode::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
+            KeyCode::Home => self.selected = 0,
+            KeyCode::End => self.selected = len.saturating_sub(1),
+            KeyCode::Char('d') => self.set_status(StepStatus::Done, cx),
+            KeyCode::Char('w') => self.set_status(StepStatus::UnderWay, cx),
+            KeyCode::Char('s') => self.set_status(StepStatus::Stuck, cx),
+            KeyCode::Char('x') => self.set_status(StepStatus::Dropped, cx),
+            KeyCode::Char('n') => self.set_status(StepStatus::NotStarted, cx),
+            KeyCode::Enter | KeyCode::Char('e') => self.open(What::Note, cx),
+            KeyCode::Char('t') => self.open(What::Due, cx),
+            KeyCode::Char('o') => self.open(What::Owner, cx),
+            KeyCode::Char('a') => self.open(What::NewStep, cx),
+            KeyCode::Char('p') => self.open(What::NewPriority, cx),
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
+        match &mut self.editing {
+            Some(editing) => {
+                editing.field.paste(text);
+                Handled::Yes
+            }
+            None => Handled::No,
+        }
+    }
+
+    fn capturing(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        draw::draw(self, area, buf, view);
+    }
+
+    fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        present::draw(area, buf, view);
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        if self.editing.is_some() {
+            return vec![
+                KeyHelp::main("Enter", "save"),
+                KeyHelp::main("Esc", "cancel"),
+            ];
+        }
+        vec![
+            KeyHelp::main("↑↓", "choose"),
+            KeyHelp::main("d/w/s/x", "done, under way, stuck, dropped"),
+            KeyHelp::more("n", "not started"),
+            KeyHelp::main("Enter", "progress note"),
+            KeyHelp::more("t", "new due date"),
+            KeyHelp::more("o", "new owner"),
+            KeyHelp::more("a", "add a next step to this priority"),
+            KeyHelp::more("p", "add a priority"),
+            KeyHelp::more("f", "present the review to the room"),
+        ]
+    }
+}

@@ -58,9 +58,11 @@ fn kind_index(change: &Change) -> usize {
         TriageSet { .. } => 31,
         Undo => 32,
         Redo => 33,
+        CopyMade { .. } => 34,
+        CopyMerged { .. } => 35,
     }
 }
-const KINDS: usize = 34;
+const KINDS: usize = 36;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -293,6 +295,42 @@ fn every_kind_of_event() -> Journal {
     journal
         .record_step(at(), vec![theme("Home first"), theme("Home well")])
         .expect("a step of two theme changes");
+    journal
+        .record(
+            at(),
+            CopyMade {
+                copy: "6f1c".into(),
+                label: "Newsroom 2".into(),
+            },
+        )
+        .expect("a copy is named");
+    // A merge: its marker with the ids it gave, and a change that says where it came from.
+    let mut ids = IdMap::default();
+    ids.issues.insert(9, 5);
+    let from = Captured {
+        copy: "a1b2".into(),
+        label: "Far hall".into(),
+        seq: 12,
+    };
+    journal
+        .record_stamped(vec![
+            Stamped {
+                at: at(),
+                from: None,
+                change: CopyMerged {
+                    copy: "a1b2".into(),
+                    label: "Far hall".into(),
+                    through: 14,
+                    ids,
+                },
+            },
+            Stamped {
+                at: at(),
+                from: Some(from),
+                change: issue(5, "Raised in the far hall", None, ""),
+            },
+        ])
+        .expect("a merge step");
     journal
 }
 

@@ -175,6 +175,10 @@ fn describe_change(before: &Session, change: &Change) -> String {
             Some(t) => format!("issue {issue}: {}", t.label()),
             None => format!("issue {issue}: decision cleared"),
         },
+        CopyMade { label, .. } => format!("copy made for {}", quote(label)),
+        CopyMerged { label, through, .. } => {
+            format!("merged in the copy {} (up to its event {through})", quote(label))
+        }
         // The target is described against the session as it is now: names it needs are
         // still there, or the description falls back to numbers.
         Undo => match before.undo_target() {
@@ -789,6 +793,7 @@ mod tests {
             seq: 2,
             at: at(),
             part_of: None,
+            from: None,
             change: Change::Undo,
         };
         assert_eq!(describe(&j.session, &event), "undo (nothing to undo)");
@@ -806,6 +811,7 @@ mod tests {
             seq: 2,
             at: at(),
             part_of: None,
+            from: None,
             change: Change::IssuePlaced {
                 issue: IssueId(4),
                 space: SpaceId(9),

@@ -5,7 +5,7 @@
 use super::event::Change;
 use super::ids::*;
 use super::session::{
-    Issue, Participant, Placement, Report, Round, Session, Slot, Space, Step, Triage,
+    Issue, MergedCopy, Participant, Placement, Report, Round, Session, Slot, Space, Step, Triage,
 };
 use std::collections::VecDeque;
 
@@ -26,6 +26,8 @@ pub(crate) enum Patch {
     /// applies without copying whole issues.
     Field(IssueId, Field),
     Round(RoundId, Option<Box<Round>>),
+    /// How far a copy was merged in before.
+    Copy(String, Option<MergedCopy>),
     /// A single dot, undone by its opposite: cheaper than a copy of the whole round.
     Dot {
         round: RoundId,
@@ -160,6 +162,7 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
                 }
             }
             Patch::Round(id, value) => restore(&mut session.rounds, id, value.map(|b| *b)),
+            Patch::Copy(id, value) => restore(&mut session.copies, id, value),
             Patch::Dot {
                 round,
                 issue,

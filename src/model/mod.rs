@@ -17,9 +17,9 @@ pub mod tally;
 mod tests;
 
 pub use apply::apply;
-pub use event::{Change, Event};
+pub use event::{Captured, Change, Event, IdMap};
 pub use history::UNDO_DEPTH;
 pub use ids::*;
-pub use journal::{BadEvent, Journal};
+pub use journal::{BadEvent, Journal, Stamped};
 pub use rejection::*;
 pub use session::*;

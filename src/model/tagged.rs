@@ -27,6 +27,9 @@ impl Serialize for Event {
         if let Some(step) = self.part_of {
             map.serialize_entry("part_of", &step)?;
         }
+        if let Some(from) = &self.from {
+            map.serialize_entry("from", from)?;
+        }
         Change::serialize(&self.change, Flat(&mut map))?;
         map.end()
     }
@@ -47,6 +50,7 @@ impl<'de> Deserialize<'de> for Event {
             seq: head.seq.ok_or_else(|| de::Error::missing_field("seq"))?,
             at: head.at.ok_or_else(|| de::Error::missing_field("at"))?,
             part_of: head.part_of,
+            from: head.from,
             change,
         })
     }
@@ -185,6 +189,7 @@ struct Head {
     seq: Option<u64>,
     at: Option<DateTime<FixedOffset>>,
     part_of: Option<u64>,
+    from: Option<super::event::Captured>,
 }
 
 impl Head {
@@ -208,6 +213,12 @@ impl Head {
                     return Err(de::Error::duplicate_field("part_of"));
                 }
                 self.part_of = Some(map.next_value()?);
+            }
+            "from" if self.event => {
+                if self.from.is_some() {
+                    return Err(de::Error::duplicate_field("from"));
+                }
+                self.from = Some(map.next_value()?);
             }
             _ => return Ok(false),
         }

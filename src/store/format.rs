@@ -254,6 +254,8 @@ fn migrate(path: &Path, version: u64, events: Vec<Event>) -> Result<Vec<Event>, 
             Some((e.seq, format!("\"{}\"", e.change.kind()), since))
         } else if e.part_of.is_some() && version < 2 {
             Some((e.seq, "a step mark".to_string(), 2))
+        } else if e.from.is_some() && version < 2 {
+            Some((e.seq, "a copy's provenance".to_string(), 2))
         } else {
             None
         }

@@ -175,7 +175,7 @@ fn unique_name<'a>(
 /// rules most pairs out without allocating. That pass folds 'ς' to 'σ', since the full
 /// lowercasing writes a final capital sigma as 'ς' where the character-wise one gives 'σ',
 /// so it never rules out a true match.
-fn same_name(a: &str, b: &str) -> bool {
+pub fn same_name(a: &str, b: &str) -> bool {
     let (x, y) = (a.as_bytes(), b.as_bytes());
     let mut i = 0;
     loop {

@@ -100,6 +100,11 @@ impl History {
         self.redo.last().map(Vec::as_slice)
     }
 
+    /// How many steps can be undone and redone now.
+    pub fn depths(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
     /// A fresh change: it can be undone, and whatever was undone before can no longer be redone.
     pub fn record(&mut self, change: Change, patches: Vec<Patch>) {
         self.redo.clear();

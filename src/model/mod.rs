@@ -16,7 +16,7 @@ pub mod tally;
 #[cfg(test)]
 mod tests;
 
-pub use apply::apply;
+pub use apply::{apply, same_name};
 pub use event::{Captured, Change, Event, IdMap};
 pub use history::UNDO_DEPTH;
 pub use ids::*;

@@ -2,7 +2,7 @@
 //! event is described against the session just before it, so names read as they were then.
 
 use super::files;
-use crate::model::describe::describe;
+use crate::model::describe::{describe, printable};
 use crate::model::{Session, apply};
 use crate::store;
 use std::io::Write;
@@ -15,17 +15,23 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut session = Session::default();
     for (n, event) in loaded.journal.events.iter().enumerate() {
-        // A step made of several events is one line: its time, then each change.
-        if event.joins().is_some() {
+        // A step made of several events is one line: its time, then each change. A change
+        // merged in from a copy has a line of its own, with the time and place it was
+        // captured.
+        if event.joins().is_some() && event.from.is_none() {
             write!(out, "; {}", describe(&session, event))?;
         } else {
             if n > 0 {
                 writeln!(out)?;
             }
             // The time of day where the event was recorded, which is the room's time.
+            let place = match &event.from {
+                Some(from) => format!("[{}] ", printable(&from.label)),
+                None => String::new(),
+            };
             write!(
                 out,
-                "{}  {}",
+                "{}  {place}{}",
                 event.at.format("%H:%M"),
                 describe(&session, event)
             )?;

@@ -125,6 +125,9 @@ pub fn visit_ids(change: &mut Change, f: &mut dyn FnMut(Role, IdMut<'_>)) {
 pub enum Key {
     Theme,
     Person(ParticipantId),
+    /// A person's organisation and group, which a copy may fill in for someone added
+    /// without them.
+    Details(ParticipantId),
     Space(SpaceId),
     Slot(SlotId),
     /// Anything about the issue at all (deleting it would take that away).
@@ -146,9 +149,22 @@ pub fn keys(change: &Change) -> Vec<Key> {
     match change {
         SessionCreated { .. } | CopyMade { .. } | CopyMerged { .. } | Undo | Redo => vec![],
         ThemeSet { .. } => vec![K::Theme],
-        ParticipantAdded { participant, .. }
-        | ParticipantUpdated { participant, .. }
-        | ParticipantRemoved { participant } => vec![K::Person(*participant)],
+        ParticipantAdded {
+            participant,
+            organisation,
+            group,
+            ..
+        } => {
+            let mut keys = vec![K::Person(*participant)];
+            if organisation.is_some() || group.is_some() {
+                keys.push(K::Details(*participant));
+            }
+            keys
+        }
+        ParticipantUpdated { participant, .. } => {
+            vec![K::Person(*participant), K::Details(*participant)]
+        }
+        ParticipantRemoved { participant } => vec![K::Person(*participant)],
         SpaceAdded { space, .. } | SpaceRenamed { space, .. } | SpaceRemoved { space } => {
             vec![K::Space(*space)]
         }

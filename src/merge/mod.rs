@@ -123,3 +123,28 @@ pub fn latest(journals: &[&Journal]) -> Option<DateTime<FixedOffset>> {
         .flat_map(|j| j.events.iter().map(|e| e.at))
         .max_by_key(|at| at.to_utc())
 }
+
+/// Every text the session holds, trimmed: names, titles, descriptions, reports, next steps.
+pub fn texts(s: &crate::model::Session) -> Vec<String> {
+    let mut out = vec![s.theme.clone()];
+    for p in s.participants.values() {
+        out.push(p.name.clone());
+        out.extend(p.organisation.clone());
+    }
+    out.extend(s.spaces.values().map(|x| x.name.clone()));
+    out.extend(s.slots.values().map(|x| x.label.clone()));
+    for i in s.issues.values() {
+        out.extend([i.title.clone(), i.description.clone()]);
+        out.extend(i.report.attendee_names.iter().cloned());
+        out.extend([
+            i.report.key_points.clone(),
+            i.report.recommendations.clone(),
+            i.report.follow_up.clone(),
+        ]);
+        out.extend(i.plan.steps.values().map(|s| s.text.clone()));
+    }
+    out.into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}

@@ -28,6 +28,8 @@ pub struct UndoneBefore {
     pub seq: u64,
     pub at: DateTime<FixedOffset>,
     pub changes: Vec<Change>,
+    /// Texts the undo brought back on that side, which the main side does not get.
+    pub restored: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,6 +46,19 @@ enum Origin {
     UndoneBefore(usize),
     /// The n-th step made after the parting.
     After(usize),
+}
+
+/// The texts an event brings into the session.
+fn restored(state: &Session, event: &Event) -> Vec<String> {
+    let mut after = state.clone();
+    if apply(&mut after, event).is_err() {
+        return Vec::new();
+    }
+    let before: std::collections::BTreeSet<String> = super::texts(state).into_iter().collect();
+    super::texts(&after)
+        .into_iter()
+        .filter(|t| !before.contains(t))
+        .collect()
 }
 
 /// The net effect of `events`, applied one after another to `start`.
@@ -81,6 +96,7 @@ pub fn net(start: &Session, events: &[Event]) -> Net {
                                 seq: event.seq,
                                 at: event.at,
                                 changes: target.unwrap_or_default(),
+                                restored: restored(&state, event),
                             },
                             true,
                         ));

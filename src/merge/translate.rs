@@ -181,16 +181,51 @@ fn texts_of(change: &Change) -> String {
         .join(" / ")
 }
 
-/// Appends the losing side's text under a heading that says where it was captured.
+const ALSO: &str = "\n\nAlso captured on ";
+
+/// A text as its own part and the parts appended from other copies, by label.
+fn blocks(text: &str) -> (String, Vec<(String, String)>) {
+    // A text that was empty on the winning side starts with a heading.
+    let text = match text.strip_prefix(&ALSO[2..]) {
+        Some(_) => format!("\n\n{text}"),
+        None => text.to_string(),
+    };
+    let mut parts = text.split(ALSO);
+    let head = parts.next().unwrap_or_default().to_string();
+    let mut out = Vec::new();
+    for part in parts {
+        match part.split_once(":\n") {
+            Some((label, body)) => out.push((label.to_string(), body.to_string())),
+            None => out.push((String::new(), part.to_string())),
+        }
+    }
+    (head, out)
+}
+
+/// Appends the losing side's text under a heading that says where it was captured. The
+/// appended parts go in the order of their labels, so that copies merged in any order
+/// read the same.
 fn join_text(winner: &str, loser: &str, label: &str) -> String {
-    let (w, l) = (winner.trim_end(), loser.trim());
-    if l.is_empty() || w.contains(l) {
-        return w.to_string();
+    let (head, mut parts) = blocks(winner.trim_end());
+    let (theirs, more) = blocks(loser.trim());
+    for (l, body) in std::iter::once((label.to_string(), theirs)).chain(more) {
+        let body = body.trim().to_string();
+        if body.is_empty() || head.trim() == body || parts.iter().any(|(_, b)| b.trim() == body)
+        {
+            continue;
+        }
+        parts.push((l, body));
     }
-    if w.is_empty() {
-        return format!("Also captured on {label}:\n{l}");
+    parts.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = head.trim_end().to_string();
+    for (l, body) in parts {
+        if out.is_empty() {
+            out = format!("Also captured on {l}:\n{body}");
+        } else {
+            out.push_str(&format!("{ALSO}{l}:\n{body}"));
+        }
     }
-    format!("{w}\n\nAlso captured on {label}:\n{l}")
+    out
 }
 
 fn join_reports(winner: &Report, loser: &Report, label: &str) -> Report {
@@ -299,6 +334,12 @@ impl Target {
                 claim(&mut owners, key, owner_of(&item.from, item.at));
             }
         }
+        // An undo on the main side of something both sides had is the main side's change.
+        for undone in &mine.undone_before {
+            for key in undone.changes.iter().flat_map(keys) {
+                claim(&mut owners, key, Owner::Main);
+            }
+        }
         for stamped in &self.pending {
             for key in keys(&stamped.change) {
                 claim(&mut owners, key, owner_of(&stamped.from, stamped.at));
@@ -351,7 +392,7 @@ impl Target {
                     describe_step(&cx.theirs, &undone.changes)
                 ),
                 kept: "MAIN kept it, since it was made before the copy".to_string(),
-                lost: String::new(),
+                lost: undone.restored.join("\n"),
             });
         }
         let marker = Change::CopyMerged {
@@ -464,6 +505,20 @@ impl Target {
         cx.fates.push((item.seq, Fate::Conflict));
     }
 
+    /// The main session already says what the change says. The copy captured it too, and
+    /// perhaps earlier: that counts when a later change of a third copy meets it.
+    fn already(&self, cx: &mut Cx, item: &Item, change: &Change) {
+        let owner = Owner::Copy {
+            at: item.at.to_utc(),
+            label: cx.label.clone(),
+            copy: cx.id.clone(),
+        };
+        for key in keys(change) {
+            claim(&mut cx.owners, key, owner.clone());
+        }
+        cx.fates.push((item.seq, Fate::AlreadyThere));
+    }
+
     /// Records a translated change here; a refusal that only means "already so" is not a
     /// conflict.
     fn emit(&mut self, cx: &mut Cx, item: &Item, change: Change) -> Result<(), Rejection> {
@@ -505,7 +560,7 @@ impl Target {
                 true
             }
             Err(why) if redundant(&why) => {
-                cx.fates.push((item.seq, Fate::AlreadyThere));
+                self.already(cx, item, &change);
                 false
             }
             Err(why) => {
@@ -517,8 +572,9 @@ impl Target {
         }
     }
 
-    /// Whether recording the change here would change what the room sees.
-    fn would_change(&self, at: DateTime<FixedOffset>, change: &Change) -> bool {
+    /// Whether recording the change here would change what the room sees; None if it
+    /// would be refused.
+    fn would_change(&self, at: DateTime<FixedOffset>, change: &Change) -> Option<bool> {
         let mut probe = self.session.clone();
         let event = Event {
             seq: probe.last_seq + 1,
@@ -527,7 +583,8 @@ impl Target {
             from: None,
             change: change.clone(),
         };
-        apply(&mut probe, &event).is_ok() && !same_content(&probe, &self.session)
+        apply(&mut probe, &event).ok()?;
+        Some(!same_content(&probe, &self.session))
     }
 
     fn translate(&mut self, cx: &mut Cx, item: &Item) {
@@ -617,28 +674,42 @@ impl Target {
                 };
                 cx.map.participants.insert(participant.0, same.id.0);
                 let org = organisation.clone().filter(|o| !o.trim().is_empty());
-                let details = Change::ParticipantUpdated {
+                let details = |name: &str| Change::ParticipantUpdated {
                     participant: same.id,
-                    name: same.name.clone(),
+                    name: name.to_string(),
                     organisation: org.clone().or(same.organisation.clone()),
                     group: group.or(same.group),
                 };
-                if !self.would_change(item.at, &details) {
-                    cx.fates.push((item.seq, Fate::AlreadyThere));
+                if self.would_change(item.at, &details(&same.name)) == Some(false) {
+                    self.already(cx, item, &details(&same.name));
                     return true;
                 }
-                let what = format!(
-                    "{} added on both with other details",
-                    quote(name.trim())
-                );
-                match self.verdict(cx, Key::Person(same.id), item.at) {
-                    Verdict::Keep(owner) if same.organisation.is_some() || same.group.is_some() => {
-                        let kept = format!("{owner}'s details kept");
-                        let lost = org.unwrap_or_default();
-                        self.conflict(cx, item, what, kept, lost);
+                let what = format!("{} added on both with other details", quote(name.trim()));
+                match self.verdict(cx, Key::Details(same.id), item.at) {
+                    Verdict::Free => {
+                        self.emit_or_conflict(cx, item, details(&same.name));
                     }
-                    _ => {
-                        self.emit_or_conflict(cx, item, details);
+                    Verdict::Win(loser) => {
+                        let theirs = Change::ParticipantUpdated {
+                            participant: same.id,
+                            name: name.trim().to_string(),
+                            organisation: org.clone(),
+                            group: *group,
+                        };
+                        if self.emit_or_conflict(cx, item, theirs) {
+                            let kept =
+                                format!("{}'s kept (captured earlier than {loser}'s)", cx.label);
+                            cx.conflicts.push(Conflict {
+                                seq: item.seq,
+                                what,
+                                kept,
+                                lost: String::new(),
+                            });
+                        }
+                    }
+                    Verdict::Keep(owner) => {
+                        let kept = format!("{owner}'s details kept");
+                        self.conflict(cx, item, what, kept, org.unwrap_or_default());
                     }
                 }
                 true
@@ -652,8 +723,9 @@ impl Target {
                 else {
                     return false;
                 };
+                let key = Change::SpaceRemoved { space: same.id };
                 cx.map.spaces.insert(space.0, same.id.0);
-                cx.fates.push((item.seq, Fate::AlreadyThere));
+                self.already(cx, item, &key);
                 true
             }
             Change::SlotAdded { slot, label, .. } => {
@@ -665,8 +737,9 @@ impl Target {
                 else {
                     return false;
                 };
+                let key = Change::SlotRemoved { slot: same.id };
                 cx.map.slots.insert(slot.0, same.id.0);
-                cx.fates.push((item.seq, Fate::AlreadyThere));
+                self.already(cx, item, &key);
                 true
             }
             _ => false,
@@ -751,44 +824,53 @@ impl Target {
                 self.emit_or_conflict(cx, item, change);
             }
             Verdict::Win(loser) => {
-                if self.would_change(item.at, &change) && self.emit_or_conflict(cx, item, change)
-                {
+                if self.would_change(item.at, &change) == Some(false) {
+                    self.already(cx, item, &change);
+                } else if self.emit_or_conflict(cx, item, change) {
                     cx.conflicts.push(Conflict {
                         seq: item.seq,
                         what: changed_both(&what),
                         kept: format!("{} kept (captured earlier than {loser}'s)", cx.label),
                         lost: String::new(),
                     });
-                } else {
-                    cx.fates.push((item.seq, Fate::AlreadyThere));
                 }
             }
-            Verdict::Keep(owner) => {
-                if self.would_change(item.at, &change) {
+            Verdict::Keep(owner) => match self.would_change(item.at, &change) {
+                Some(false) => self.already(cx, item, &change),
+                Some(true) => {
                     let lost = texts_of(&item.change);
                     self.conflict(cx, item, changed_both(&what), format!("{owner} kept"), lost);
-                } else {
-                    cx.fates.push((item.seq, Fate::AlreadyThere));
                 }
-            }
+                None => {
+                    self.emit_or_conflict(cx, item, change);
+                }
+            },
         }
     }
 
-    /// Taking something away holds only if nobody else touched it since the parting.
+    /// Taking something away holds only if nobody else touched it since the parting:
+    /// for an issue, nor any issue folded into it, which goes with it.
     fn removal(&mut self, cx: &mut Cx, item: &Item, change: Change, what: String) {
-        let key = keys(&change)
-            .into_iter()
-            .next()
-            .expect("a removal names what it removes");
-        match self.verdict(cx, key, item.at) {
-            Verdict::Free => {
-                self.emit_or_conflict(cx, item, change);
+        let mut gone = keys(&change);
+        gone.truncate(1);
+        if let Change::IssueDeleted { issue } = change {
+            let mut next = 0;
+            let mut ids = vec![issue];
+            while let Some(&target) = ids.get(next) {
+                let folded = self.session.issues.values();
+                ids.extend(folded.filter(|i| i.merged_into == Some(target)).map(|i| i.id));
+                next += 1;
             }
-            Verdict::Keep(owner) | Verdict::Win(owner) => {
+            gone = ids.into_iter().map(Key::Issue).collect();
+        }
+        for key in gone {
+            if let Verdict::Keep(owner) | Verdict::Win(owner) = self.verdict(cx, key, item.at) {
                 let kept = format!("kept, since {owner} changed it meanwhile");
                 self.conflict(cx, item, what, kept, String::new());
+                return;
             }
         }
+        self.emit_or_conflict(cx, item, change);
     }
 
     fn place(&mut self, cx: &mut Cx, item: &Item, change: Change, what: String) {
@@ -798,7 +880,7 @@ impl Target {
         let here = Placement { space, slot };
         let current = self.session.issues.get(&issue).and_then(|i| i.placement);
         if current == Some(here) {
-            cx.fates.push((item.seq, Fate::AlreadyThere));
+            self.already(cx, item, &change);
             return;
         }
         if let Verdict::Keep(owner) = self.verdict(cx, Key::Placement(issue), item.at) {
@@ -814,14 +896,26 @@ impl Target {
         let what = format!("{what}: the cell was filled on both");
         match self.verdict(cx, Key::Cell(here), item.at) {
             Verdict::Win(loser) => {
-                let unplace = Change::IssueUnplaced { issue: other };
+                // The later move of the other issue into this cell gives way: it goes back
+                // where this copy has it, if that is free, else off the wall.
+                let back = self.where_theirs(cx, other).filter(|p| {
+                    *p != here && self.session.issue_at(*p).is_none()
+                });
+                let unplace = match back {
+                    Some(p) => Change::IssuePlaced {
+                        issue: other,
+                        space: p.space,
+                        slot: p.slot,
+                    },
+                    None => Change::IssueUnplaced { issue: other },
+                };
                 if self.emit(cx, item, unplace).is_ok() && self.emit_or_conflict(cx, item, change)
                 {
                     cx.conflicts.push(Conflict {
                         seq: item.seq,
                         what,
                         kept: format!(
-                            "{}'s kept (captured earlier); {loser}'s issue {other} {} left unplaced",
+                            "{}'s kept (captured earlier); {loser}'s issue {other} {} moved back",
                             cx.label,
                             quote(&title)
                         ),
@@ -838,6 +932,26 @@ impl Target {
                 self.conflict(cx, item, what, kept, String::new());
             }
         }
+    }
+
+    /// Where the copy has an issue of this session, in this session's ids.
+    fn where_theirs(&self, cx: &Cx, issue: IssueId) -> Option<Placement> {
+        let back = |map: &BTreeMap<u32, u32>, shared: u32, id: u32| {
+            map.iter()
+                .find(|(_, n)| **n == id)
+                .map(|(o, _)| *o)
+                .or((id <= shared).then_some(id))
+        };
+        let (m, b) = (&cx.map, &cx.before);
+        let theirs = IssueId(back(&m.issues, b.issue, issue.0)?);
+        let place = cx.theirs.issues.get(&theirs)?.placement?;
+        let forward = |map: &BTreeMap<u32, u32>, shared: u32, id: u32| {
+            map.get(&id).copied().or((id <= shared).then_some(id))
+        };
+        Some(Placement {
+            space: SpaceId(forward(&m.spaces, b.space, place.space.0)?),
+            slot: SlotId(forward(&m.slots, b.slot, place.slot.0)?),
+        })
     }
 
     fn report(&mut self, cx: &mut Cx, item: &Item, change: Change, what: String) {
@@ -867,9 +981,13 @@ impl Target {
                         issue,
                         report: report.clone(),
                     };
-                    if !self.would_change(item.at, &probe) {
-                        cx.fates.push((item.seq, Fate::AlreadyThere));
-                        return;
+                    match self.would_change(item.at, &probe) {
+                        Some(false) => return self.already(cx, item, &probe),
+                        Some(true) => {}
+                        None => {
+                            self.emit_or_conflict(cx, item, probe);
+                            return;
+                        }
                     }
                     let (main_first, kept_label) = match verdict {
                         Verdict::Keep(owner) => (true, owner),
@@ -951,9 +1069,14 @@ impl Target {
                     return;
                 }
                 verdict => {
-                    if !self.would_change(item.at, &edit(theirs.clone())) {
-                        cx.fates.push((item.seq, Fate::AlreadyThere));
-                        return;
+                    let probe = edit(theirs.clone());
+                    match self.would_change(item.at, &probe) {
+                        Some(false) => return self.already(cx, item, &probe),
+                        Some(true) => {}
+                        None => {
+                            self.emit_or_conflict(cx, item, probe);
+                            return;
+                        }
                     }
                     let (main_first, kept_label) = match verdict {
                         Verdict::Keep(owner) => (true, owner),

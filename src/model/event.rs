@@ -20,7 +20,8 @@ pub struct Event {
     /// undone, redone, replayed and logged as a whole. Version 2.
     pub part_of: Option<u64>,
     /// Where the change was first captured when it came in from a copy of the session by
-    /// `convene merge` (written `"from": {…}`). Version 2.
+    /// `convene merge` (written `"captured": {…}`: `from` is taken by `issues_merged`).
+    /// Version 2.
     pub from: Option<Captured>,
     pub change: Change,
 }

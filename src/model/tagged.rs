@@ -28,7 +28,7 @@ impl Serialize for Event {
             map.serialize_entry("part_of", &step)?;
         }
         if let Some(from) = &self.from {
-            map.serialize_entry("from", from)?;
+            map.serialize_entry("captured", from)?;
         }
         Change::serialize(&self.change, Flat(&mut map))?;
         map.end()
@@ -214,9 +214,9 @@ impl Head {
                 }
                 self.part_of = Some(map.next_value()?);
             }
-            "from" if self.event => {
+            "captured" if self.event => {
                 if self.from.is_some() {
-                    return Err(de::Error::duplicate_field("from"));
+                    return Err(de::Error::duplicate_field("captured"));
                 }
                 self.from = Some(map.next_value()?);
             }

@@ -56,7 +56,8 @@ pub fn run(
     }
     let previous = std::fs::read(&path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    let kept = keep_previous(data_dir, &path, &previous)?;
+    let kept = store::keep_before_merge(data_dir, &path, &previous)
+        .map_err(|e| anyhow::anyhow!("{e}. Nothing was merged."))?;
     let count = merge::record(&mut opened.journal, &merge)
         .map_err(|why| anyhow::anyhow!("the merge was refused: {why}. Nothing was written."))?;
     opened.save(files::now())?;
@@ -75,44 +76,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
-}
-
-/// MAIN as it was before the merge: in the trash when it lives in the sessions folder,
-/// else beside it as `NAME.json.before-merge`. An earlier one is never replaced.
-fn keep_previous(data_dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<PathBuf> {
-    let in_sessions = match (
-        path.parent().map(|p| p.canonicalize()),
-        store::sessions_dir(data_dir).canonicalize(),
-    ) {
-        (Some(Ok(dir)), Ok(sessions)) => dir == sessions,
-        _ => false,
-    };
-    let name = path
-        .file_name()
-        .map_or("session.json".into(), |n| n.to_string_lossy().into_owned());
-    let (dir, stem, ext) = if in_sessions {
-        let stem = name.strip_suffix(".json").unwrap_or(&name).to_string();
-        let dir = store::trash_dir(data_dir);
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", dir.display()))?;
-        (dir, format!("{stem}.before-merge"), ".json".to_string())
-    } else {
-        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        (dir, format!("{name}.before-merge"), String::new())
-    };
-    let mut n = 1;
-    let target = loop {
-        let candidate = if n == 1 {
-            dir.join(format!("{stem}{ext}"))
-        } else {
-            dir.join(format!("{stem}-{n}{ext}"))
-        };
-        if std::fs::symlink_metadata(&candidate).is_err() {
-            break candidate;
-        }
-        n += 1;
-    };
-    store::write_atomic(&target, bytes)
-        .map_err(|e| anyhow::anyhow!("{}: cannot keep the previous version: {e}", target.display()))?;
-    Ok(target)
 }

@@ -17,7 +17,7 @@ pub use paths::{data_dir, new_session_path, resolve, sessions_dir, slug, trash_d
 pub use save::write_atomic;
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
-pub use trash::{TrashError, trash};
+pub use trash::{TrashError, keep_before_merge, trash};
 
 use crate::model::Journal;
 use chrono::{DateTime, FixedOffset};

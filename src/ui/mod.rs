@@ -3,6 +3,7 @@
 
 pub mod app;
 mod help;
+pub mod merge_copy;
 pub mod pane;
 pub mod panes;
 pub mod picker;

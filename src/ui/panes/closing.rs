@@ -4,11 +4,12 @@
 
 use crate::model::{Horizon, Session, StepStatus};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
+use crate::ui::merge_copy::{self, MergeCopy, Step};
 use crate::ui::text;
 use crate::ui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
@@ -19,6 +20,8 @@ use tui_big_text::{BigText, PixelSize};
 pub struct ClosingPane {
     /// The session's file, for the export command shown to the facilitator.
     pub file: Option<PathBuf>,
+    /// A copy being merged in (`M`).
+    merging: Option<MergeCopy>,
 }
 
 /// The day in numbers.
@@ -117,12 +120,68 @@ fn shell_quote(s: &str) -> String {
 }
 
 impl Pane for ClosingPane {
-    fn key(&mut self, _key: KeyEvent, _cx: &mut Cx) -> Handled {
-        Handled::No
+    fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        let Some(flow) = &mut self.merging else {
+            if key.code == KeyCode::Char('M') {
+                self.merging = Some(MergeCopy::start());
+                return Handled::Yes;
+            }
+            return Handled::No;
+        };
+        // A bare name is looked for beside the session's own file.
+        let sessions = self
+            .file
+            .as_ref()
+            .and_then(|f| f.parent())
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        match flow.key(key, cx.journal(), &sessions) {
+            Step::Stay => {}
+            Step::Cancelled => {
+                self.merging = None;
+                cx.info("Nothing was merged");
+            }
+            Step::Refused(why) => {
+                self.merging = None;
+                cx.error(why);
+            }
+            Step::Merge { file, copy } => {
+                self.merging = None;
+                match merge_copy::work_out(cx.journal(), &file, &copy) {
+                    Ok(merge) => {
+                        if cx.record_merge(&merge) {
+                            cx.info(format!(
+                                "Merged {} changes from {file} as one step (u undoes it)",
+                                merge.summary.merged()
+                            ));
+                        }
+                    }
+                    Err(why) => cx.error(why),
+                }
+            }
+        }
+        Handled::Yes
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
+        match &mut self.merging {
+            Some(flow) => {
+                flow.paste(text);
+                Handled::Yes
+            }
+            None => Handled::No,
+        }
+    }
+
+    fn capturing(&self) -> bool {
+        self.merging.is_some()
     }
 
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         draw(area, buf, view, self.file.as_ref(), false);
+        if let Some(flow) = &mut self.merging {
+            flow.render(area, buf, view.theme);
+        }
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -130,7 +189,10 @@ impl Pane for ClosingPane {
     }
 
     fn keys(&self) -> Vec<KeyHelp> {
-        vec![KeyHelp::more("f", "present the summary to the room")]
+        vec![
+            KeyHelp::more("f", "present the summary to the room"),
+            KeyHelp::more("M", "merge a copy in (from another laptop)"),
+        ]
     }
 }
 

@@ -109,7 +109,7 @@ impl MergeCopy {
             }
             MergeCopy::Confirm { lines, adds, .. } => {
                 let height = (lines.len() as u16 + 5).min(area.height);
-                let r = popup::centred(area, (area.width * 9 / 10).max(60), height);
+                let r = popup::centred(area, (area.width * 9 / 10).clamp(60, 110), height);
                 let inside = popup::frame(r, buf, t, "Merge a copy in?");
                 let w = inside.width as usize;
                 let mut shown: Vec<Line> = lines

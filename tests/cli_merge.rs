@@ -71,7 +71,11 @@ fn newsroom(tmp: &TempDir) -> (PathBuf, PathBuf) {
     let main = new_session(tmp.path());
     let other = tmp.path().join("newsroom-2.json");
     copy(tmp.path(), &main, &other, "Newsroom 2");
-    import(tmp.path(), &other, "Falls at home,Dana Reyes,\nTransport,,\n");
+    import(
+        tmp.path(),
+        &other,
+        "Falls at home,Dana Reyes,\nTransport,,\n",
+    );
     import(tmp.path(), &main, "Loneliness,dana reyes,\n");
     (main, other)
 }
@@ -80,7 +84,10 @@ fn newsroom(tmp: &TempDir) -> (PathBuf, PathBuf) {
 fn dry_run_says_what_would_come_in_and_writes_nothing() {
     let tmp = TempDir::new().unwrap();
     let (main, other) = newsroom(&tmp);
-    let (before, theirs) = (std::fs::read(&main).unwrap(), std::fs::read(&other).unwrap());
+    let (before, theirs) = (
+        std::fs::read(&main).unwrap(),
+        std::fs::read(&other).unwrap(),
+    );
     convene(tmp.path())
         .arg("merge")
         .arg(&main)
@@ -101,7 +108,10 @@ fn dry_run_says_what_would_come_in_and_writes_nothing() {
 fn a_merge_appends_one_step_keeps_the_previous_version_and_is_idempotent() {
     let tmp = TempDir::new().unwrap();
     let (main, other) = newsroom(&tmp);
-    let (before, theirs) = (std::fs::read(&main).unwrap(), std::fs::read(&other).unwrap());
+    let (before, theirs) = (
+        std::fs::read(&main).unwrap(),
+        std::fs::read(&other).unwrap(),
+    );
     convene(tmp.path())
         .arg("merge")
         .arg(&main)
@@ -110,7 +120,11 @@ fn a_merge_appends_one_step_keeps_the_previous_version_and_is_idempotent() {
         .success()
         .stdout(predicate::str::contains("Merged into"));
     assert_eq!(titles(&main), ["Falls at home", "Loneliness", "Transport"]);
-    assert_eq!(std::fs::read(&other).unwrap(), theirs, "a copy is only read");
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        theirs,
+        "a copy is only read"
+    );
     let stem = main.file_stem().unwrap().to_string_lossy().into_owned();
     let kept = tmp
         .path()

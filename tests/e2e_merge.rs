@@ -42,8 +42,20 @@ fn copies_merge_from_the_picker_and_from_closing() {
     let main = session_file(&data);
     let two = dir.path().join("newsroom-2.json");
     let three = dir.path().join("newsroom-3.json");
-    copy_with_issues(&data, &main, &two, "Newsroom 2", "Falls at home,Dana Reyes,\n");
-    copy_with_issues(&data, &main, &three, "Newsroom 3", "Transport,,\nLoneliness,,\n");
+    copy_with_issues(
+        &data,
+        &main,
+        &two,
+        "Newsroom 2",
+        "Falls at home,Dana Reyes,\n",
+    );
+    copy_with_issues(
+        &data,
+        &main,
+        &three,
+        "Newsroom 3",
+        "Transport,,\nLoneliness,,\n",
+    );
     let theirs = std::fs::read(&two).unwrap();
 
     let command = format!("exec '{BIN}' --data-dir '{}'", data.display());
@@ -76,7 +88,10 @@ fn copies_merge_from_the_picker_and_from_closing() {
         log.contains("[Newsroom 2] issue 1 raised: Falls at home"),
         "{log}"
     );
-    assert!(log.contains("[Newsroom 3] issue 2 raised: Transport"), "{log}");
+    assert!(
+        log.contains("[Newsroom 3] issue 2 raised: Transport"),
+        "{log}"
+    );
     assert!(log.contains("undo: merged in the copy"), "{log}");
     let check = convene(&data, &["check", main.to_str().unwrap()]);
     assert!(check.contains("1 issue,"), "{check}");

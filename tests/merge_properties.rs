@@ -22,7 +22,13 @@ use std::path::Path;
 type Choice = (u8, u32, u32, u32, usize);
 
 fn choice(kinds: u8) -> impl Strategy<Value = Choice> {
-    (0..kinds, any::<u32>(), any::<u32>(), any::<u32>(), 0usize..8)
+    (
+        0..kinds,
+        any::<u32>(),
+        any::<u32>(),
+        any::<u32>(),
+        0usize..8,
+    )
 }
 
 /// A change whose merge does not depend on the order of the copies (see `ORDER_FREE`).
@@ -32,7 +38,9 @@ fn choice(kinds: u8) -> impl Strategy<Value = Choice> {
 /// move into the same cell on another can end with an issue in a different free cell.
 /// Each of those is listed as a conflict either way.
 fn order_free() -> impl Strategy<Value = Choice> {
-    let kinds: Vec<u8> = (0..ORDER_FREE).filter(|k| ![6, 7, 9, 10].contains(k)).collect();
+    let kinds: Vec<u8> = (0..ORDER_FREE)
+        .filter(|k| ![6, 7, 9, 10].contains(k))
+        .collect();
     (
         prop::sample::select(kinds),
         any::<u32>(),
@@ -153,7 +161,7 @@ fn pick(s: &Session, (kind, a, b, c, t): Choice, text: &str) -> Option<Change> {
             horizon: Horizon::ALL[c as usize % 3],
         },
         12 => {
-            let issue = s.active_issues().filter(|i| !i.plan.steps.is_empty()).nth(0)?;
+            let issue = s.active_issues().find(|i| !i.plan.steps.is_empty())?;
             let step = nth(&issue.plan.steps, a)?;
             StepUpdated {
                 issue: issue.id,
@@ -283,7 +291,11 @@ fn check(journal: &Journal) {
 fn texts(s: &Session) -> Vec<String> {
     merge::texts(s)
         .iter()
-        .flat_map(|t| t.lines().map(|l| l.trim().to_lowercase()).collect::<Vec<_>>())
+        .flat_map(|t| {
+            t.lines()
+                .map(|l| l.trim().to_lowercase())
+                .collect::<Vec<_>>()
+        })
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -295,7 +307,8 @@ fn new_texts(fork: &Session, side: &Session) -> BTreeSet<String> {
     let old: BTreeSet<String> = texts(fork).into_iter().collect();
     texts(side)
         .into_iter()
-        .filter(|t| !old.contains(t) && !(t.starts_with("(from \"") && t.ends_with("\")")))
+        .filter(|t| !old.contains(t))
+        .filter(|t| !(t.starts_with("(from \"") && t.ends_with("\")")))
         .collect()
 }
 
@@ -462,6 +475,3 @@ proptest! {
         prop_assert_eq!(content(&ab.session), content(&ba.session));
     }
 }
-
-
-

@@ -321,7 +321,7 @@ fn every_kind_of_event() -> Journal {
                     copy: "a1b2".into(),
                     label: "Far hall".into(),
                     through: 14,
-                    ids,
+                    ids: Box::new(ids),
                 },
             },
             Stamped {

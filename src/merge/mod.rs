@@ -56,15 +56,18 @@ pub enum MergeError {
 pub fn merge(main: &Journal, copies: &[Copy<'_>]) -> Result<Merge, MergeError> {
     let mut order: Vec<(String, String, usize)> = Vec::new();
     for (n, copy) in copies.iter().enumerate() {
-        let fork = fork_point(&main.events, &copy.journal.events)
-            .ok_or_else(|| MergeError::Unrelated {
+        let fork = fork_point(&main.events, &copy.journal.events).ok_or_else(|| {
+            MergeError::Unrelated {
                 file: copy.file.clone(),
-            })?;
+            }
+        })?;
         let (id, label) = translate::name(copy, fork);
         order.push((label, id, n));
     }
     order.sort();
-    let journals: Vec<&Journal> = std::iter::once(main).chain(copies.iter().map(|c| c.journal)).collect();
+    let journals: Vec<&Journal> = std::iter::once(main)
+        .chain(copies.iter().map(|c| c.journal))
+        .collect();
     let at = latest(&journals).unwrap_or_default();
     let mut target = translate::Target::new(main, at);
     let mut reports = Vec::new();

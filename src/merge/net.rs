@@ -222,7 +222,10 @@ mod tests {
         assert_eq!(n.undone_before.len(), 1);
         assert!(matches!(
             n.undone_before[0].changes[0],
-            Change::IssueRaised { issue: IssueId(1), .. }
+            Change::IssueRaised {
+                issue: IssueId(1),
+                ..
+            }
         ));
         j.record(at(), Change::Redo).unwrap();
         j.record(at(), Change::Redo).unwrap();

@@ -119,13 +119,17 @@ impl Summary {
                 format!("{} ({})", copy.file, copy.label)
             };
             match &copy.outcome {
-                Outcome::NothingNew { merged_before: true } => {
+                Outcome::NothingNew {
+                    merged_before: true,
+                } => {
                     out.push(format!("from {name}: nothing new (merged before)"));
                 }
                 Outcome::NothingNew {
                     merged_before: false,
                 } => {
-                    out.push(format!("from {name}: nothing new (no changes since the copy)"));
+                    out.push(format!(
+                        "from {name}: nothing new (no changes since the copy)"
+                    ));
                 }
                 Outcome::Merged {
                     counts, conflicts, ..

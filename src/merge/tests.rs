@@ -268,7 +268,10 @@ fn the_same_late_participant_added_on_both_is_one_person() {
         out.session.participant_name(issue.convener.unwrap()),
         "Dana Reyes"
     );
-    assert_eq!(merge.summary.lines(), ["from n1.json (Newsroom 1): 1 issue, 1 other change"]);
+    assert_eq!(
+        merge.summary.lines(),
+        ["from n1.json (Newsroom 1): 1 issue, 1 other change"]
+    );
 }
 
 #[test]
@@ -327,8 +330,10 @@ fn a_report_edited_on_both_keeps_mains_and_appends_the_copys() {
     );
     assert_eq!(
         merge.summary.lines(),
-        ["from newsroom-2.json (Newsroom 2): 2 reports; 1 conflict (report of issue 1 edited on \
-          both; MAIN kept, Newsroom 2's text appended)"]
+        [
+            "from newsroom-2.json (Newsroom 2): 2 reports; 1 conflict (report of issue 1 edited on \
+          both; MAIN kept, Newsroom 2's text appended)"
+        ]
     );
 }
 
@@ -385,7 +390,12 @@ fn what_a_copy_undid_does_not_come_back_and_unrelated_files_are_refused() {
     rec(&mut copy, 32, Change::Undo);
     raise(&mut copy, 33, "Meant this");
     let (out, _) = merged(&main, &[(&copy, "n.json")]);
-    let titles: Vec<&str> = out.session.issues.values().map(|i| i.title.as_str()).collect();
+    let titles: Vec<&str> = out
+        .session
+        .issues
+        .values()
+        .map(|i| i.title.as_str())
+        .collect();
     assert!(!titles.contains(&"Oops"));
     assert!(titles.contains(&"Meant this"));
     assert!(!out.events.iter().any(|e| matches!(e.change, Change::Undo)));
@@ -414,7 +424,10 @@ fn a_plain_copy_is_labelled_by_its_file_name() {
     let (out, merge) = merged(&main, &[(&copy, "far-wall.json")]);
     let last = out.events.last().unwrap();
     assert_eq!(last.from.as_ref().unwrap().label, "far-wall");
-    assert_eq!(merge.summary.lines(), ["from far-wall.json (far-wall): 1 issue"]);
+    assert_eq!(
+        merge.summary.lines(),
+        ["from far-wall.json (far-wall): 1 issue"]
+    );
     let (again, _) = merged(&out, &[(&copy, "renamed.json")]);
     assert_eq!(again.events, out.events, "recognised whatever its name");
 }

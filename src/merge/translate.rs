@@ -123,9 +123,12 @@ fn claim(owners: &mut BTreeMap<Key, Owner>, key: Key, owner: Owner) {
         (None, _) => true,
         (Some(Owner::Main), _) => false,
         (Some(_), Owner::Main) => true,
-        (Some(Owner::Copy { at, label, .. }), Owner::Copy { at: a, label: l, .. }) => {
-            (a, l) < (at, label)
-        }
+        (
+            Some(Owner::Copy { at, label, .. }),
+            Owner::Copy {
+                at: a, label: l, ..
+            },
+        ) => (a, l) < (at, label),
     };
     if replace {
         owners.insert(key, owner);
@@ -210,8 +213,7 @@ fn join_text(winner: &str, loser: &str, label: &str) -> String {
     let (theirs, more) = blocks(loser.trim());
     for (l, body) in std::iter::once((label.to_string(), theirs)).chain(more) {
         let body = body.trim().to_string();
-        if body.is_empty() || head.trim() == body || parts.iter().any(|(_, b)| b.trim() == body)
-        {
+        if body.is_empty() || head.trim() == body || parts.iter().any(|(_, b)| b.trim() == body) {
             continue;
         }
         parts.push((l, body));
@@ -399,7 +401,7 @@ impl Target {
             copy: cx.id.clone(),
             label: cx.label.clone(),
             through: last,
-            ids: cx.map.clone(),
+            ids: Box::new(cx.map.clone()),
         };
         if self.apply_here(self.at, &marker).is_ok() {
             self.markers.push((
@@ -858,7 +860,11 @@ impl Target {
             let mut ids = vec![issue];
             while let Some(&target) = ids.get(next) {
                 let folded = self.session.issues.values();
-                ids.extend(folded.filter(|i| i.merged_into == Some(target)).map(|i| i.id));
+                ids.extend(
+                    folded
+                        .filter(|i| i.merged_into == Some(target))
+                        .map(|i| i.id),
+                );
                 next += 1;
             }
             gone = ids.into_iter().map(Key::Issue).collect();
@@ -898,9 +904,9 @@ impl Target {
             Verdict::Win(loser) => {
                 // The later move of the other issue into this cell gives way: it goes back
                 // where this copy has it, if that is free, else off the wall.
-                let back = self.where_theirs(cx, other).filter(|p| {
-                    *p != here && self.session.issue_at(*p).is_none()
-                });
+                let back = self
+                    .where_theirs(cx, other)
+                    .filter(|p| *p != here && self.session.issue_at(*p).is_none());
                 let unplace = match back {
                     Some(p) => Change::IssuePlaced {
                         issue: other,
@@ -909,8 +915,7 @@ impl Target {
                     },
                     None => Change::IssueUnplaced { issue: other },
                 };
-                if self.emit(cx, item, unplace).is_ok() && self.emit_or_conflict(cx, item, change)
-                {
+                if self.emit(cx, item, unplace).is_ok() && self.emit_or_conflict(cx, item, change) {
                     cx.conflicts.push(Conflict {
                         seq: item.seq,
                         what,
@@ -997,9 +1002,7 @@ impl Target {
                     let kept = if main_first {
                         format!("{kept_label} kept, {label}'s text appended")
                     } else {
-                        format!(
-                            "{label}'s kept (captured earlier), {kept_label}'s text appended"
-                        )
+                        format!("{label}'s kept (captured earlier), {kept_label}'s text appended")
                     };
                     cx.conflicts.push(Conflict {
                         seq: item.seq,

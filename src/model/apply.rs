@@ -221,7 +221,7 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             let new = MergedCopy {
                 label,
                 through: *through,
-                ids: ids.clone(),
+                ids: (**ids).clone(),
             };
             let old = session.copies.insert(copy.clone(), new);
             Ok(vec![Patch::Copy(copy, old)])

@@ -177,7 +177,10 @@ fn describe_change(before: &Session, change: &Change) -> String {
         },
         CopyMade { label, .. } => format!("copy made for {}", quote(label)),
         CopyMerged { label, through, .. } => {
-            format!("merged in the copy {} (up to its event {through})", quote(label))
+            format!(
+                "merged in the copy {} (up to its event {through})",
+                quote(label)
+            )
         }
         // The target is described against the session as it is now: names it needs are
         // still there, or the description falls back to numbers.

@@ -284,7 +284,7 @@ pub enum Change {
         label: String,
         through: u64,
         #[serde(default, skip_serializing_if = "IdMap::is_empty")]
-        ids: IdMap,
+        ids: Box<IdMap>,
     },
 
     /// Takes back the latest change not yet undone.

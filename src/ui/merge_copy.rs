@@ -32,7 +32,10 @@ pub enum Step {
     Stay,
     Cancelled,
     /// Merge this copy now (worked out again against the journal as it is then).
-    Merge { file: String, copy: Box<Journal> },
+    Merge {
+        file: String,
+        copy: Box<Journal>,
+    },
     /// Why the copy cannot be merged.
     Refused(String),
 }

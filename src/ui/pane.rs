@@ -111,8 +111,7 @@ impl Cx<'_> {
         match crate::merge::record(self.journal, merge) {
             Ok(n) => {
                 let start = self.journal.events.len() - n;
-                self.outbox
-                    .extend_from_slice(&self.journal.events[start..]);
+                self.outbox.extend_from_slice(&self.journal.events[start..]);
                 true
             }
             Err(why) => {

@@ -4,8 +4,8 @@
 //! trashing all go through the store.
 
 use super::app::{MIN_HEIGHT, MIN_WIDTH};
-use super::pane::{Notice, capitalise};
 use super::merge_copy::{self, MergeCopy, Step};
+use super::pane::{Notice, capitalise};
 use super::text;
 use super::theme::Theme;
 use super::widgets::scroll::Scroll;
@@ -205,7 +205,8 @@ impl Picker {
                         self.error(why);
                     }
                     Step::Merge { file, copy } => {
-                        let Mode::Merge(opened, _) = std::mem::replace(&mut self.mode, Mode::Browse)
+                        let Mode::Merge(opened, _) =
+                            std::mem::replace(&mut self.mode, Mode::Browse)
                         else {
                             unreachable!("matched above")
                         };
@@ -325,7 +326,10 @@ impl Picker {
         if let Err(e) = opened.save(self.now) {
             return self.error(e.to_string());
         }
-        self.info(format!("Merged {} changes from {file}", merge.summary.merged()));
+        self.info(format!(
+            "Merged {} changes from {file}",
+            merge.summary.merged()
+        ));
         self.chosen = Some(opened);
     }
 

@@ -3,8 +3,8 @@
 //! by horizon with their nearest due dates, and the command that exports the proceedings.
 
 use crate::model::{Horizon, Session, StepStatus};
-use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::merge_copy::{self, MergeCopy, Step};
+use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::text;
 use crate::ui::theme::Theme;
 use chrono::NaiveDate;

@@ -125,6 +125,24 @@ mod tests {
     }
 
     #[test]
+    fn a_version_before_a_merge_goes_to_the_trash_or_beside_it_and_never_replaces_one() {
+        let data = tempfile::tempdir().unwrap();
+        let sessions = data.path().join("sessions");
+        std::fs::create_dir_all(&sessions).unwrap();
+        let inside = sessions.join("day.json");
+        let first = keep_before_merge(data.path(), &inside, b"one").unwrap();
+        let second = keep_before_merge(data.path(), &inside, b"two").unwrap();
+        assert_eq!(first, data.path().join("trash/day.before-merge.json"));
+        assert_eq!(second, data.path().join("trash/day.before-merge-2.json"));
+        assert_eq!(std::fs::read(&first).unwrap(), b"one");
+        let outside = data.path().join("usb").join("day.json");
+        std::fs::create_dir_all(outside.parent().unwrap()).unwrap();
+        let beside = keep_before_merge(data.path(), &outside, b"three").unwrap();
+        assert_eq!(beside, data.path().join("usb/day.json.before-merge"));
+        assert_eq!(std::fs::read(&beside).unwrap(), b"three");
+    }
+
+    #[test]
     fn refuses_a_session_open_elsewhere() {
         let data = tempfile::tempdir().unwrap();
         let file = data.path().join("b.json");

@@ -81,7 +81,7 @@ fn a_bad_table_is_refused_plainly() {
         .failure()
         .stdout("")
         .stderr(predicate::str::contains(
-            "there is no table \"people\": choose issues or actions",
+            "there is no table \"people\": choose issues, actions or results",
         ));
     convene(dir.path())
         .args(["export", "--format", "html", "--table", "issues"])
@@ -118,4 +118,104 @@ fn a_missing_file_is_named_in_the_error() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("nowhere.json"));
+}
+
+#[test]
+fn anonymous_export_lists_passages_to_check_on_stderr() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = demo_file(dir.path());
+    convene(dir.path())
+        .args(["export", "--format", "markdown", "--anonymous"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(golden("demo-anonymous.md"))
+        .stderr(predicate::str::starts_with("anonymised: "));
+    convene(dir.path())
+        .args([
+            "export",
+            "--format",
+            "markdown",
+            "--anonymous",
+            "--min-group",
+            "1",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "**Healthwatch Havering Vale** (1)",
+        ));
+    convene(dir.path())
+        .args(["export", "--format", "markdown", "--min-group", "2"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--anonymous"));
+}
+
+#[test]
+fn csv_has_a_bom_unless_told_otherwise_and_other_formats_refuse_the_flag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = demo_file(dir.path());
+    let with = convene(dir.path())
+        .args(["export", "--format", "csv"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(with.stdout.starts_with("\u{feff}number,".as_bytes()));
+    convene(dir.path())
+        .args([
+            "export", "--format", "csv", "--no-bom", "--table", "results",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "id,title,description,start_date,end_date,status,progress\r\n",
+        ));
+    convene(dir.path())
+        .args(["export", "--format", "html", "--no-bom"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--no-bom applies only to --format csv",
+        ));
+}
+
+#[test]
+fn the_calendar_export_holds_the_dated_next_steps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = demo_file(dir.path());
+    let out = convene(dir.path())
+        .args(["export", "--format", "ics"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let ics = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    let dated = convene::store::StateView::of(
+        &convene::store::parse(&file, convene::demo::DEMO_JSON.as_bytes())
+            .expect("demo")
+            .journal
+            .session,
+    )
+    .issues
+    .iter()
+    .filter(|i| i.merged_into.is_none())
+    .flat_map(|i| &i.next_steps)
+    .filter(|s| s.due.is_some())
+    .count();
+    assert!(dated > 0);
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), dated);
+    convene(dir.path())
+        .args(["export", "--format", "ics", "--table", "issues"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--table applies only to --format csv",
+        ));
 }

@@ -34,7 +34,7 @@ fn vote_and_lead_reach_the_export() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Round 1 of 1");
     tmux.keys(&["+", "+"]);
-    tmux.wait_for("2 dots cast");
+    tmux.wait_for("2 dots tallied");
 
     tmux.keys(&["5", "l"]);
     tmux.wait_for("Lead: a name");

@@ -8,15 +8,24 @@ use std::path::{Path, PathBuf};
 
 const REGENERATE: &str = "CONVENE_REGENERATE_GOLDEN";
 
-const GOLDEN: [(&str, Format, bool); 7] = [
+const GOLDEN: [(&str, Format, bool); 9] = [
     ("demo.md", Format::Markdown, false),
     ("demo-anonymous.md", Format::Markdown, true),
     ("demo-issues.csv", Format::Csv(Table::Issues), false),
     ("demo-actions.csv", Format::Csv(Table::Actions), false),
+    ("demo-results.csv", Format::Csv(Table::Results), false),
+    ("demo.ics", Format::Ics, false),
     ("demo.html", Format::Html, false),
     ("demo.json", Format::Json, false),
     ("demo-anonymous.json", Format::Json, true),
 ];
+
+fn options(anonymous: bool) -> Options {
+    Options {
+        anonymous,
+        ..Options::default()
+    }
+}
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -32,12 +41,7 @@ fn exports_of_the_demo_match_the_golden_files() {
     let regenerate = std::env::var_os(REGENERATE).is_some();
     let mut stale = vec![];
     for (name, format, anonymous) in GOLDEN {
-        let text = export(
-            &demo.journal.session,
-            &demo.meta,
-            format,
-            Options { anonymous },
-        );
+        let text = export(&demo, format, options(anonymous));
         let path = golden_dir().join(name);
         if regenerate {
             std::fs::create_dir_all(golden_dir()).expect("create tests/golden");
@@ -61,12 +65,7 @@ fn exports_of_the_demo_match_the_golden_files() {
 #[test]
 fn the_json_export_is_the_state_view_with_a_date() {
     let demo = demo();
-    let text = export(
-        &demo.journal.session,
-        &demo.meta,
-        Format::Json,
-        Options::default(),
-    );
+    let text = export(&demo, Format::Json, Options::default());
     let view: store::StateView = serde_json::from_str(&text).expect("reads as a StateView");
     assert_eq!(view, store::StateView::of(&demo.journal.session));
     let value: serde_json::Value = serde_json::from_str(&text).expect("json");
@@ -80,10 +79,15 @@ fn exports_are_deterministic_whichever_way_the_session_is_made() {
     let loaded = demo();
     let built = convene::demo::build();
     for (_, format, anonymous) in GOLDEN {
-        let options = Options { anonymous };
-        let a = export(&loaded.journal.session, &loaded.meta, format, options);
-        let b = export(&demo().journal.session, &loaded.meta, format, options);
-        let c = export(&built.session, &convene::demo::meta(), format, options);
+        let options = options(anonymous);
+        let a = export(&loaded, format, options);
+        let b = export(&demo(), format, options);
+        let built = store::Loaded {
+            meta: convene::demo::meta(),
+            saved_at: convene::demo::saved_at(),
+            journal: built.clone(),
+        };
+        let c = export(&built, format, options);
         assert!(a == b && b == c, "{format:?} anonymous={anonymous}");
     }
 }
@@ -114,29 +118,28 @@ fn the_anonymous_exports_name_nobody() {
         Format::Csv(Table::Issues),
         Format::Csv(Table::Actions),
     ] {
-        let text = export(session, &demo.meta, format, Options { anonymous: true });
+        let text = export(&demo, format, Options::anonymous());
         for word in names.iter().chain(&surnames) {
             assert!(!contains_word(&text, word), "{format:?} names {word}");
         }
-        assert!(
-            text.contains("Participant 7 (Voluntary sector)"),
-            "{format:?}"
-        );
+        assert!(text.contains("Participant 2 (NHS)"), "{format:?}");
     }
-    let md = export(
-        session,
-        &demo.meta,
-        Format::Markdown,
-        Options { anonymous: true },
-    );
+    let md = export(&demo, Format::Markdown, Options::anonymous());
     assert!(
         md.contains("Guest 1"),
         "attendees not on the roster get a neutral label"
     );
     assert!(
-        md.contains("Havering Vale Carers' Centre"),
-        "organisations stay"
+        md.contains("Vale and Thames NHS Foundation Trust"),
+        "organisations with three people or more stay"
     );
+    for small in ["Havering Vale Carers' Centre", "Healthwatch Havering Vale"] {
+        assert!(
+            !md.contains(small),
+            "{small} has one person: it would name them"
+        );
+    }
+    assert!(md.contains("- **Other organisations** (11)"), "{md}");
 }
 
 /// Whether `word` occurs in `text` with no letter or digit right before or after it

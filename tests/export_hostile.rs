@@ -161,6 +161,14 @@ fn hostile() -> (Journal, Meta) {
     (j, meta)
 }
 
+fn loaded(j: &Journal, meta: &Meta) -> convene::store::Loaded {
+    convene::store::Loaded {
+        meta: meta.clone(),
+        saved_at: start(),
+        journal: j.clone(),
+    }
+}
+
 fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
     let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     reader.records().map(|r| r.expect("valid CSV")).collect()
@@ -170,8 +178,7 @@ fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
 fn issues_survive_a_round_trip_through_a_csv_reader() {
     let (j, meta) = hostile();
     let text = export(
-        &j.session,
-        &meta,
+        &loaded(&j, &meta),
         Format::Csv(Table::Issues),
         Options::default(),
     );
@@ -179,7 +186,7 @@ fn issues_survive_a_round_trip_through_a_csv_reader() {
     let rows = csv_rows(&text);
     assert_eq!(rows.len(), TITLES.len());
     for (row, issue) in rows.iter().zip(j.session.issues.values()) {
-        assert_eq!(row.len(), 10);
+        assert_eq!(row.len(), 13);
         assert_eq!(&row[0], issue.id.to_string());
         let convener = issue.convener.map(|c| j.session.participant_name(c));
         assert_eq!(Some(&row[2]), convener);
@@ -187,13 +194,18 @@ fn issues_survive_a_round_trip_through_a_csv_reader() {
             assert_eq!(&row[1], issue.title, "the title comes back exactly");
         }
     }
-    assert_eq!(&rows[0][7], NAMES[1], "lead");
+    assert_eq!(&rows[0][10], NAMES[1], "lead");
     assert_eq!(
-        &rows[0][8],
+        &rows[0][11],
         format!("{}; {}", NAMES[2], NAMES[3]),
         "supporters"
     );
     assert_eq!(&rows[0][6], "4", "votes");
+    assert_eq!(
+        (&rows[0][7], &rows[0][8], &rows[0][9]),
+        ("0", "4", "4"),
+        "tallied, named, round 1"
+    );
     assert_eq!(&rows[3][3], "Room, the \"big\" | one");
     assert_eq!(&rows[3][4], "Morning, early");
 }
@@ -202,8 +214,7 @@ fn issues_survive_a_round_trip_through_a_csv_reader() {
 fn actions_survive_a_round_trip_through_a_csv_reader() {
     let (j, meta) = hostile();
     let text = export(
-        &j.session,
-        &meta,
+        &loaded(&j, &meta),
         Format::Csv(Table::Actions),
         Options::default(),
     );
@@ -235,7 +246,14 @@ fn no_control_character_reaches_the_output() {
         Format::Csv(Table::Actions),
     ] {
         for anonymous in [false, true] {
-            let text = export(&j.session, &meta, format, Options { anonymous });
+            let text = export(
+                &loaded(&j, &meta),
+                format,
+                Options {
+                    anonymous,
+                    ..Options::default()
+                },
+            );
             let bad = text
                 .chars()
                 .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
@@ -244,7 +262,7 @@ fn no_control_character_reaches_the_output() {
             assert!(!text.replace("\r\n", "").contains('\r'), "{format:?}");
         }
     }
-    let md = export(&j.session, &meta, Format::Markdown, Options::default());
+    let md = export(&loaded(&j, &meta), Format::Markdown, Options::default());
     assert!(
         md.contains("Escape \u{241b}\\[31mred"),
         "escapes are shown, not obeyed"
@@ -268,7 +286,7 @@ fn columns(row: &str) -> usize {
 #[test]
 fn markdown_tables_keep_their_shape_and_text_is_escaped() {
     let (j, meta) = hostile();
-    let md = export(&j.session, &meta, Format::Markdown, Options::default());
+    let md = export(&loaded(&j, &meta), Format::Markdown, Options::default());
     let mut tables = 0;
     let mut width = None;
     for line in md.lines().chain([""]) {
@@ -288,7 +306,7 @@ fn markdown_tables_keep_their_shape_and_text_is_escaped() {
 #[test]
 fn html_is_self_contained_and_escaped() {
     let (j, meta) = hostile();
-    let html = export(&j.session, &meta, Format::Html, Options::default());
+    let html = export(&loaded(&j, &meta), Format::Html, Options::default());
     for forbidden in [
         "<script", "http://", "https://", "src=", "url(", "@import", "<b>tags",
     ] {
@@ -308,7 +326,7 @@ fn anonymous_exports_drop_hostile_names_too() {
         Format::Json,
         Format::Csv(Table::Issues),
     ] {
-        let text = export(&j.session, &meta, format, Options { anonymous: true });
+        let text = export(&loaded(&j, &meta), format, Options::anonymous());
         for name in ["李小龙", "שרה כהן", "O'Brien", "O&#39;Brien", "Zoë"] {
             assert!(!text.contains(name), "{format:?} names {name}");
         }
@@ -322,7 +340,7 @@ fn an_empty_session_exports_plainly() {
         id: "empty".to_string(),
         created_at: start(),
     };
-    let md = export(&j.session, &meta, Format::Markdown, Options::default());
+    let md = export(&loaded(&j, &meta), Format::Markdown, Options::default());
     for line in [
         "No participants were recorded.",
         "No agenda wall was set up.",
@@ -332,16 +350,18 @@ fn an_empty_session_exports_plainly() {
     ] {
         assert!(md.contains(line), "{line}");
     }
-    let html = export(&j.session, &meta, Format::Html, Options { anonymous: true });
+    let html = export(&loaded(&j, &meta), Format::Html, Options::anonymous());
     assert!(html.contains("No vote was held.") && html.ends_with("</html>\n"));
     let csv = export(
-        &j.session,
-        &meta,
+        &loaded(&j, &meta),
         Format::Csv(Table::Actions),
         Options::default(),
     );
-    assert_eq!(csv, "issue,issue_title,step,owner,due,horizon,status\r\n");
-    let json = export(&j.session, &meta, Format::Json, Options::default());
+    assert_eq!(
+        csv,
+        "\u{feff}issue,issue_title,step,owner,due,horizon,status\r\n"
+    );
+    let json = export(&loaded(&j, &meta), Format::Json, Options::default());
     let view: convene::store::StateView = serde_json::from_str(&json).expect("json");
     assert_eq!(view.theme, "Just a theme");
 }

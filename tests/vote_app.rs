@@ -98,7 +98,7 @@ fn tally_plus_and_minus_move_the_selected_issue() {
     typed(&mut app, "-");
     assert!(notice(&app).contains("There is no dot to take away"));
     let s = small(&mut app);
-    assert!(s.contains("2 dots cast"), "{s}");
+    assert!(s.contains("2 dots tallied"), "{s}");
     let top = s
         .lines()
         .find(|l| l.contains("#1 "))

@@ -55,6 +55,7 @@ pub enum ExportFormat {
     Markdown,
     Csv,
     Html,
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,9 +107,15 @@ pub enum Command {
         /// Replace personal names with roles or neutral labels.
         #[arg(long)]
         anonymous: bool,
-        /// For CSV: which table to write.
+        /// With --anonymous: fold organisations and groups with fewer people into "Other".
+        #[arg(long, value_name = "N", default_value_t = 3, requires = "anonymous")]
+        min_group: usize,
+        /// For CSV: which table to write (issues, actions or results).
         #[arg(long, value_name = "TABLE")]
         table: Option<String>,
+        /// For CSV: leave out the UTF-8 byte-order mark (for pipelines rather than Excel).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Add issues collected elsewhere to a session.
     Import {
@@ -187,13 +194,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             output,
             anonymous,
+            min_group,
             table,
+            no_bom,
         }) => export::run(
             data_dir,
             &file,
             format,
             output.as_deref(),
-            anonymous,
+            crate::export::Options {
+                anonymous,
+                bom: !no_bom,
+                min_group,
+            },
             table.as_deref(),
         ),
         Some(Command::Import { file, issues }) => import::run(data_dir, &file, &issues),

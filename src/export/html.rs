@@ -8,27 +8,50 @@ use super::proceedings::*;
 use crate::store::IssueView;
 use std::fmt::Write;
 
+/// Most spaces side by side in one agenda table: more would not fit a portrait A4 or
+/// Letter page, so a bigger wall is written as several tables of this many spaces.
+const SPACES_PER_TABLE: usize = 4;
+
 const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif;\
-max-width:62rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff;line-height:1.45}
+max-width:62rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff;line-height:1.45;\
+overflow-wrap:break-word}
 h1{font-size:1.9rem;margin-bottom:.3rem}
 h2{font-size:1.4rem;border-bottom:2px solid #222;padding-bottom:.2rem;margin-top:2.5rem}
 h3{font-size:1.15rem;margin:1.6rem 0 .3rem}
+h4{font-size:1rem;margin:1rem 0 .3rem}
 table{border-collapse:collapse;width:100%;margin:.8rem 0 1.2rem}
-th,td{border:1px solid #888;padding:.35rem .5rem;text-align:left;vertical-align:top}
+caption{text-align:left;font-weight:bold;padding:.2rem 0}
+th,td{border:1px solid #888;padding:.35rem .5rem;text-align:left;vertical-align:top;\
+overflow-wrap:anywhere}
 th{background:#e8e8e8}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.wall{table-layout:fixed}
+table.wall .slot{width:7.5rem}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;\
+overflow-wrap:normal}
 .facts{color:#333;margin:.2rem 0 .6rem}
 .note{font-style:italic}
 .free{color:#555}
+.pad{border:none;background:none}
 .cancelled{text-decoration:line-through}
 .chart td{border:none;border-bottom:1px solid #ccc}
-.chart .track{width:55%}
+.chart .track{width:45%;white-space:nowrap;overflow-wrap:normal}
 .bar{display:inline-block;height:1.1rem;background:#1f4e8c;border:1px solid #0b2447;\
 vertical-align:middle;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .dots{font-weight:bold;margin-left:.4rem}
-@media print{body{margin:0;max-width:none;font-size:11pt}h2,h3{break-after:avoid}\
-tr,.issue{break-inside:avoid}}
+.steps th:nth-child(2),.steps th:nth-child(3){width:18%}
+.steps th:nth-child(4),.steps th:nth-child(5){width:12%}
+@page{margin:15mm 14mm}
+@media print{body{margin:0;max-width:none;font-size:10.5pt;line-height:1.35}\
+h1,h2,h3,h4,caption{break-after:avoid;page-break-after:avoid}\
+h2{margin-top:1.6rem}tr,li,.facts{break-inside:avoid;page-break-inside:avoid}\
+.facts{break-after:avoid;page-break-after:avoid}\
+thead{display:table-header-group}tbody tr:first-child{break-before:avoid;page-break-before:avoid}}
+@media (max-width:40rem){body{margin:1rem auto;padding:0 .6rem}th,td{padding:.25rem .3rem}\
+table.wall,table.wall tbody,table.wall tr,table.wall th,table.wall td{display:block;width:auto}\
+table.wall thead,table.wall td.pad{display:none}table.wall tr{margin-bottom:.6rem}\
+table.wall td::before{content:attr(data-space) \": \";font-weight:bold;unicode-bidi:isolate}\
+table.wall .slot{width:auto}}
 ";
 
 pub fn render(p: &Proceedings) -> String {
@@ -38,8 +61,8 @@ pub fn render(p: &Proceedings) -> String {
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        esc(&super::clean::line(&p.state.theme)),
-        esc(&p.state.theme)
+        esc(&without_bidi_controls(&super::clean::line(&p.state.theme))),
+        u(&p.state.theme)
     );
     let _ = writeln!(
         out,
@@ -49,7 +72,8 @@ pub fn render(p: &Proceedings) -> String {
     );
     if p.anonymous {
         out.push_str(
-            "<p class=\"note\">Personal names have been replaced with neutral labels.</p>\n",
+            "<p class=\"note\">Personal names have been replaced with neutral labels; small \
+             organisations and groups are folded together so nobody is picked out by them.</p>\n",
         );
     }
     who_came(&mut out, p);
@@ -74,11 +98,20 @@ fn who_came(out: &mut String, p: &Proceedings) {
         .collect();
     let _ = writeln!(out, "<p>{}</p>\n<ul>", esc(&groups.join(" · ")));
     for a in p.attendance() {
-        let names: Vec<String> = a.people.iter().map(|x| esc(&x.name)).collect();
+        if !a.listed {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong> ({})</li>",
+                u(&a.heading),
+                a.people.len()
+            );
+            continue;
+        }
+        let names: Vec<String> = a.people.iter().map(|x| u(&x.name)).collect();
         let _ = writeln!(
             out,
             "<li><strong>{}</strong> ({}): {}</li>",
-            esc(&a.heading),
+            u(&a.heading),
             a.people.len(),
             names.join(", ")
         );
@@ -86,49 +119,74 @@ fn who_came(out: &mut String, p: &Proceedings) {
     out.push_str("</ul>\n");
 }
 
+/// The wall as tables of a few spaces each, so every space fits the printed page.
 fn agenda(out: &mut String, p: &Proceedings) {
     out.push_str("<h2>Agenda</h2>\n");
     let (spaces, slots) = (&p.state.spaces, &p.state.slots);
     if spaces.is_empty() || slots.is_empty() {
         out.push_str("<p>No agenda wall was set up.</p>\n");
     } else {
-        out.push_str("<table>\n<thead><tr><th scope=\"col\">Slot</th>");
-        for s in spaces {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&s.name));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for slot in slots {
-            let _ = write!(
-                out,
-                "<tr><th scope=\"row\">{}<br>{}</th>",
-                esc(&slot.label),
-                slot_times(slot)
-            );
-            for space in spaces {
-                match p.cell(space, slot) {
-                    Some(i) if i.cancelled => {
-                        let _ = write!(
-                            out,
-                            "<td><span class=\"cancelled\">#{} {}</span> (did not take place)</td>",
-                            i.id,
-                            esc(&i.title)
-                        );
-                    }
-                    Some(i) => {
-                        let _ = write!(out, "<td>#{} {}</td>", i.id, esc(&i.title));
-                    }
-                    None => out.push_str("<td class=\"free\">free</td>"),
-                }
+        let parts = spaces.len().div_ceil(SPACES_PER_TABLE);
+        for (n, group) in spaces.chunks(SPACES_PER_TABLE).enumerate() {
+            out.push_str("<table class=\"wall\">\n");
+            if parts > 1 {
+                let first = n * SPACES_PER_TABLE + 1;
+                let _ = writeln!(
+                    out,
+                    "<caption>Spaces {first}–{} of {}</caption>",
+                    first + group.len() - 1,
+                    spaces.len()
+                );
             }
-            out.push_str("</tr>\n");
+            out.push_str("<thead><tr><th scope=\"col\" class=\"slot\">Slot</th>");
+            for s in group {
+                let _ = write!(out, "<th scope=\"col\">{}</th>", u(&s.name));
+            }
+            // Empty columns keep every part's columns as wide as the first's.
+            for _ in group.len()..SPACES_PER_TABLE.min(spaces.len()) {
+                out.push_str("<td class=\"pad\"></td>");
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for slot in slots {
+                let _ = write!(
+                    out,
+                    "<tr><th scope=\"row\">{}<br>{}</th>",
+                    u(&slot.label),
+                    slot_times(slot)
+                );
+                for space in group {
+                    // On a phone the wall is read slot by slot, each cell named by its space.
+                    let named = format!("data-space=\"{}\"", esc(&space.name));
+                    match p.cell(space, slot) {
+                        Some(i) if i.cancelled => {
+                            let _ = write!(
+                                out,
+                                "<td {named}><span class=\"cancelled\">#{} {}</span> (did not take place)</td>",
+                                i.id,
+                                u(&i.title)
+                            );
+                        }
+                        Some(i) => {
+                            let _ = write!(out, "<td {named}>#{} {}</td>", i.id, u(&i.title));
+                        }
+                        None => {
+                            let _ = write!(out, "<td class=\"free\" {named}>free</td>");
+                        }
+                    }
+                }
+                for _ in group.len()..SPACES_PER_TABLE.min(spaces.len()) {
+                    out.push_str("<td class=\"pad\"></td>");
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
         }
-        out.push_str("</tbody>\n</table>\n");
     }
     let unplaced = p.unplaced();
     if !unplaced.is_empty() {
-        out.push_str("<p>Not placed on the wall:</p>\n<ul>\n");
+        out.push_str("<h3>Not placed on the wall</h3>\n<ul>\n");
         for i in unplaced {
-            let _ = writeln!(out, "<li>#{} {}{}</li>", i.id, esc(&i.title), convener(i));
+            let _ = writeln!(out, "<li>#{} {}{}</li>", i.id, u(&i.title), convener(i));
         }
         out.push_str("</ul>\n");
     }
@@ -137,7 +195,7 @@ fn agenda(out: &mut String, p: &Proceedings) {
 fn convener(i: &IssueView) -> String {
     i.convener
         .as_deref()
-        .map_or_else(String::new, |c| format!(" (convener: {})", esc(c)))
+        .map_or_else(String::new, |c| format!(" (convener: {})", u(c)))
 }
 
 fn issues(out: &mut String, p: &Proceedings) {
@@ -150,30 +208,54 @@ fn issues(out: &mut String, p: &Proceedings) {
             out,
             "<section class=\"issue\">\n<h3>{}. {}</h3>",
             i.id,
-            esc(&i.title)
+            u(&i.title)
         );
-        let facts: Vec<String> = p.facts(i).iter().map(|f| esc(f)).collect();
-        let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "));
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts(p, i).join(" · "));
         for line in i
             .description
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
         {
-            let _ = writeln!(out, "<p>{}</p>", esc(line));
+            let _ = writeln!(out, "<p dir=\"auto\">{}</p>", esc(line));
         }
         for m in p.merged_into(i.id) {
             let _ = writeln!(
                 out,
                 "<p>Merged into this issue: #{} {}{}.</p>",
                 m.id,
-                esc(&m.title),
+                u(&m.title),
                 convener(m)
             );
         }
         report(out, i);
         out.push_str("</section>\n");
     }
+}
+
+/// Who convened it, where and when it ran, and its dots, with each typed part isolated.
+fn facts(p: &Proceedings, issue: &IssueView) -> Vec<String> {
+    let mut facts = vec![];
+    if let Some(c) = &issue.convener {
+        facts.push(format!("Convener: {}", u(c)));
+    }
+    match (&issue.space, &issue.slot) {
+        (Some(space), Some(slot)) => {
+            let when = p.slot(slot).map_or_else(
+                || u(slot),
+                |s| match slot_times(s) {
+                    t if t.is_empty() => u(&s.label),
+                    t => format!("{} ({t})", u(&s.label)),
+                },
+            );
+            facts.push(format!("{}, {when}", u(space)));
+        }
+        _ => facts.push("Not placed on the wall".to_string()),
+    }
+    if let Some(n) = p.dots_for(issue) {
+        facts.push(dots(n));
+    }
+    facts
 }
 
 fn report(out: &mut String, i: &IssueView) {
@@ -192,7 +274,7 @@ fn report(out: &mut String, i: &IssueView) {
         return;
     }
     if r.attendees > 0 || !r.attendee_names.is_empty() {
-        let names: Vec<String> = r.attendee_names.iter().map(|n| esc(n)).collect();
+        let names: Vec<String> = r.attendee_names.iter().map(|n| u(n)).collect();
         let list = if names.is_empty() {
             "names not recorded.".to_string()
         } else {
@@ -213,9 +295,9 @@ fn report(out: &mut String, i: &IssueView) {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "<p><strong>{title}</strong></p>\n<ul>");
+        let _ = writeln!(out, "<h4>{title}</h4>\n<ul>");
         for point in list {
-            let _ = writeln!(out, "<li>{}</li>", esc(point));
+            let _ = writeln!(out, "<li dir=\"auto\">{}</li>", esc(point));
         }
         out.push_str("</ul>\n");
     }
@@ -241,12 +323,13 @@ fn vote(out: &mut String, p: &Proceedings) {
         let top = round.results.first().map_or(0, |r| r.dots).max(1);
         for r in &round.results {
             let title = p.issue(r.issue).map_or("", |i| i.title.as_str());
-            // No bar at all for no dots, rather than a sliver that reads as one.
+            // No bar at all for no dots, rather than a sliver that reads as one. The longest
+            // bar takes three quarters of its cell, so the count beside it never wraps.
             let bar = match r.dots {
                 0 => String::new(),
                 n => format!(
                     "<span class=\"bar\" style=\"width:{}%\"></span>",
-                    n * 100 / top
+                    (n * 75).div_ceil(top)
                 ),
             };
             let _ = writeln!(
@@ -255,7 +338,7 @@ fn vote(out: &mut String, p: &Proceedings) {
                  <span class=\"dots\">{}</span></td></tr>",
                 rank_label(round, r),
                 r.issue,
-                esc(title),
+                u(title),
                 r.dots
             );
         }
@@ -263,6 +346,8 @@ fn vote(out: &mut String, p: &Proceedings) {
     }
 }
 
+/// One block per priority, with its next steps in a five-column table: nine columns side by
+/// side would not fit a printed page.
 fn plan(out: &mut String, p: &Proceedings) {
     out.push_str("<h2>Action plan</h2>\n");
     let priorities = p.priorities();
@@ -270,50 +355,67 @@ fn plan(out: &mut String, p: &Proceedings) {
         out.push_str("<p>No action plan was recorded.</p>\n");
         return;
     }
-    out.push_str(
-        "<table>\n<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Decision</th>\
-         <th scope=\"col\">Lead</th><th scope=\"col\">Supporters</th>\
-         <th scope=\"col\">Next step</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th>\
-         <th scope=\"col\">Horizon</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n",
-    );
     let latest = p.state.rounds.last();
     for pr in priorities {
         let i = pr.issue;
         let rank = match (latest, pr.result) {
-            (Some(round), Some(r)) => format!("<strong>{}</strong> ", rank_label(round, r)),
+            (Some(round), Some(r)) => format!("Priority {}: ", rank_label(round, r)),
             _ => String::new(),
         };
-        let span = i.next_steps.len().max(1);
-        let supporters: Vec<String> = i.supporters.iter().map(|s| esc(s)).collect();
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tr><td rowspan=\"{span}\">{rank}#{} {}</td><td rowspan=\"{span}\">{}</td>\
-             <td rowspan=\"{span}\">{}</td><td rowspan=\"{span}\">{}</td>",
+            "<section class=\"priority\">\n<h3>{rank}#{} {}</h3>",
             i.id,
-            esc(&i.title),
-            i.triage.map_or("", |t| t.label()),
-            i.lead.as_deref().map_or_else(String::new, esc),
-            supporters.join(", ")
+            u(&i.title)
         );
-        if i.next_steps.is_empty() {
-            out.push_str("<td></td><td></td><td></td><td></td><td></td></tr>\n");
+        let mut facts = vec![];
+        if let Some(t) = i.triage {
+            facts.push(format!("Decision: {}", t.label()));
         }
-        for (n, s) in i.next_steps.iter().enumerate() {
-            if n > 0 {
-                out.push_str("<tr>");
-            }
+        facts.push(match &i.lead {
+            Some(lead) => format!("Lead: {}", u(lead)),
+            None => "No lead yet".to_string(),
+        });
+        if !i.supporters.is_empty() {
+            let names: Vec<String> = i.supporters.iter().map(|s| u(s)).collect();
+            facts.push(format!("Supporters: {}", names.join(", ")));
+        }
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "));
+        if i.next_steps.is_empty() {
+            out.push_str("<p class=\"note\">No next steps were recorded.</p>\n</section>\n");
+            continue;
+        }
+        out.push_str(
+            "<table class=\"steps\">\n<thead><tr><th scope=\"col\">Next step</th>\
+             <th scope=\"col\">Owner</th><th scope=\"col\">Due</th>\
+             <th scope=\"col\">Horizon</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n",
+        );
+        for s in &i.next_steps {
             let _ = writeln!(
                 out,
-                "<td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&s.text),
-                s.owner.as_deref().map_or_else(String::new, esc),
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                u(&s.text),
+                s.owner.as_deref().map_or_else(String::new, u),
                 s.due.map_or_else(String::new, short_date),
                 s.horizon.label(),
                 s.status.label()
             );
         }
+        out.push_str("</tbody>\n</table>\n</section>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Typed text, escaped and isolated: whatever direction it runs in, or however its bidi
+/// controls are left open, the text around it keeps its own.
+fn u(raw: &str) -> String {
+    format!("<bdi>{}</bdi>", esc(raw))
+}
+
+/// The page title cannot hold markup, so its direction controls are dropped instead.
+fn without_bidi_controls(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
 }
 
 /// Text escaped for HTML content and attribute values; line breaks shown as breaks.

@@ -7,6 +7,10 @@ use super::proceedings::*;
 use crate::store::IssueView;
 use std::fmt::Write;
 
+/// What an anonymous export says about itself.
+const ANONYMOUS_NOTE: &str = "*Personal names have been replaced with neutral labels; small \
+organisations and groups are folded together so nobody is picked out by them.*\n\n";
+
 /// Longest vote bar, in dots; larger totals are scaled to fit.
 const BAR: u32 = 30;
 
@@ -30,7 +34,7 @@ fn header(out: &mut String, p: &Proceedings) {
         summary(p)
     );
     if p.anonymous {
-        out.push_str("*Personal names have been replaced with neutral labels.*\n\n");
+        out.push_str(ANONYMOUS_NOTE);
     }
 }
 
@@ -49,6 +53,10 @@ fn who_came(out: &mut String, p: &Proceedings) {
         let _ = writeln!(out, "{}\n", groups.join(" · "));
     }
     for a in p.attendance() {
+        if !a.listed {
+            let _ = writeln!(out, "- **{}** ({})", text(&a.heading), a.people.len());
+            continue;
+        }
         let names: Vec<String> = a.people.iter().map(|x| text(&x.name)).collect();
         let _ = writeln!(
             out,

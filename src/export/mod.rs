@@ -9,29 +9,57 @@
 //!   with two keys in front: `date` and `anonymous`.
 //! - `markdown`: theme and date, who came, the agenda, each issue with its report, the vote,
 //!   the action plan.
-//! - `csv`: one table, `issues` or `actions` (RFC 4180, CRLF line ends, UTF-8 without BOM).
-//! - `html`: one self-contained, print-friendly page with a bar chart of the vote.
+//! - `csv`: one table, `issues`, `actions` or `results` (RFC 4180, CRLF line ends, UTF-8
+//!   with a byte-order mark unless asked not to, formula-like cells neutralised).
+//! - `html`: one self-contained page that prints on A4 and Letter and reads on a phone.
+//! - `ics`: an iCalendar file with the dated next steps.
 
 mod anonymous;
 mod clean;
 pub mod csv;
 pub mod html;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 mod proceedings;
+mod review;
 mod visit;
 
 pub use proceedings::{Attendance, Priority, Proceedings};
+pub use review::Passage;
 
-use crate::model::Session;
-use crate::store::Meta;
+use crate::store::Loaded;
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Replace personal names with neutral labels everywhere.
     pub anonymous: bool,
+    /// Start CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
+    pub bom: bool,
+    /// When anonymous: organisations and groups with fewer people present are folded into
+    /// "Other organisations", since a small one identifies its members.
+    pub min_group: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            anonymous: false,
+            bom: true,
+            min_group: 3,
+        }
+    }
+}
+
+impl Options {
+    pub fn anonymous() -> Options {
+        Options {
+            anonymous: true,
+            ..Options::default()
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,21 +68,25 @@ pub enum Format {
     Markdown,
     Csv(Table),
     Html,
+    Ics,
 }
 
 /// Which CSV table to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Table {
-    /// One row per issue: number, title, convener, space, slot, cancelled, votes, lead,
-    /// supporters, triage.
+    /// One row per issue: number, title, convener, space, slot, cancelled, votes,
+    /// votes_tallied, votes_named, votes_round_1 … votes_round_N, lead, supporters, triage.
     #[default]
     Issues,
     /// One row per next step: issue, issue title, step, owner, due, horizon, status.
     Actions,
+    /// One row per priority, shaped as a participation platform's accountability result
+    /// (Decidim's `title`, `description`, `start_date`, `end_date`, `status`, `progress`).
+    Results,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("there is no table \"{0}\": choose issues or actions")]
+#[error("there is no table \"{0}\": choose issues, actions or results")]
 pub struct UnknownTable(pub String);
 
 impl FromStr for Table {
@@ -63,6 +95,7 @@ impl FromStr for Table {
         match text.trim().to_lowercase().as_str() {
             "issues" => Ok(Table::Issues),
             "actions" => Ok(Table::Actions),
+            "results" => Ok(Table::Results),
             _ => Err(UnknownTable(clean::line(text))),
         }
     }
@@ -73,17 +106,33 @@ impl fmt::Display for Table {
         f.write_str(match self {
             Table::Issues => "issues",
             Table::Actions => "actions",
+            Table::Results => "results",
         })
     }
 }
 
-/// The proceedings of a session in one format.
-pub fn export(session: &Session, meta: &Meta, format: Format, options: Options) -> String {
-    let p = Proceedings::of(session, meta, options);
+/// The proceedings of a session file in one format.
+pub fn export(loaded: &Loaded, format: Format, options: Options) -> String {
+    let p = Proceedings::of(loaded, options);
     match format {
         Format::Json => json::render(&p),
         Format::Markdown => markdown::render(&p),
-        Format::Csv(table) => csv::render(&p, table),
+        Format::Csv(table) => csv::render(&p, table, options.bom),
         Format::Html => html::render(&p),
+        Format::Ics => ics::render(&p),
     }
+}
+
+/// Text on one line with control characters made visible, for a terminal.
+pub fn clean_line(raw: &str) -> String {
+    clean::line(raw)
+}
+
+/// Passages of the anonymised proceedings that may still name someone, for a person to
+/// read before publishing. Empty when `options.anonymous` is off.
+pub fn review(loaded: &Loaded, options: Options) -> Vec<Passage> {
+    if !options.anonymous {
+        return vec![];
+    }
+    review::review(&Proceedings::of(loaded, options).state)
 }

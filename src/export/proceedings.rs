@@ -3,21 +3,33 @@
 //! format asks of it (who came from where, what sat in each cell of the wall, which
 //! priorities came first). The formats only decide how it looks.
 
-use super::{Options, anonymous, clean, visit};
-use crate::model::{Group, RoundId, Session};
+use super::anonymous::{Anonymiser, OTHER_ORGANISATIONS};
+use super::{Options, clean, visit};
+use crate::model::tally::DotCount;
+use crate::model::{Group, IssueId, RoundId};
 use crate::store::StateView;
-use crate::store::{IssueView, Meta, ParticipantView, ResultView, RoundView, SlotView, SpaceView};
-use chrono::NaiveDate;
+use crate::store::{
+    IssueView, Loaded, ParticipantView, ResultView, RoundView, SlotView, SpaceView,
+};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
 pub struct Proceedings {
     /// The day of the session (when its file was created, in its own time zone).
     pub date: NaiveDate,
+    /// The session's id, which outlives renames and copies of its file.
+    pub id: String,
+    /// When the file was last saved: the export's own timestamp where a format needs one.
+    pub saved_at: DateTime<FixedOffset>,
     pub anonymous: bool,
     pub state: StateView,
-    /// How many people cast named dots in each round (anonymous dots are not counted here).
-    pub voters: BTreeMap<RoundId, usize>,
+    /// Each round's dots, tallied and named apart.
+    pub dots: BTreeMap<RoundId, DotCount>,
+    /// How many organisations came (counted before any were folded).
+    organisations: usize,
+    /// Each issue's dots in the latest round: (tallied, named).
+    split: BTreeMap<IssueId, (u32, u32)>,
 }
 
 /// People from one organisation, or without one, under a heading.
@@ -25,6 +37,8 @@ pub struct Proceedings {
 pub struct Attendance<'a> {
     pub heading: String,
     pub people: Vec<&'a ParticipantView>,
+    /// False for the folded line of an anonymous export, where a list of roles adds nothing.
+    pub listed: bool,
 }
 
 /// An issue in the action plan, with its place in the latest vote if it was on the ballot.
@@ -36,22 +50,47 @@ pub struct Priority<'a> {
 }
 
 impl Proceedings {
-    pub fn of(session: &Session, meta: &Meta, options: Options) -> Proceedings {
+    pub fn of(loaded: &Loaded, options: Options) -> Proceedings {
+        let session = &loaded.journal.session;
         let mut state = StateView::of(session);
+        let organisations = state
+            .participants
+            .iter()
+            .filter_map(|p| p.organisation.as_deref())
+            .map(|o| o.trim().to_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         if options.anonymous {
-            anonymous::anonymise(&mut state);
+            let min = options.min_group.max(1);
+            Anonymiser::new(&state, &loaded.journal, min).apply(&mut state, min);
         }
         visit::each_text(&mut state, &mut |_, text| *text = clean::text(text));
-        let voters = session
-            .rounds
-            .values()
-            .map(|r| (r.id, r.ballots.len()))
-            .collect();
         Proceedings {
-            date: meta.created_at.date_naive(),
+            date: loaded.meta.created_at.date_naive(),
+            id: loaded.meta.id.clone(),
+            saved_at: loaded.saved_at,
             anonymous: options.anonymous,
             state,
-            voters,
+            dots: session
+                .rounds
+                .values()
+                .map(|r| (r.id, DotCount::of(r)))
+                .collect(),
+            organisations,
+            split: session
+                .rounds
+                .values()
+                .last()
+                .map_or_else(BTreeMap::new, |r| {
+                    r.ballot
+                        .iter()
+                        .map(|i| {
+                            let tallied = r.tallies.get(i).copied().unwrap_or(0);
+                            (*i, (tallied, r.total(*i) - tallied))
+                        })
+                        .collect()
+                }),
         }
     }
 
@@ -78,6 +117,10 @@ impl Proceedings {
         let mut orgs: BTreeMap<(u8, String), Attendance<'_>> = BTreeMap::new();
         for p in &self.state.participants {
             let (key, heading) = match p.organisation.as_deref().map(str::trim) {
+                // The folded line comes after the organisations it stands for.
+                Some(OTHER_ORGANISATIONS) if self.anonymous => {
+                    ((2, String::new()), OTHER_ORGANISATIONS.to_string())
+                }
                 Some(org) if !org.is_empty() => ((0, org.to_lowercase()), org.to_string()),
                 _ => {
                     let group = p.group.unwrap_or(Group::Other);
@@ -85,8 +128,10 @@ impl Proceedings {
                     ((1, format!("{rank:02}")), without_organisation(group))
                 }
             };
+            let listed = key.0 != 2;
             orgs.entry(key)
                 .or_insert_with(|| Attendance {
+                    listed,
                     heading,
                     people: vec![],
                 })
@@ -120,10 +165,7 @@ impl Proceedings {
     }
 
     pub fn organisation_count(&self) -> usize {
-        self.attendance()
-            .iter()
-            .filter(|a| a.people.iter().any(|p| p.organisation.is_some()))
-            .count()
+        self.organisations
     }
 
     /// The issue meeting in this cell of the wall, if any.
@@ -166,6 +208,11 @@ impl Proceedings {
             .collect();
         out.sort_by_key(|p| (p.result.map_or(usize::MAX, |r| r.rank), p.issue.id));
         out
+    }
+
+    /// The issue's dots in the latest round, (tallied, named); nothing if not on its ballot.
+    pub fn split(&self, id: IssueId) -> (u32, u32) {
+        self.split.get(&id).copied().unwrap_or_default()
     }
 
     /// The issue's dots in the latest round, or None if it was not on that ballot.
@@ -356,11 +403,13 @@ pub fn round_terms(p: &Proceedings, round: &RoundView) -> String {
         }
         .to_string(),
     );
-    let cast: u32 = round.results.iter().map(|r| r.dots).sum();
-    match p.voters.get(&round.id).copied().unwrap_or(0) {
-        0 => terms.push(format!("{} cast", dots(cast))),
-        n => terms.push(format!("{} cast by {}", dots(cast), people(n))),
-    }
+    terms.push(
+        p.dots
+            .get(&round.id)
+            .copied()
+            .unwrap_or_default()
+            .to_string(),
+    );
     terms.push(if round.open { "still open" } else { "closed" }.to_string());
     if round.hidden && !round.revealed {
         terms.push("results not yet shown to the room".to_string());

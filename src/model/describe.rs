@@ -5,6 +5,7 @@
 use super::event::{Change, Event};
 use super::ids::*;
 use super::session::Session;
+use super::tally::DotCount;
 use unicode_width::UnicodeWidthChar;
 
 /// Longest name or title quoted in a description, in terminal columns; longer ones are cut
@@ -108,7 +109,10 @@ fn describe_change(before: &Session, change: &Change) -> String {
             }
             words
         }
-        RoundClosed { round } => format!("voting round {round} closed"),
+        RoundClosed { round } => match before.rounds.get(round) {
+            Some(r) => format!("voting round {round} closed: {}", DotCount::of(r)),
+            None => format!("voting round {round} closed"),
+        },
         RoundReopened { round } => format!("voting round {round} reopened"),
         ResultsRevealed { round } => format!("results of round {round} revealed"),
         DotAdded {
@@ -117,7 +121,10 @@ fn describe_change(before: &Session, change: &Change) -> String {
             voter,
         } => match voter {
             Some(v) => format!("dot from {} for issue {issue} in round {round}", person(*v)),
-            None => format!("dot for issue {issue} in round {round}"),
+            None => format!(
+                "{} for issue {issue} in round {round}",
+                unnamed(before, *round)
+            ),
         },
         DotRemoved {
             round,
@@ -128,7 +135,10 @@ fn describe_change(before: &Session, change: &Change) -> String {
                 "dot from {} taken off issue {issue} in round {round}",
                 person(*v)
             ),
-            None => format!("dot taken off issue {issue} in round {round}"),
+            None => format!(
+                "{} taken off issue {issue} in round {round}",
+                unnamed(before, *round)
+            ),
         },
         LeadAssigned { issue, lead } => match lead {
             Some(p) => format!("{} leads issue {issue}", person(*p)),
@@ -276,6 +286,14 @@ pub fn cut(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// A dot without a voter: every dot of an anonymous round, or one counted off the wall.
+fn unnamed(before: &Session, round: RoundId) -> &'static str {
+    match before.rounds.get(&round) {
+        Some(r) if r.anonymous => "anonymous dot",
+        _ => "tallied dot",
+    }
 }
 
 #[cfg(test)]
@@ -636,7 +654,7 @@ mod tests {
                     voter: None
                 }
             ),
-            "dot for issue 1 in round 1"
+            "tallied dot for issue 1 in round 1"
         );
         assert_eq!(
             said(
@@ -647,11 +665,11 @@ mod tests {
                     voter: None
                 }
             ),
-            "dot taken off issue 1 in round 1"
+            "tallied dot taken off issue 1 in round 1"
         );
         assert_eq!(
             said(&mut j, Change::RoundClosed { round: RoundId(1) }),
-            "voting round 1 closed"
+            "voting round 1 closed: no dots"
         );
         assert_eq!(
             said(&mut j, Change::RoundReopened { round: RoundId(1) }),

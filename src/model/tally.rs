@@ -97,6 +97,72 @@ pub fn breakdown(session: &Session, round: &Round) -> Breakdown {
     Breakdown { issues, overall }
 }
 
+/// A round's dots, counted the way they were given: tallied dots (counted off the wall, or
+/// every dot of an anonymous round) carry no voter, so they are never added to the named
+/// voters and a total never suggests more people voted than did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DotCount {
+    pub anonymous: bool,
+    /// Dots without a voter's name.
+    pub tallied: u32,
+    /// Dots on named ballots.
+    pub named: u32,
+    /// People with at least one dot on a named ballot.
+    pub voters: usize,
+}
+
+impl DotCount {
+    pub fn of(round: &Round) -> DotCount {
+        DotCount {
+            anonymous: round.anonymous,
+            tallied: round.tallies.values().sum(),
+            named: round.ballots.values().flat_map(|b| b.values()).sum(),
+            voters: round
+                .ballots
+                .values()
+                .filter(|b| b.values().any(|n| *n > 0))
+                .count(),
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.tallied + self.named
+    }
+}
+
+/// "83 dots tallied, 3 dots from 1 named voter"; "12 anonymous dots"; "no dots".
+impl std::fmt::Display for DotCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let dots = |n: u32| {
+            if n == 1 {
+                "1 dot".to_string()
+            } else {
+                format!("{n} dots")
+            }
+        };
+        let mut parts = vec![];
+        if self.tallied > 0 {
+            parts.push(if self.anonymous {
+                dots(self.tallied).replacen(' ', " anonymous ", 1)
+            } else {
+                format!("{} tallied", dots(self.tallied))
+            });
+        }
+        if self.named > 0 {
+            let voters = match self.voters {
+                1 => "1 named voter".to_string(),
+                n => format!("{n} named voters"),
+            };
+            parts.push(format!("{} from {voters}", dots(self.named)));
+        }
+        if parts.is_empty() {
+            f.write_str("no dots")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
 /// More dots than the room had to give: someone voted twice, or the roster is short.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow {
@@ -223,6 +289,40 @@ mod tests {
         for row in &b.issues {
             assert_eq!(row.backing.total(), room.round_of(round).total(row.issue));
         }
+    }
+
+    #[test]
+    fn tallied_and_named_dots_are_described_apart() {
+        let (mut room, p, i) = room();
+        let round = room.round(3, None, &i);
+        assert_eq!(DotCount::of(room.round_of(round)).to_string(), "no dots");
+        for _ in 0..83 {
+            room.dot(round, i[0], None);
+        }
+        assert_eq!(
+            DotCount::of(room.round_of(round)).to_string(),
+            "83 dots tallied"
+        );
+        for _ in 0..3 {
+            room.dot(round, i[1], Some(p[0]));
+        }
+        let count = DotCount::of(room.round_of(round));
+        assert_eq!(
+            count.to_string(),
+            "83 dots tallied, 3 dots from 1 named voter"
+        );
+        assert_eq!(count.total(), room.round_of(round).dots_cast());
+        room.dot(round, i[1], Some(p[1]));
+        assert_eq!(
+            DotCount::of(room.round_of(round)).to_string(),
+            "83 dots tallied, 4 dots from 2 named voters"
+        );
+        let anonymous = room.round_with(2, None, true, false, &i);
+        room.dot(anonymous, i[2], None);
+        assert_eq!(
+            DotCount::of(room.round_of(anonymous)).to_string(),
+            "1 anonymous dot"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The lines above the chart: which round, its rules, how dots are being entered, and what
 //! the facilitator should know (results hidden, more dots than the room could have cast).
 
-use crate::model::tally::overflow;
+use crate::model::tally::{DotCount, overflow};
 use crate::model::{ParticipantId, Round, Session};
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -94,11 +94,7 @@ impl Header<'_> {
     fn cast(&self) -> Line<'static> {
         let t = self.theme;
         let r = self.round;
-        let cast = r.dots_cast();
-        let mut spans = vec![Span::styled(
-            format!("{cast} dot{} cast", if cast == 1 { "" } else { "s" }),
-            t.base,
-        )];
+        let mut spans = vec![Span::styled(DotCount::of(r).to_string(), t.base)];
         if !r.results_visible() {
             spans.push(Span::styled(" · totals hidden until revealed (r)", t.warn));
         }

@@ -430,6 +430,34 @@ mod tests {
         assert_eq!(serde_json::from_str::<Event>(late).unwrap(), marked);
     }
 
+    #[test]
+    fn where_a_merged_change_was_captured_reads_back_beside_an_issues_merged_from() {
+        let mut merged = event(Change::IssuesMerged {
+            from: IssueId(2),
+            into: IssueId(3),
+        });
+        merged.part_of = Some(6);
+        merged.from = Some(super::super::event::Captured {
+            copy: "c1".into(),
+            label: "Newsroom 2".into(),
+            seq: 41,
+        });
+        let text = serde_json::to_string(&merged).unwrap();
+        assert_eq!(
+            text,
+            r#"{"seq":7,"at":"2026-03-12T09:30:00+01:00","part_of":6,"captured":{"copy":"c1","label":"Newsroom 2","seq":41},"type":"issues_merged","from":2,"into":3}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), merged);
+        let twice = text.replace(
+            r#""type""#,
+            r#""captured":{"copy":"c","label":"l","seq":1},"type""#,
+        );
+        let err = serde_json::from_str::<Event>(&twice)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("duplicate field `captured`"), "{err}");
+    }
+
     /// The exact bytes the derived `#[serde(flatten)]` form wrote, so files stay the same.
     #[test]
     fn events_are_written_as_before() {

@@ -2,7 +2,7 @@
 //! event is described against the session just before it, so names read as they were then.
 
 use super::files;
-use crate::model::describe::{describe, printable};
+use crate::model::describe::describe;
 use crate::model::{Session, apply};
 use crate::store;
 use std::io::Write;
@@ -25,13 +25,9 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
                 writeln!(out)?;
             }
             // The time of day where the event was recorded, which is the room's time.
-            let place = match &event.from {
-                Some(from) => format!("[{}] ", printable(&from.label)),
-                None => String::new(),
-            };
             write!(
                 out,
-                "{}  {place}{}",
+                "{}  {}",
                 event.at.format("%H:%M"),
                 describe(&session, event)
             )?;

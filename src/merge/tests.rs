@@ -235,6 +235,19 @@ fn three_newsroom_copies_come_back_beside_the_marketplace_and_the_vote() {
     assert_eq!(from.len(), 6);
     assert_eq!(from[0].0, "Newsroom 1");
     assert_eq!(added[1].at, t(60 + 65 + 1));
+    // Replay names the step and where its changes were captured.
+    let mut replay = crate::replay::Replayer::new(out.events.clone()).unwrap();
+    replay.seek(out.events.len());
+    assert!(
+        replay.caption().starts_with("merged in the copy"),
+        "{}",
+        replay.caption()
+    );
+    assert!(
+        replay.caption().contains("; [Newsroom 1] report"),
+        "{}",
+        replay.caption()
+    );
     // One undo takes the whole merge back.
     let mut undone = out.clone();
     undone.record(t(500), Change::Undo).unwrap();

@@ -13,8 +13,16 @@ use unicode_width::UnicodeWidthChar;
 const QUOTE_WIDTH: usize = 60;
 
 /// What the event did, in a short line a facilitator can read aloud.
+/// A change merged in from a copy says where it was captured: `[Newsroom 2] …`.
 pub fn describe(before: &Session, event: &Event) -> String {
-    describe_change(before, &event.change)
+    match &event.from {
+        Some(from) => format!(
+            "[{}] {}",
+            printable(&from.label),
+            describe_change(before, &event.change)
+        ),
+        None => describe_change(before, &event.change),
+    }
 }
 
 fn describe_change(before: &Session, change: &Change) -> String {

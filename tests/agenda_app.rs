@@ -583,6 +583,9 @@ fn help_lists_every_key() {
     type_text(&mut app, "?");
     // On a laptop's own screen as on the projector: every key, scrolling in a small window.
     for (w, h) in [(160, 48), (80, 24), (60, 16)] {
+        // Opened afresh at each size, so it starts from the top.
+        press(&mut app, KeyCode::Esc);
+        type_text(&mut app, "?");
         let mut seen = screen(&mut app, w, h);
         if seen.contains("↑↓ more") {
             for _ in 0..40 {
@@ -592,16 +595,17 @@ fn help_lists_every_key() {
         }
         for k in [
             "place the chosen",
-            "pick up the issue",
+            "pick up to move",
             "x ",
             "c ",
+            "s ",
+            "b ",
+            "L ",
+            "whole wall",
             "a/A",
-            "r ",
-            "R ",
-            "d ",
-            "D ",
-            "t ",
-            "T ",
+            "r/R",
+            "d/D",
+            "t/T",
             "+ / -",
             "mouse",
             "q / Ctrl-c",
@@ -715,10 +719,7 @@ fn present_mode_shows_the_timer_large() {
     press(&mut app, KeyCode::Char('f'));
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("Now: Morning 2"), "{s}");
-    assert!(
-        s.contains("#3 One care record across the council and the trust"),
-        "{s}"
-    );
+    assert!(s.contains("#3 One care record across the"), "{s}");
     assert!(s.contains("Library"), "{s}");
     assert!(s.contains('█'), "big digits:\n{s}");
     snapshot("agenda_present_80x24", &mut app, 80, 24);
@@ -727,9 +728,28 @@ fn present_mode_shows_the_timer_large() {
     snapshot("agenda_present_time_up_80x24", &mut app, 80, 24);
 }
 
+/// The fixture with `extra` more slots (without times) after its three: a wall too tall
+/// for one screen.
+fn long_wall(extra: u32) -> App {
+    let mut j = fixture();
+    for n in 0..extra {
+        j.record(
+            at("09:00:00"),
+            Change::SlotAdded {
+                slot: SlotId(4 + n),
+                label: format!("Extra {}", n + 1),
+                starts: None,
+                ends: None,
+            },
+        )
+        .expect("slot");
+    }
+    app_with(j, Theme::projector())
+}
+
 #[test]
-fn present_mode_writes_sessions_large_when_they_fit() {
-    let mut app = app();
+fn present_mode_writes_sessions_large_when_a_page_has_room() {
+    let mut app = long_wall(25);
     // Take the Japanese title (which the pixel font cannot draw) off the wall.
     keys(
         &mut app,
@@ -742,17 +762,62 @@ fn present_mode_writes_sessions_large_when_they_fit() {
     );
     press(&mut app, KeyCode::Char('f'));
     let s = screen(&mut app, 200, 60);
+    assert!(s.contains("Now: Morning 2"), "the running slot first:\n{s}");
     assert!(
         !s.contains("Transport home"),
         "drawn in pixels, not letters:\n{s}"
     );
     assert!(s.contains('▀') || s.contains('▄'), "{s}");
+    assert!(s.contains("2 / 28"), "which page:\n{s}");
     // Too small for big letters: the same sessions in ordinary bold text.
     let s = screen(&mut app, 80, 24);
     assert!(
         s.contains("Library     → #4 Transport home after 6pm"),
         "{s}"
     );
+}
+
+#[test]
+fn present_mode_shows_the_whole_wall_when_it_fits() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('f'));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let s = screen(&mut app, w, h);
+        for slot in ["Morning 1", "Morning 2", "Afternoon"] {
+            assert!(s.contains(slot), "{slot} at {w}x{h}:\n{s}");
+        }
+        assert!(s.contains("✗ did not"), "{s}");
+        assert!(s.contains("Now: Morning 2"), "{s}");
+        assert!(!s.contains("/ 3"), "one page:\n{s}");
+    }
+}
+
+#[test]
+fn present_pages_turn_by_themselves_and_with_the_arrows() {
+    let mut app = long_wall(12);
+    press(&mut app, KeyCode::Char('f'));
+    let page = |app: &mut App| {
+        let s = screen(app, 80, 24);
+        s.lines()
+            .last()
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(page(&mut app), "2 / 15", "opens on the running slot");
+    app.now += TimeDelta::seconds(14);
+    assert_eq!(page(&mut app), "2 / 15");
+    app.now += TimeDelta::seconds(1);
+    assert_eq!(page(&mut app), "3 / 15", "turns after 15 seconds");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(page(&mut app), "2 / 15", "← goes back");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(page(&mut app), "15 / 15", "and round");
+    app.now += TimeDelta::seconds(15);
+    assert_eq!(page(&mut app), "1 / 15");
+    // The wall behind stays as it was: the arrows paged, they did not move the cursor.
+    press(&mut app, KeyCode::Char('f'));
+    assert!(!app.present);
 }
 
 #[test]

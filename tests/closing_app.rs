@@ -115,12 +115,13 @@ fn the_figures_add_up_the_day() {
     assert!(text.contains("Short term  3 steps · next due Tue 10 Mar 2026, Fri 20 Mar 2026"));
     assert!(text.contains("Medium term no steps yet"));
     assert!(text.contains("Long term   1 step"));
-    assert!(text.contains(
-        "convene export '/home/fac/My Sessions/hospital.json' --format markdown -o proceedings.md"
-    ));
-    // Present mode leaves the command to the facilitator's screen.
+    assert!(
+        text.contains("x writes every format into /home/fac/My Sessions/hospital/"),
+        "{text}"
+    );
+    // Present mode leaves the proceedings to the facilitator's screen.
     typed(&mut app, "f");
-    assert!(!screen(&mut app, 160, 48).contains("convene export"));
+    assert!(!screen(&mut app, 160, 48).contains("writes every format"));
 }
 
 #[test]

@@ -56,13 +56,14 @@ fn kind_index(change: &Change) -> usize {
         StepUpdated { .. } => 29,
         StepRemoved { .. } => 30,
         TriageSet { .. } => 31,
-        Undo => 32,
-        Redo => 33,
-        CopyMade { .. } => 34,
-        CopyMerged { .. } => 35,
+        ReportReminderSet { .. } => 32,
+        Undo => 33,
+        Redo => 34,
+        CopyMade { .. } => 35,
+        CopyMerged { .. } => 36,
     }
 }
-const KINDS: usize = 36;
+const KINDS: usize = 37;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -280,6 +281,7 @@ fn every_kind_of_event() -> Journal {
             issue: i(2),
             triage: None,
         },
+        ReportReminderSet { minutes: 15 },
         Undo,
         Redo,
     ];

@@ -250,7 +250,7 @@ fn report(u: &mut Unstructured) -> Result<Report> {
 
 fn change(u: &mut Unstructured) -> Result<Change> {
     use Change::*;
-    Ok(match u.int_in_range(0u8..=33)? {
+    Ok(match u.int_in_range(0u8..=34)? {
         0 => SessionCreated { theme: text(u)? },
         1 => ThemeSet { theme: text(u)? },
         2 => ParticipantAdded {
@@ -397,6 +397,9 @@ fn change(u: &mut Unstructured) -> Result<Change> {
             triage: maybe(u, |u| u.choose(&Triage::ALL).copied())?,
         },
         32 => Undo,
+        33 => ReportReminderSet {
+            minutes: u.int_in_range(0..=300)?,
+        },
         _ => Redo,
     })
 }

@@ -10,13 +10,13 @@ use std::process::ExitCode;
 
 /// Runs the app on a session that is locked and loaded.
 pub fn open_app(opened: store::Opened, theme: ThemeName) -> anyhow::Result<ExitCode> {
-    ui::run(opened, Theme::named(theme))?;
+    ui::run(opened, Theme::for_terminal(theme), None)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Lets the user choose a session when no subcommand is given, then opens it.
 pub fn picker(data_dir: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
-    match ui::picker::run(data_dir, Theme::named(theme))? {
+    match ui::picker::run(data_dir, Theme::for_terminal(theme))? {
         Some(opened) => open_app(opened, theme),
         None => Ok(ExitCode::SUCCESS),
     }
@@ -30,9 +30,13 @@ pub fn demo(theme: ThemeName) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&sessions)?;
     let path = sessions.join("demo.json");
     store::write_atomic(&path, crate::demo::DEMO_JSON.as_bytes())?;
-    let code = open_app(store::open(&path)?, theme)?;
+    // The proceedings are offered a home that outlives the demo: the current folder.
+    let keep = std::env::current_dir()
+        .unwrap_or_default()
+        .join("convene-demo-proceedings");
+    ui::run(store::open(&path)?, Theme::for_terminal(theme), Some(keep))?;
     drop(dir);
-    Ok(code)
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Watches a session unfold again, read-only.

@@ -18,7 +18,7 @@ pub fn run(data_dir: &Path, file: &Path, theme: ThemeName) -> anyhow::Result<Exi
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let screen = ReplayScreen::new(loaded.journal.events, name, Theme::named(theme))
+    let screen = ReplayScreen::new(loaded.journal.events, name, Theme::for_terminal(theme))
         .with_context(|| format!("{}: cannot replay", path.display()))?;
     crate::ui::replay::run(screen)?;
     Ok(ExitCode::SUCCESS)

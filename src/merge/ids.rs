@@ -32,7 +32,11 @@ pub fn visit_ids(change: &mut Change, f: &mut dyn FnMut(Role, IdMut<'_>)) {
         }
     };
     match change {
-        SessionCreated { .. } | ThemeSet { .. } | CopyMade { .. } | CopyMerged { .. } => {}
+        SessionCreated { .. }
+        | ThemeSet { .. }
+        | ReportReminderSet { .. }
+        | CopyMade { .. }
+        | CopyMerged { .. } => {}
         Undo | Redo => {}
         ParticipantAdded { participant, .. } => f(Creates, I::Participant(participant)),
         ParticipantUpdated { participant, .. } | ParticipantRemoved { participant } => {
@@ -124,6 +128,8 @@ pub fn visit_ids(change: &mut Change, f: &mut dyn FnMut(Role, IdMut<'_>)) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
     Theme,
+    /// How long before a slot ends reports are asked for.
+    ReportReminder,
     Person(ParticipantId),
     /// A person's organisation and group, which a copy may fill in for someone added
     /// without them.
@@ -149,6 +155,7 @@ pub fn keys(change: &Change) -> Vec<Key> {
     match change {
         SessionCreated { .. } | CopyMade { .. } | CopyMerged { .. } | Undo | Redo => vec![],
         ThemeSet { .. } => vec![K::Theme],
+        ReportReminderSet { .. } => vec![K::ReportReminder],
         ParticipantAdded {
             participant,
             organisation,

@@ -478,3 +478,23 @@ fn a_vote_in_a_round_main_closed_is_a_conflict() {
     assert_eq!(merge.summary.conflicts().count(), 2);
     assert!(merge.summary.lines()[0].contains("2 conflicts"));
 }
+
+#[test]
+fn the_report_reminder_set_on_both_keeps_mains() {
+    let mut main = morning();
+    let mut copy = copy_of(&main, 30, "Newsroom 1");
+    rec(&mut main, 40, Change::ReportReminderSet { minutes: 15 });
+    rec(&mut copy, 35, Change::ReportReminderSet { minutes: 5 });
+    let (out, merge) = merged(&main, &[(&copy, "n1.json")]);
+    assert_eq!(out.session.report_reminder_minutes(), 15);
+    assert_eq!(merge.summary.conflicts().count(), 1);
+    let mut same = copy_of(&main, 50, "Newsroom 2");
+    rec(&mut same, 51, Change::ReportReminderSet { minutes: 5 });
+    let (out, merge) = merged(&main, &[(&same, "n2.json")]);
+    assert_eq!(
+        out.session.report_reminder_minutes(),
+        5,
+        "a copy made later has its say"
+    );
+    assert_eq!(merge.summary.conflicts().count(), 0);
+}

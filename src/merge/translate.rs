@@ -138,6 +138,7 @@ fn claim(owners: &mut BTreeMap<Key, Owner>, key: Key, owner: Owner) {
 /// Whether two sessions show the room the same thing.
 fn same_content(a: &Session, b: &Session) -> bool {
     a.theme == b.theme
+        && a.report_reminder == b.report_reminder
         && a.participants == b.participants
         && a.spaces == b.spaces
         && a.slots == b.slots
@@ -773,6 +774,7 @@ impl Target {
                 self.emit_or_conflict(cx, item, change);
             }
             ThemeSet { .. }
+            | ReportReminderSet { .. }
             | ParticipantUpdated { .. }
             | SpaceRenamed { .. }
             | SlotUpdated { .. }

@@ -231,6 +231,13 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             let old = std::mem::replace(&mut session.theme, theme);
             Ok(vec![Patch::Theme(old)])
         }
+        ReportReminderSet { minutes } => {
+            if *minutes > MAX_REMINDER_MINUTES {
+                return Err(Rejection::BadReminder);
+            }
+            let old = session.report_reminder.replace(*minutes);
+            Ok(vec![Patch::ReportReminder(old)])
+        }
         ParticipantAdded {
             participant: id,
             name,

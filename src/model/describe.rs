@@ -31,6 +31,10 @@ fn describe_change(before: &Session, change: &Change) -> String {
     match change {
         SessionCreated { theme } => format!("session created: {}", quote(theme)),
         ThemeSet { theme } => format!("theme set: {}", quote(theme)),
+        ReportReminderSet { minutes: 0 } => "report reminder turned off".to_string(),
+        ReportReminderSet { minutes } => {
+            format!("reports asked for {minutes} min before a slot ends")
+        }
         ParticipantAdded {
             name, organisation, ..
         } => match organisation.as_deref().map(str::trim) {

@@ -286,6 +286,11 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "IdMap::is_empty")]
         ids: Box<IdMap>,
     },
+    /// How many minutes before a running slot ends the room is reminded to write its
+    /// reports (0: never). Without this event, 10. Version 2.
+    ReportReminderSet {
+        minutes: u32,
+    },
 
     /// Takes back the latest change not yet undone.
     Undo,
@@ -298,7 +303,9 @@ impl Change {
     /// that holds it is refused rather than read as something it cannot be.
     pub fn since_version(&self) -> u32 {
         match self {
-            Change::CopyMade { .. } | Change::CopyMerged { .. } => 2,
+            Change::CopyMade { .. }
+            | Change::CopyMerged { .. }
+            | Change::ReportReminderSet { .. } => 2,
             _ => 1,
         }
     }
@@ -340,6 +347,7 @@ impl Change {
             Change::TriageSet { .. } => "triage_set",
             Change::CopyMade { .. } => "copy_made",
             Change::CopyMerged { .. } => "copy_merged",
+            Change::ReportReminderSet { .. } => "report_reminder_set",
             Change::Undo => "undo",
             Change::Redo => "redo",
         }

@@ -17,6 +17,7 @@ pub const UNDO_DEPTH: usize = 200;
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Patch {
     Theme(String),
+    ReportReminder(Option<u32>),
     Participant(ParticipantId, Option<Participant>),
     Space(SpaceId, Option<Space>),
     Slot(SlotId, Option<Slot>),
@@ -151,6 +152,7 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
     for patch in patches.into_iter().rev() {
         match patch {
             Patch::Theme(theme) => session.theme = theme,
+            Patch::ReportReminder(minutes) => session.report_reminder = minutes,
             Patch::Participant(id, value) => restore(&mut session.participants, id, value),
             Patch::Space(id, value) => restore(&mut session.spaces, id, value),
             Patch::Slot(id, value) => restore(&mut session.slots, id, value),

@@ -13,6 +13,8 @@ pub const MAX_THEME: usize = 500;
 pub const MAX_TEXT: usize = 100_000;
 /// Most dots one person may be given in a round.
 pub const MAX_DOTS: u32 = 100;
+/// Longest lead time of the report reminder, in minutes (a long breakout's whole length).
+pub const MAX_REMINDER_MINUTES: u32 = 240;
 /// Most attendees a report may count.
 pub const MAX_ATTENDEES: u32 = 100_000;
 
@@ -90,6 +92,8 @@ pub enum Rejection {
     },
     #[error("there is no dot to take away")]
     NoDot,
+    #[error("the report reminder comes at most {MAX_REMINDER_MINUTES} minutes before a slot ends")]
+    BadReminder,
     #[error("at most {MAX_ATTENDEES} attendees")]
     TooManyAttendees,
     #[error("{name} already supports this issue")]

@@ -365,6 +365,9 @@ pub struct Session {
     pub slots: BTreeMap<SlotId, Slot>,
     pub issues: BTreeMap<IssueId, Issue>,
     pub rounds: BTreeMap<RoundId, Round>,
+    /// Minutes before a running slot ends that reports are asked for, if the facilitator
+    /// changed it (`report_reminder_minutes` gives the default otherwise).
+    pub report_reminder: Option<u32>,
     /// The seq of the last event applied; the next must be one more.
     pub last_seq: u64,
     /// The step mark of the last event applied, so that only the events right after a
@@ -412,6 +415,7 @@ impl PartialEq for Session {
             && self.slots == other.slots
             && self.issues == other.issues
             && self.rounds == other.rounds
+            && self.report_reminder == other.report_reminder
             && self.last_seq == other.last_seq
             && self.last_step == other.last_step
             && self.next == other.next
@@ -421,7 +425,15 @@ impl PartialEq for Session {
     }
 }
 
+/// The report reminder's lead time when the session does not say otherwise.
+pub const DEFAULT_REMINDER_MINUTES: u32 = 10;
+
 impl Session {
+    /// Minutes before a running slot ends that the room is asked for its reports (0: never).
+    pub fn report_reminder_minutes(&self) -> u32 {
+        self.report_reminder.unwrap_or(DEFAULT_REMINDER_MINUTES)
+    }
+
     // A file may hold an id of u32::MAX; the next id then stays there and recording it is
     // refused as taken, instead of overflowing.
     pub fn next_participant_id(&self) -> ParticipantId {

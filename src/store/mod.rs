@@ -5,6 +5,7 @@ mod format;
 mod list;
 mod lock;
 mod paths;
+pub mod proceedings;
 mod save;
 mod saver;
 mod snapshot;

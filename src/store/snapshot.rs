@@ -13,6 +13,10 @@ pub struct StateView {
     pub slots: Vec<SlotView>,
     pub issues: Vec<IssueView>,
     pub rounds: Vec<RoundView>,
+    /// Minutes before a running slot ends that reports are asked for; absent while it is
+    /// the default (10). Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_reminder_minutes: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -91,6 +95,7 @@ impl StateView {
     pub fn of(session: &Session) -> StateView {
         let name = |id: ParticipantId| session.participant_name(id).to_string();
         StateView {
+            report_reminder_minutes: session.report_reminder,
             theme: session.theme.clone(),
             participants: session
                 .participants

@@ -2,7 +2,7 @@
 //! help, present mode, quit), and the chrome around the panes. Keys become changes through
 //! the panes and `Cx::record`; the screen is drawn from the session afterwards.
 
-use super::pane::{Cx, Handled, KeyHelp, Notice, Pane, View, capitalise};
+use super::pane::{Cx, Handled, KeyHelp, Notice, Outcome, Pane, Request, View, capitalise};
 use super::panes::{AgendaPane, ClosingPane, IssuesPane, LeadsPane, OpeningPane, VotePane};
 use super::theme::Theme;
 use crate::model::describe::describe_step;
@@ -98,11 +98,15 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     /// Events recorded since the loop last handed them to the saver.
     pub outbox: Vec<Event>,
+    /// Work the panes asked of the event loop (writing the proceedings), in order.
+    pub requests: Vec<Request>,
     /// A pane asked for the terminal bell; the event loop rings it and clears this.
     pub bell: bool,
     /// Keys of a mode wrapping the app (replay): listed first in help under this title,
     /// and their main ones shown in the status bar instead of the pane's.
     pub mode_keys: Option<(&'static str, Vec<KeyHelp>)>,
+    /// Pane keys the wrapping mode takes for itself (replay's Space, +/-): left out of help.
+    pub shadowed: &'static [&'static str],
     /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
     quit_armed: bool,
     /// Where the pane body was last drawn, for mouse clicks.
@@ -134,8 +138,10 @@ impl App {
             quit: false,
             now,
             outbox: vec![],
+            requests: vec![],
             bell: false,
             mode_keys: None,
+            shadowed: &[],
             quit_armed: false,
             body: Rect::default(),
             tabs: Rect::default(),
@@ -147,6 +153,7 @@ impl App {
             Cx {
                 journal: &mut self.journal,
                 outbox: &mut self.outbox,
+                requests: &mut self.requests,
                 notice: &mut self.notice,
                 now: self.now,
                 read_only: self.read_only,
@@ -154,6 +161,32 @@ impl App {
             },
             &mut self.panes,
         )
+    }
+
+    /// Hands the outcome of a request back to the pane that asked, and says it below.
+    pub fn finished(&mut self, request: &Request, outcome: Outcome) {
+        match request {
+            Request::WriteProceedings { .. } => self.panes.closing.finished(&outcome),
+        }
+        self.notice = Some(match outcome {
+            Ok(text) => Notice { text, error: false },
+            Err(text) => Notice { text, error: true },
+        });
+    }
+
+    /// "Reports please: …" while the running slot nears its end with reports missing.
+    pub fn reminder(&self) -> Option<String> {
+        if self.read_only {
+            return None;
+        }
+        let n = self
+            .panes
+            .agenda
+            .reports_due(&self.journal.session, self.now)?;
+        Some(format!(
+            "Reports please: {n} session{} in this slot",
+            if n == 1 { "" } else { "s" }
+        ))
     }
 
     /// True while the current pane owns the keyboard (a form is open).
@@ -191,6 +224,14 @@ impl App {
     }
 
     pub fn key(&mut self, key: KeyEvent) {
+        let (pane, present) = (self.pane, self.present);
+        self.key_inner(key);
+        if self.present && (!present || self.pane != pane) {
+            self.panes.get(self.pane).present_opened();
+        }
+    }
+
+    fn key_inner(&mut self, key: KeyEvent) {
         if self.help {
             // Help that does not fit scrolls; any other key closes it.
             match key.code {
@@ -210,9 +251,13 @@ impl App {
             return;
         }
         let pane = self.pane;
+        let present = self.present;
         let (mut cx, panes) = self.cx();
         let target = panes.get(pane);
         let capturing = target.capturing();
+        if present && !capturing && target.present_key(key, &mut cx) == Handled::Yes {
+            return;
+        }
         if target.key(key, &mut cx) == Handled::Yes || capturing {
             if key.code != KeyCode::Char('q') {
                 self.quit_armed = false;
@@ -317,13 +362,20 @@ impl App {
             return;
         }
         let theme = self.theme;
+        let reminder = self.reminder();
         let view = View {
             session: &self.journal.session,
             theme: &theme,
             now: self.now,
+            read_only: self.read_only,
         };
         let pane = self.panes.get(self.pane);
-        let keys = pane.keys();
+        let mut keys = pane.keys();
+        if self.read_only {
+            // Replay lists only the keys that work there.
+            keys.retain(|k| !k.edits);
+        }
+        keys.retain(|k| !self.shadowed.contains(&k.keys));
         let help_area = if self.present {
             // The room reads this screen, but a failed save must still catch the
             // facilitator's eye.
@@ -331,12 +383,16 @@ impl App {
                 SaveState::Failed(why) if !self.read_only => Some(why),
                 _ => None,
             };
-            let [shown, alarm] = Layout::vertical([
+            let [shown, remind, alarm] = Layout::vertical([
                 Constraint::Fill(1),
+                Constraint::Length(u16::from(reminder.is_some())),
                 Constraint::Length(u16::from(failed.is_some())),
             ])
             .areas(area);
             pane.render_present(shown, buf, &view);
+            if let Some(text) = &reminder {
+                render_reminder(text, remind, buf, &theme);
+            }
             if let Some(why) = failed {
                 let notice = Notice {
                     text: format!("NOT SAVED: {why} · f shows the status bar"),
@@ -362,14 +418,17 @@ impl App {
                 Some((_, mode)) => mode.as_slice(),
                 None => keys.as_slice(),
             };
-            self.render_status(bar_keys, status, buf);
+            self.render_status(bar_keys, reminder.as_deref(), status, buf);
             body
         };
         if self.help {
             super::help::render(
-                self.pane.title(),
-                &keys,
-                self.mode_keys.as_ref(),
+                super::help::Listed {
+                    pane_title: self.pane.title(),
+                    keys: &keys,
+                    mode: self.mode_keys.as_ref(),
+                    read_only: self.read_only,
+                },
                 help_area,
                 buf,
                 &theme,
@@ -378,7 +437,13 @@ impl App {
         }
     }
 
-    fn render_status(&self, keys: &[KeyHelp], area: Rect, buf: &mut Buffer) {
+    fn render_status(
+        &self,
+        keys: &[KeyHelp],
+        reminder: Option<&str>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let t = &self.theme;
         buf.set_style(area, t.bar);
         let (save, save_style) = match &self.save_state {
@@ -402,17 +467,26 @@ impl App {
         let right_w = super::text::width(&right) as u16;
         let pane = format!(" {} │ ", self.pane.title());
         let budget = area.width.saturating_sub(right_w) as usize;
-        let theme_w = (budget / 3).clamp(8, 40);
-        let theme_text = super::text::fit(&self.journal.session.theme, theme_w);
-        let left = format!(" {theme_text} │{pane}");
-        let hints_text = super::text::fit(
-            &hints.join("  "),
-            budget.saturating_sub(super::text::width(&left)),
-        );
-        let line = Line::from(vec![
-            Span::styled(left, t.bar),
-            Span::styled(hints_text, t.bar),
-        ]);
+        let left = if reminder.is_some() {
+            // The reminder needs the room more than the theme does.
+            format!(" {}", pane.trim_start())
+        } else {
+            let theme_w = (budget / 3).clamp(8, 40);
+            let theme_text = super::text::fit(&self.journal.session.theme, theme_w);
+            format!(" {theme_text} │{pane}")
+        };
+        let room = budget.saturating_sub(super::text::width(&left));
+        // The reminder takes the place of the hints: it is what matters now.
+        let line = match reminder {
+            Some(text) => Line::from(vec![
+                Span::styled(left, t.bar),
+                Span::styled(super::text::fit(&format!(" ⏰ {text} "), room), t.alarm),
+            ]),
+            None => Line::from(vec![
+                Span::styled(left, t.bar),
+                Span::styled(super::text::fit(&hints.join("  "), room), t.bar),
+            ]),
+        };
         line.render(area, buf);
         let right_area = Rect {
             x: area.x + area.width.saturating_sub(right_w),
@@ -442,6 +516,15 @@ fn render_tabs(current: PaneId, area: Rect, buf: &mut Buffer, t: &Theme) {
         buf.set_style(r, style);
         Line::from(Span::styled(super::text::fit(&label, cell as usize), style)).render(r, buf);
     }
+}
+
+/// The reminder at the foot of the room's screen, centred in reverse video.
+fn render_reminder(text: &str, area: Rect, buf: &mut Buffer, t: &Theme) {
+    buf.set_style(area, t.selected);
+    let text = super::text::fit(&format!("⏰ {text}"), area.width as usize);
+    Line::styled(text, t.selected)
+        .alignment(ratatui::layout::Alignment::Center)
+        .render(area, buf);
 }
 
 fn render_notice(notice: Option<&Notice>, area: Rect, buf: &mut Buffer, t: &Theme) {

@@ -15,8 +15,8 @@ const GLOBAL: [KeyHelp; 8] = [
     KeyHelp::more("1–6", "go to a pane"),
     KeyHelp::more("Tab", "next pane"),
     KeyHelp::more("Shift-Tab", "previous pane"),
-    KeyHelp::more("u", "undo the last change"),
-    KeyHelp::more("Ctrl-r", "redo"),
+    KeyHelp::more("u", "undo the last change").edits(),
+    KeyHelp::more("Ctrl-r", "redo").edits(),
     KeyHelp::more("f", "present mode on/off"),
     KeyHelp::more("?", "this help"),
     KeyHelp::more("q / Ctrl-c", "quit (all is saved)"),
@@ -41,10 +41,22 @@ struct Section<'a> {
 /// Draws the overlay centred in `area`: the keys of a wrapping mode (replay) first if there
 /// is one, then the pane's, then the global ones. Where even two columns cannot hold them
 /// (a small window), one column scrolls; `scroll` is kept within what there is to see.
+/// What help lists: the pane's keys under its title, a wrapping mode's keys (replay) and
+/// whether the session is read-only there (no undo or redo then).
+pub struct Listed<'a> {
+    pub pane_title: &'a str,
+    pub keys: &'a [KeyHelp],
+    pub mode: Option<&'a (&'static str, Vec<KeyHelp>)>,
+    pub read_only: bool,
+}
+
 pub fn render(
-    pane_title: &str,
-    keys: &[KeyHelp],
-    mode: Option<&(&'static str, Vec<KeyHelp>)>,
+    Listed {
+        pane_title,
+        keys,
+        mode,
+        read_only,
+    }: Listed,
     area: Rect,
     buf: &mut Buffer,
     t: &Theme,
@@ -61,9 +73,15 @@ pub fn render(
         title: format!("{pane_title} pane"),
         keys,
     });
+    // Undo and redo change the session: replay has neither.
+    let global: Vec<KeyHelp> = GLOBAL
+        .iter()
+        .filter(|k| !(read_only && k.edits))
+        .copied()
+        .collect();
     sections.push(Section {
         title: "Everywhere".into(),
-        keys: &GLOBAL,
+        keys: &global,
     });
 
     let inner_h = area.height.saturating_sub(2) as usize;

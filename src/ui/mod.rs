@@ -16,12 +16,14 @@ pub mod widgets;
 pub use app::{App, PaneId};
 pub use theme::Theme;
 
-use crate::store::{Opened, Saver};
+use crate::store::{Opened, SaveState, Saver, proceedings};
 use chrono::Local;
+use pane::Request;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How often the clock (and a running timer) is redrawn when nothing else happens.
@@ -29,7 +31,13 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the app on an opened session until the user quits. Every change is handed to the
 /// saver as it happens; on return everything has been written, or the error says why not.
-pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
+/// `keep_proceedings_at` is for the demo, whose folder goes when it closes: the proceedings
+/// are then written where the user says, starting from that suggestion.
+pub fn run(
+    opened: Opened,
+    theme: Theme,
+    keep_proceedings_at: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let name = opened
         .path
         .file_stem()
@@ -42,6 +50,7 @@ pub fn run(opened: Opened, theme: Theme) -> anyhow::Result<()> {
     );
     let mut app = App::new(opened.journal, name, theme, Local::now().fixed_offset());
     app.panes.closing.file = Some(opened.path.clone());
+    app.panes.closing.keep_at = keep_proceedings_at;
     let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut saver));
     let last = saver.finish();
     drop(opened.lock);
@@ -84,6 +93,49 @@ pub fn with_terminal<T>(
 /// whole process and peak memory read with a session open.
 pub(crate) fn exit_after_first_frame() -> bool {
     std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
+}
+
+/// How long writing the proceedings waits for the changes before it to reach the disk.
+const SETTLE: Duration = Duration::from_secs(10);
+
+/// Does the work the panes asked for (writing the proceedings) and hands each outcome
+/// back to the app. The proceedings are written from the session file as saved, once the
+/// saver has caught up (`saved`), so they are exactly the bytes `convene export` gives.
+pub fn perform(app: &mut App, saved: &SaveState) {
+    for request in std::mem::take(&mut app.requests) {
+        let outcome = match &request {
+            Request::WriteProceedings { dir, anonymous } => {
+                let file = app.panes.closing.file.clone();
+                write_proceedings(file.as_deref(), saved, dir, *anonymous)
+            }
+        };
+        app.finished(&request, outcome);
+    }
+}
+
+fn write_proceedings(
+    file: Option<&Path>,
+    saved: &SaveState,
+    dir: &Path,
+    anonymous: bool,
+) -> Result<String, String> {
+    match saved {
+        SaveState::Saved => {}
+        SaveState::Saving => return Err("Still saving; try again in a moment".into()),
+        SaveState::Failed(why) => {
+            return Err(format!(
+                "Not written: the proceedings come from the saved file, and it is not saved ({why})"
+            ));
+        }
+    }
+    let file = file.ok_or("This session has no file to write the proceedings from")?;
+    let loaded = crate::store::load(file).map_err(|e| e.to_string())?;
+    let written = proceedings::write(dir, &loaded, anonymous).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{} files written to {}/",
+        written.files.len(),
+        written.dir.display()
+    ))
 }
 
 fn event_loop(
@@ -130,6 +182,10 @@ fn event_loop(
                 dirty |= app.handle(&ev);
                 for e in app.outbox.drain(..) {
                     saver.push(e);
+                }
+                if !app.requests.is_empty() {
+                    let saved = saver.settle(SETTLE);
+                    perform(app, &saved);
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;

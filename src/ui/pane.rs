@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
+use std::path::PathBuf;
 
 /// A notice at the foot of the screen: what just happened, or why it did not.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +24,9 @@ pub struct KeyHelp {
     pub what: &'static str,
     /// Shown in the status bar too, not only in help.
     pub main: bool,
+    /// The key changes the session (or opens a form that does): replay, being read-only,
+    /// leaves it out of help and the status bar.
+    pub edits: bool,
 }
 
 impl KeyHelp {
@@ -31,6 +35,7 @@ impl KeyHelp {
             keys,
             what,
             main: true,
+            edits: false,
         }
     }
     pub const fn more(keys: &'static str, what: &'static str) -> KeyHelp {
@@ -38,14 +43,33 @@ impl KeyHelp {
             keys,
             what,
             main: false,
+            edits: false,
+        }
+    }
+    /// Marks a key that changes the session.
+    pub const fn edits(self) -> KeyHelp {
+        KeyHelp {
+            edits: true,
+            ..self
         }
     }
 }
+
+/// Work a pane asks of the event loop because the UI never touches files itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Write every file of the proceedings into `dir` (anonymous versions too if asked).
+    WriteProceedings { dir: PathBuf, anonymous: bool },
+}
+
+/// How a request went, handed back to the pane that asked.
+pub type Outcome = Result<String, String>;
 
 /// What a pane may do while handling input.
 pub struct Cx<'a> {
     pub(super) journal: &'a mut Journal,
     pub(super) outbox: &'a mut Vec<Event>,
+    pub(super) requests: &'a mut Vec<Request>,
     pub(super) notice: &'a mut Option<Notice>,
     pub now: DateTime<FixedOffset>,
     pub read_only: bool,
@@ -121,6 +145,20 @@ impl Cx<'_> {
         }
     }
 
+    /// Asks the event loop for work the UI may not do itself (writing files).
+    pub fn request(&mut self, request: Request) {
+        self.requests.push(request);
+    }
+
+    /// False (with a notice saying why) in replay, where nothing may change: panes ask
+    /// before opening a form, so no editor opens only to refuse its work at the end.
+    pub fn may_edit(&mut self) -> bool {
+        if self.read_only {
+            self.error("Replay is read-only: nothing can be changed here");
+        }
+        !self.read_only
+    }
+
     pub fn info(&mut self, text: impl Into<String>) {
         *self.notice = Some(Notice {
             text: text.into(),
@@ -149,6 +187,8 @@ pub struct View<'a> {
     pub session: &'a Session,
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
+    /// Replay: draw no hint that invites an edit.
+    pub read_only: bool,
 }
 
 /// Whether a pane used an input. Unused keys fall through to the app's global keys.
@@ -190,6 +230,16 @@ pub trait Pane {
     /// Draws what the room must read in present mode, large and without chrome.
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         self.render(area, buf, view);
+    }
+
+    /// The room's view of this pane has just come up (present mode, or this pane chosen
+    /// while in it): a view that pages starts again from its first page.
+    fn present_opened(&mut self) {}
+
+    /// A key pressed while the room's view is showing, before `key` gets it: paging the
+    /// present view, where a pane has pages.
+    fn present_key(&mut self, _key: KeyEvent, _cx: &mut Cx) -> Handled {
+        Handled::No
     }
 
     /// The pane's keys right now (they may depend on an open form).

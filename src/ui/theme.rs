@@ -21,12 +21,46 @@ pub struct Theme {
     pub bar: Style,
 }
 
+/// Whether `NO_COLOR` asks for no colour: present and not empty.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 impl Theme {
     pub fn named(name: ThemeName) -> Theme {
         match name {
             ThemeName::Projector => Theme::projector(),
             ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
+        }
+    }
+
+    /// The theme asked for, unless the user's environment asks for no colour at all
+    /// (`NO_COLOR` set and not empty, see no-color.org): then the monochrome one.
+    pub fn for_terminal(name: ThemeName) -> Theme {
+        if no_color() {
+            Theme::monochrome()
+        } else {
+            Theme::named(name)
+        }
+    }
+
+    /// No colour at all, the terminal's own foreground and background: bold, reverse video
+    /// and underline carry what colours carry elsewhere, and markers and words carry meaning
+    /// as they do in every theme.
+    pub fn monochrome() -> Theme {
+        let base = Style::new();
+        Theme {
+            base,
+            dim: base,
+            title: base.add_modifier(Modifier::BOLD),
+            accent: base.add_modifier(Modifier::BOLD),
+            border: base,
+            selected: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ok: base.add_modifier(Modifier::BOLD),
+            warn: base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            alarm: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            bar: base.add_modifier(Modifier::REVERSED),
         }
     }
 
@@ -104,5 +138,23 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             bar: Style::new().fg(Color::White).bg(Color::Black),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monochrome_has_no_colour_and_still_marks_what_matters() {
+        let t = Theme::monochrome();
+        for style in [
+            t.base, t.dim, t.title, t.accent, t.border, t.selected, t.ok, t.warn, t.alarm, t.bar,
+        ] {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(t.alarm.add_modifier.contains(Modifier::REVERSED));
+        assert!(t.warn.add_modifier.contains(Modifier::BOLD));
     }
 }

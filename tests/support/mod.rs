@@ -58,6 +58,12 @@ impl Tmux {
             .into_owned()
     }
 
+    /// The screen with its styles as escape sequences (SGR), to check colours.
+    pub fn styled_screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-e", "-t", self.session]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Types literal text.
     pub fn text(&self, text: &str) {
         self.run(&["send-keys", "-t", self.session, "-l", text]);

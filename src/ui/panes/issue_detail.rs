@@ -72,6 +72,7 @@ impl IssueDetail {
         let max = self.height.saturating_sub(self.page);
         match key.code {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Backspace => return DetailOutcome::Close,
+            KeyCode::Char('e') if exists && !cx.may_edit() => {}
             KeyCode::Char('e') if exists => match Editor::new(cx.session(), self.issue) {
                 Some(editor) => self.editor = Some(editor),
                 None => cx.error(format!("Issue {} cannot be edited now", self.issue)),
@@ -100,7 +101,7 @@ impl IssueDetail {
         }
         let t = view.theme;
         let inner = margin(area);
-        let lines = detail_lines(view.session, self.issue, inner.width as usize, t);
+        let lines = detail_lines(view, self.issue, inner.width as usize);
         self.height = lines.len() as u16;
         self.page = inner.height.max(1);
         self.scroll = self.scroll.min(self.height.saturating_sub(self.page));
@@ -126,7 +127,7 @@ impl IssueDetail {
             return editor.keys();
         }
         vec![
-            KeyHelp::main("e", "edit the issue and its report"),
+            KeyHelp::main("e", "edit the issue and its report").edits(),
             KeyHelp::main("Esc", "back to the list"),
             KeyHelp::more("↑↓ PgUp PgDn", "scroll"),
         ]
@@ -151,7 +152,8 @@ pub fn margin(area: Rect) -> Rect {
 }
 
 /// The issue as text lines at `width` columns.
-fn detail_lines<'a>(session: &Session, id: IssueId, width: usize, t: &Theme) -> Vec<Line<'a>> {
+fn detail_lines<'a>(view: &View, id: IssueId, width: usize) -> Vec<Line<'a>> {
+    let (session, t) = (view.session, view.theme);
     let Some(issue) = session.issues.get(&id) else {
         return vec![
             Line::styled(format!("Issue {id} is no longer on the wall."), t.warn),
@@ -193,7 +195,12 @@ fn detail_lines<'a>(session: &Session, id: IssueId, width: usize, t: &Theme) -> 
     let r = &issue.report;
     out.push(Line::styled("Breakout report", t.accent));
     if r.is_empty() {
-        out.push(Line::styled("No report yet: press e to write it.", t.dim));
+        let none = if view.read_only {
+            "No report yet."
+        } else {
+            "No report yet: press e to write it."
+        };
+        out.push(Line::styled(none, t.dim));
         return out;
     }
     out.push(Line::from(vec![

@@ -117,6 +117,9 @@ impl IssuesPane {
             return Handled::Yes;
         }
         let current = self.selected;
+        if matches!(key.code, KeyCode::Char('a' | 'e' | 'd' | 'm')) && !cx.may_edit() {
+            return Handled::Yes;
+        }
         match key.code {
             KeyCode::Char('a') => {
                 self.filter.clear();
@@ -202,7 +205,9 @@ impl IssuesPane {
         self.row_height = if list.height >= 36 { 2 } else { 1 };
         self.rows = list;
         if shown.is_empty() {
-            let text = if s.active_issues().next().is_none() {
+            let text = if s.active_issues().next().is_none() && view.read_only {
+                "No issues yet.".to_string()
+            } else if s.active_issues().next().is_none() {
                 "No issues yet. Press a to add the first one.".to_string()
             } else {
                 format!(
@@ -483,7 +488,7 @@ impl Pane for IssuesPane {
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         let shown = self.shown(view.session);
         self.sync(&shown);
-        present::render(&shown, self.selected, area, buf, view);
+        present::render(self.selected, area, buf, view);
     }
 
     fn keys(&self) -> Vec<KeyHelp> {
@@ -497,12 +502,12 @@ impl Pane for IssuesPane {
                 KeyHelp::main("Esc", "clear it"),
             ],
             Mode::List => vec![
-                KeyHelp::main("a", "add"),
+                KeyHelp::main("a", "add").edits(),
                 KeyHelp::main("Enter", "open"),
                 KeyHelp::main("/", "filter"),
-                KeyHelp::more("e", "edit the issue and its report"),
-                KeyHelp::more("d", "delete (u undoes)"),
-                KeyHelp::more("m", "merge into another issue"),
+                KeyHelp::more("e", "edit the issue and its report").edits(),
+                KeyHelp::more("d", "delete (u undoes)").edits(),
+                KeyHelp::more("m", "merge into another issue").edits(),
                 KeyHelp::more("↑↓ PgUp PgDn", "move; the mouse wheel scrolls"),
                 KeyHelp::more("Home / End", "first / last issue"),
                 KeyHelp::more("Esc", "clear the filter"),

@@ -73,7 +73,12 @@ impl OpeningPane {
         let people = s.participants.len();
         let orgs = s.organisation_count();
         if people == 0 {
-            return "No participants yet: press p to add them".into();
+            // Replay cannot add anyone, so it does not invite it.
+            return if view.read_only {
+                "No participants yet".into()
+            } else {
+                "No participants yet: press p to add them".into()
+            };
         }
         format!(
             "{people} participant{} from {orgs} organisation{}",
@@ -142,6 +147,7 @@ impl Pane for OpeningPane {
                 }
             },
             Mode::Welcome => match key.code {
+                KeyCode::Char('e') if !cx.may_edit() => Handled::Yes,
                 KeyCode::Char('e') => {
                     let field = Field::new("Theme").with_text(&cx.session().theme);
                     self.mode = Mode::EditTheme(Box::new(field));
@@ -294,7 +300,7 @@ impl Pane for OpeningPane {
             ],
             Mode::Roster => self.roster.keys(),
             Mode::Welcome => vec![
-                KeyHelp::main("e", "edit theme"),
+                KeyHelp::main("e", "edit theme").edits(),
                 KeyHelp::main("p", "participants"),
             ],
         }

@@ -218,6 +218,13 @@ impl Roster {
             self.selected = people.get(self.scroll.selected).copied();
             return RosterOutcome::Used;
         }
+        let edits = matches!(
+            key.code,
+            KeyCode::Char('a' | 'i' | 'e' | 'd') | KeyCode::Enter
+        );
+        if edits && !cx.may_edit() {
+            return RosterOutcome::Used;
+        }
         match key.code {
             KeyCode::Esc | KeyCode::Char('p') => return RosterOutcome::Close,
             KeyCode::Char('a') => self.mode = Mode::Form(Box::new(PersonForm::adding())),
@@ -332,14 +339,12 @@ impl Roster {
         let people = Self::people(s);
         self.sync(&people);
         if people.is_empty() {
-            Line::styled(
-                text::fit(
-                    "Nobody on the roster yet. Press a to add people, i to import a names file.",
-                    w,
-                ),
-                t.accent,
-            )
-            .render(Rect { height: 1, ..list }, buf);
+            let empty = if view.read_only {
+                "Nobody on the roster yet."
+            } else {
+                "Nobody on the roster yet. Press a to add people, i to import a names file."
+            };
+            Line::styled(text::fit(empty, w), t.accent).render(Rect { height: 1, ..list }, buf);
         }
         let range = self.scroll.fit(people.len(), list.height as usize);
         for (row, n) in range.enumerate() {
@@ -397,10 +402,10 @@ impl Roster {
                 KeyHelp::main("Esc", "cancel"),
             ],
             Mode::List => vec![
-                KeyHelp::main("a", "add people"),
-                KeyHelp::main("e", "change"),
-                KeyHelp::main("d", "remove"),
-                KeyHelp::main("i", "import a names file"),
+                KeyHelp::main("a", "add people").edits(),
+                KeyHelp::main("e", "change").edits(),
+                KeyHelp::main("d", "remove").edits(),
+                KeyHelp::main("i", "import a names file").edits(),
                 KeyHelp::main("Esc", "back to the opening"),
                 KeyHelp::more("↑↓ PgUp PgDn", "move"),
             ],

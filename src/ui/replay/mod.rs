@@ -3,6 +3,7 @@
 //! key goes to the app, so panes switch and scroll as they do live. Edits are refused by
 //! the app itself because it is read-only, and nothing here can write a file.
 
+pub mod follow;
 pub mod timeline;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
@@ -23,7 +24,7 @@ use std::time::Duration;
 use timeline::{Rows, Timeline};
 
 /// The keys of replay, for the status bar and `?`.
-pub const KEYS: [KeyHelp; 7] = [
+pub const KEYS: [KeyHelp; 9] = [
     KeyHelp::main("Space", "play / pause"),
     KeyHelp::main("←→", "step one event"),
     KeyHelp::main("Shift-←→", "jump to a phase mark"),
@@ -31,7 +32,12 @@ pub const KEYS: [KeyHelp; 7] = [
     KeyHelp::main("+/-", "faster / slower"),
     KeyHelp::main("g", "go to a time (HH:MM)"),
     KeyHelp::more("click timeline", "go to that time"),
+    KeyHelp::more("1–6 / Tab", "stay on a pane"),
+    KeyHelp::main("F", "follow each change's pane"),
 ];
+
+/// Pane keys that replay's own keys take before the pane sees them.
+const SHADOWED: [&str; 6] = ["Space", "+/-", "+ / -", "Home / End", "g", "←→"];
 
 pub struct ReplayScreen {
     pub app: App,
@@ -41,6 +47,8 @@ pub struct ReplayScreen {
     goto: Option<Field>,
     /// Where the timeline was last drawn, for clicks.
     rows: Option<Rows>,
+    /// Shows the pane of each change as replay reaches it, until the viewer picks a pane.
+    pub follow: bool,
 }
 
 impl ReplayScreen {
@@ -59,12 +67,14 @@ impl ReplayScreen {
         let mut app = App::new(Journal::default(), name, theme, now);
         app.read_only = true;
         app.mode_keys = Some(("Replay", KEYS.to_vec()));
+        app.shadowed = &SHADOWED;
         let mut screen = ReplayScreen {
             app,
             replay,
             playback: Playback::default(),
             goto: None,
             rows: None,
+            follow: true,
         };
         let first = screen.replay.first();
         screen.go(first);
@@ -81,7 +91,26 @@ impl ReplayScreen {
         if let Some(e) = self.replay.event() {
             // The status bar's clock shows the time of the event, not of today.
             self.app.now = e.at;
+            if self.follow
+                && let Some(pane) = follow::pane_of(&e.change)
+            {
+                self.app.pane = pane;
+            }
         }
+    }
+
+    /// Passes an input to the app; a pane chosen there stops replay following the changes.
+    fn pass_to_app(&mut self, event: &TermEvent) -> bool {
+        let before = self.app.pane;
+        let redraw = self.app.handle(event);
+        if self.app.pane != before && self.follow {
+            self.follow = false;
+            self.info(format!(
+                "Staying on {}: F follows the changes again",
+                self.app.pane.title()
+            ));
+        }
+        redraw
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -110,7 +139,7 @@ impl ReplayScreen {
                     field.paste(text);
                     return true;
                 }
-                self.app.handle(event)
+                self.pass_to_app(event)
             }
             TermEvent::Mouse(mouse) => {
                 if let (MouseEventKind::Down(MouseButton::Left), Some(rows)) =
@@ -131,9 +160,9 @@ impl ReplayScreen {
                         return true;
                     }
                 }
-                self.app.handle(event)
+                self.pass_to_app(event)
             }
-            other => self.app.handle(other),
+            other => self.pass_to_app(other),
         }
     }
 
@@ -189,7 +218,16 @@ impl ReplayScreen {
                 self.goto = Some(Field::new("Go to time (HH:MM)"));
                 self.app.notice = None;
             }
-            _ => self.app.key(key),
+            KeyCode::Char('F') => {
+                self.follow = true;
+                let n = self.replay.position();
+                self.go(n);
+                self.info("Following the changes from pane to pane");
+            }
+            _ => {
+                let event = TermEvent::Key(key);
+                self.pass_to_app(&event);
+            }
         }
     }
 
@@ -241,12 +279,12 @@ impl ReplayScreen {
             }
             KeyCode::Enter => {
                 let typed = field.text();
-                match parse_time(&typed) {
+                match parse_time(&typed).map(|t| (t, end_of(&typed, t))) {
                     None => self.refuse(format!(
                         "{:?} is not a time: type it as HH:MM, for example 10:30",
                         crate::ui::text::fit(typed.trim(), 20)
                     )),
-                    Some(time) => match self.replay.seek_time(time) {
+                    Some((time, end)) => match self.replay.seek_time(end) {
                         Some(n) => {
                             self.goto = None;
                             self.moved_to(n);
@@ -367,6 +405,18 @@ fn render_goto(field: &mut Field, replay: &Replayer, area: Rect, buf: &mut Buffe
     };
     Line::styled(crate::ui::text::fit(&hint, hint_area.width as usize), t.dim)
         .render(hint_area, buf);
+}
+
+/// The last instant a typed time covers: "02:42" means up to the end of that minute, so
+/// going there lands on the last change made at or before 02:42:59, not the one before
+/// 02:42:00; "02:42:10" means up to the end of that second.
+fn end_of(typed: &str, time: NaiveTime) -> NaiveTime {
+    let last = if typed.trim().matches(':').count() == 1 {
+        59_999_999_999
+    } else {
+        999_999_999
+    };
+    time + chrono::Duration::nanoseconds(last)
 }
 
 /// "9:05", "09:05" or "09:05:30" as a time of day.

@@ -1,5 +1,6 @@
 //! What one cell of the wall shows: a slot's label and times (with "● now"), or a space's
-//! issue for that slot, folded to the cell, struck and marked when it did not take place.
+//! issue for that slot, folded to the cell with its convener where there is room, struck
+//! and marked when it did not take place.
 
 use super::clock;
 use super::grid::{Band, put};
@@ -81,7 +82,11 @@ pub(super) fn cell(
         Mode::Carry(id) => Some(id),
         _ => None,
     };
-    let lit = cursor && (p.focus == Focus::Grid || carrying.is_some());
+    let swapping = match p.mode {
+        Mode::Swap(id) => Some(id),
+        _ => None,
+    };
+    let lit = cursor && (p.focus == Focus::Grid || carrying.is_some() || swapping.is_some());
     let inner = Rect {
         x: col.start + 1,
         y: row.start,
@@ -104,7 +109,10 @@ pub(super) fn cell(
         .and_then(|id| view.session.issues.get(&id));
     let (shown, moving) = match (ghost, issue) {
         (Some(g), _) => (Some(g), false),
-        (None, Some(i)) => (Some(i), carrying == Some(i.id)),
+        (None, Some(i)) => (
+            Some(i),
+            carrying == Some(i.id) || (swapping == Some(i.id) && !cursor),
+        ),
         (None, None) => (None, false),
     };
     let Some(issue) = shown else {
@@ -130,9 +138,20 @@ pub(super) fn cell(
         }
         style = pick(t.dim).add_modifier(Modifier::CROSSED_OUT);
     }
+    // The title has priority; the convener takes a line of their own only where the whole
+    // title fits above it (the detail line under the wall names them otherwise).
+    let convener = issue
+        .convener
+        .map(|c| view.session.participant_name(c))
+        .filter(|_| !moving);
+    let whole = wrap(&label, w as usize, usize::MAX).len();
+    let convener = convener.filter(|_| whole < rows);
     for line in wrap(&label, w as usize, rows) {
         put(buf, area, x, y, &line, w, style);
         y += 1;
+    }
+    if let Some(name) = convener {
+        put(buf, area, x, y, &format!("— {name}"), w, pick(t.dim));
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::clock;
 use super::timer::{Phase, clock_text};
-use super::{AgendaPane, Mode, Wall, cell, edit, list};
+use super::{AgendaPane, Focus, Mode, Wall, cell, edit, list};
 use crate::model::{Issue, Placement};
 use crate::ui::pane::View;
 use crate::ui::text;
@@ -84,7 +84,9 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
     .areas(area);
     header(p, head, buf, view, &wall);
     p.geo.list_beside = area.width >= BESIDE_FROM;
-    let (grid_area, list_area) = if p.geo.list_beside {
+    // One line names the chosen cell's issue in full with its convener: a small wall's
+    // cells keep their rows for the title.
+    let (grid_area, detail_area, list_area) = if p.geo.list_beside {
         let w = (area.width / 4).clamp(28, 48);
         let [g, _, l] = Layout::horizontal([
             Constraint::Fill(1),
@@ -92,13 +94,20 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
             Constraint::Length(w),
         ])
         .areas(main);
-        (g, l)
+        let [g, d] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(g);
+        (g, d, l)
     } else {
         let h = (main.height / 3).clamp(3, 7);
-        let [g, l] = Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(main);
-        (g, l)
+        let [g, d, l] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(h - 1),
+        ])
+        .areas(main);
+        (g, d, l)
     };
     draw_grid(p, grid_area, buf, view, &wall);
+    detail_line(p, detail_area, buf, view, &wall);
     list::render(p, list_area, buf, view, &wall);
     let t = view.theme;
     match &mut p.mode {
@@ -114,6 +123,7 @@ pub(super) fn timer_line(p: &AgendaPane, view: &View) -> (String, Style) {
     let fresh = AgendaPane::fresh(view.session, view.now);
     let left = clock_text(p.timer.left(view.now, fresh));
     match p.timer.phase() {
+        Phase::Ready if view.read_only => (String::new(), t.dim),
         Phase::Ready => (format!("Timer {left} · t starts"), t.dim),
         Phase::Running => (format!("Timer {left} running"), t.title),
         Phase::Paused => (format!("Timer {left} paused"), t.warn),
@@ -136,7 +146,15 @@ fn header(p: &AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall
     );
     let room = area.width.saturating_sub(timer_w + 2);
     let time = view.now.time();
-    let (left, style) = if let Mode::Carry(issue) = p.mode {
+    let (left, style) = if let Mode::Swap(issue) = p.mode {
+        let title = view.session.issues.get(&issue).map_or("", |i| &i.title);
+        (
+            format!(
+                "Swapping #{issue} {title}: choose the issue to trade places with, Enter swaps, Esc cancels"
+            ),
+            t.accent,
+        )
+    } else if let Mode::Carry(issue) = p.mode {
         let title = view.session.issues.get(&issue).map_or("", |i| &i.title);
         (
             format!(
@@ -168,7 +186,7 @@ fn header(p: &AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall
 fn draw_grid(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall) {
     let t = view.theme;
     if wall.spaces.is_empty() || wall.slots.is_empty() {
-        empty_wall(area, buf, t, wall);
+        empty_wall(area, buf, t, wall, view.read_only);
         return;
     }
     if area.height < 5 || area.width < 24 {
@@ -275,6 +293,66 @@ fn draw_grid(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall
     }
 }
 
+/// The chosen cell (or unplaced issue) in one line: number, whole title, convener, place.
+fn detail_line(p: &AgendaPane, area: Rect, buf: &mut Buffer, view: &View, wall: &Wall) {
+    let t = view.theme;
+    let s = view.session;
+    let (issue, place) = match (p.focus, &p.mode) {
+        (Focus::List, Mode::Browse) => (wall.unplaced.get(p.pick).copied(), None),
+        _ => {
+            let place = wall.place(p.col, p.row);
+            let issue = match p.mode {
+                Mode::Carry(id) => s.issues.get(&id),
+                _ => place.and_then(|pl| s.issue_at(pl)),
+            };
+            let where_ = wall
+                .spaces
+                .get(p.col)
+                .zip(wall.slots.get(p.row))
+                .map(|(space, slot)| format!("{}, {}", space.name, slot.label));
+            (issue, where_)
+        }
+    };
+    let mut parts: Vec<(String, Style)> = vec![];
+    match issue {
+        Some(i) => {
+            parts.push((cell::label_of(i.id, &i.title), t.accent));
+            if let Some(c) = i.convener {
+                parts.push((format!(" · convened by {}", s.participant_name(c)), t.base));
+            }
+            if i.cancelled {
+                parts.push((" · ✗ did not take place".into(), t.warn));
+            } else if !i.report.is_empty() {
+                parts.push((" · report ✓".into(), t.dim));
+            }
+            if let Some(place) = place {
+                parts.push((format!(" · {place}"), t.dim));
+            }
+        }
+        None => match place {
+            Some(place) => parts.push((format!("{place}: free"), t.dim)),
+            None => return,
+        },
+    }
+    let mut x = area.x;
+    for (text, style) in parts {
+        let w = text::width(&text) as u16;
+        put(
+            buf,
+            area,
+            x,
+            area.y,
+            &text,
+            area.right().saturating_sub(x),
+            style,
+        );
+        x = x.saturating_add(w);
+        if x >= area.right() {
+            break;
+        }
+    }
+}
+
 /// A horizontal line across the grid, crossing the column lines.
 fn rule(p: &AgendaPane, area: Rect, y: u16, buf: &mut Buffer, t: &Theme) {
     let line = "─".repeat(area.width as usize);
@@ -284,20 +362,22 @@ fn rule(p: &AgendaPane, area: Rect, y: u16, buf: &mut Buffer, t: &Theme) {
     }
 }
 
-fn empty_wall(area: Rect, buf: &mut Buffer, t: &Theme, wall: &Wall) {
-    let mut lines = vec![("The agenda wall is empty.", t.title)];
-    if wall.spaces.is_empty() {
+fn empty_wall(area: Rect, buf: &mut Buffer, t: &Theme, wall: &Wall, read_only: bool) {
+    let title = match (wall.spaces.is_empty(), wall.slots.is_empty()) {
+        (false, true) => "The wall has spaces but no time slots yet.",
+        (true, false) => "The wall has time slots but no spaces yet.",
+        _ => "The agenda wall is empty.",
+    };
+    let mut lines = vec![(title, t.title)];
+    // Replay shows the wall as it was, without inviting changes.
+    if !read_only && wall.spaces.is_empty() {
         lines.push((
             "Press a to add a space (a room, a corner, a table).",
             t.base,
         ));
-    } else {
-        lines[0].0 = "The wall has spaces but no time slots yet.";
     }
-    if wall.slots.is_empty() {
+    if !read_only && wall.slots.is_empty() {
         lines.push(("Press A to add a time slot, e.g. 10:00–10:45.", t.base));
-    } else {
-        lines[0].0 = "The wall has time slots but no spaces yet.";
     }
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (k, (line, style)) in lines.iter().enumerate() {

@@ -2,7 +2,7 @@
 //! marking a breakout that never happened, opening the forms, and the timer.
 
 use super::timer::{Phase, STEP_SECONDS, clock_text};
-use super::{AgendaPane, Focus, Mode, Wall, edit, removal};
+use super::{AgendaPane, Focus, Mode, Wall, edit, removal, reports};
 use crate::model::{Change, IssueId};
 use crate::ui::pane::{Cx, Handled};
 use crate::ui::text;
@@ -10,6 +10,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 use ratatui::layout::Position;
 
 pub(super) fn key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
+    match p.mode {
+        Mode::Reports(_) => return reports::key(p, key, cx),
+        Mode::Reminder(_) => return reports::reminder_key(p, key, cx),
+        _ => {}
+    }
     if key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
@@ -32,6 +37,7 @@ pub(super) fn key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
     p.clamp(&wall);
     match p.mode {
         Mode::Carry(issue) => carry(p, issue, key, cx),
+        Mode::Swap(issue) => swap(p, issue, key, cx),
         _ if p.focus == Focus::List => list(p, key, cx),
         _ => grid(p, key, cx),
     }
@@ -79,11 +85,29 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
         }
         return Handled::Yes;
     }
+    let edits = matches!(
+        key.code,
+        KeyCode::Enter | KeyCode::Char('m' | 'p' | 'x' | 'c' | 's' | 'b' | 'L')
+    );
+    if edits && !cx.may_edit() {
+        return Handled::Yes;
+    }
     let wall = Wall::of(cx.session());
     let place = wall.place(p.col, p.row);
     let here = place.and_then(|pl| cx.session().issue_at(pl)).map(|i| i.id);
     match key.code {
         KeyCode::Char(' ') => p.focus = Focus::List,
+        KeyCode::Char('b') => reports::start(p, cx),
+        KeyCode::Char('L') => reports::ask_reminder(p, cx),
+        KeyCode::Char('s') => match here {
+            Some(issue) => {
+                p.mode = Mode::Swap(issue);
+                cx.info(format!(
+                    "Swapping issue {issue}: choose the issue to trade places with, Enter swaps"
+                ));
+            }
+            None => cx.error("This cell is empty: s swaps the issue in a cell with another"),
+        },
         KeyCode::Enter | KeyCode::Char('m') if here.is_some() => {
             if let Some(issue) = here {
                 p.mode = Mode::Carry(issue);
@@ -133,6 +157,9 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
 
 /// Keys that work whether the grid or the list has the focus.
 fn shared(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
+    if matches!(key.code, KeyCode::Char('a' | 'A' | 'r' | 'R' | 'd' | 'D')) && !cx.may_edit() {
+        return Handled::Yes;
+    }
     let wall = Wall::of(cx.session());
     match key.code {
         KeyCode::Char('a') => p.mode = Mode::Form(Box::new(edit::Form::add_space())),
@@ -168,6 +195,7 @@ fn list(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
         }
         KeyCode::Left | KeyCode::Char('h') if p.geo.list_beside => p.focus = Focus::Grid,
         KeyCode::Char(' ') | KeyCode::Esc => p.focus = Focus::Grid,
+        KeyCode::Enter | KeyCode::Char('p') if !cx.may_edit() => {}
         KeyCode::Enter | KeyCode::Char('p') => {
             let wall = Wall::of(cx.session());
             match wall.unplaced.get(p.pick) {
@@ -230,6 +258,63 @@ fn carry(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Hand
     Handled::Yes
 }
 
+/// With an issue chosen by `s`: arrows choose the other one, Enter swaps them (one step, one
+/// undo), Enter on a free cell moves it there, Esc cancels.
+fn swap(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Handled {
+    if let Some(by) = step(key.code) {
+        move_cursor(p, by, cx);
+        return Handled::Yes;
+    }
+    match key.code {
+        KeyCode::Enter | KeyCode::Char('s') => {
+            let wall = Wall::of(cx.session());
+            let s = cx.session();
+            let (Some(there), Some(from)) = (
+                wall.place(p.col, p.row),
+                s.issues.get(&issue).and_then(|i| i.placement),
+            ) else {
+                p.mode = Mode::Browse;
+                return Handled::Yes;
+            };
+            let Some(other) = s.issue_at(there).map(|i| i.id) else {
+                // A free cell: the chosen issue simply moves there.
+                put(p, issue, cx);
+                return Handled::Yes;
+            };
+            if other == issue {
+                p.mode = Mode::Browse;
+                cx.info(format!("Issue {issue} stays where it was"));
+                return Handled::Yes;
+            }
+            let step = vec![
+                Change::IssueUnplaced { issue },
+                Change::IssuePlaced {
+                    issue: other,
+                    space: from.space,
+                    slot: from.slot,
+                },
+                Change::IssuePlaced {
+                    issue,
+                    space: there.space,
+                    slot: there.slot,
+                },
+            ];
+            if cx.record_step(step) {
+                p.mode = Mode::Browse;
+                cx.info(format!(
+                    "Issues {issue} and {other} swapped places (u undoes)"
+                ));
+            }
+        }
+        KeyCode::Esc => {
+            p.mode = Mode::Browse;
+            cx.info(format!("Issue {issue} stays where it was"));
+        }
+        _ => return Handled::No,
+    }
+    Handled::Yes
+}
+
 /// Places (or moves) an issue into the cursor cell. A taken cell is refused by the domain,
 /// whose reason becomes the notice; the issue stays picked up for another try.
 fn put(p: &mut AgendaPane, issue: IssueId, cx: &mut Cx) {
@@ -264,6 +349,10 @@ fn put(p: &mut AgendaPane, issue: IssueId, cx: &mut Cx) {
 }
 
 fn timer_key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> bool {
+    // A timer belongs to the day as it happens, not to a replay of it.
+    if cx.read_only {
+        return false;
+    }
     let fresh = AgendaPane::fresh(cx.session(), cx.now);
     let now = cx.now;
     let t = &mut p.timer;
@@ -301,7 +390,10 @@ fn timer_key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> bool {
 }
 
 pub(super) fn mouse(p: &mut AgendaPane, event: MouseEvent, cx: &mut Cx) -> Handled {
-    if matches!(p.mode, Mode::Form(_) | Mode::Confirm(_)) {
+    if matches!(
+        p.mode,
+        Mode::Form(_) | Mode::Confirm(_) | Mode::Reports(_) | Mode::Reminder(_)
+    ) {
         return Handled::No;
     }
     let at = Position::new(event.column, event.row);

@@ -50,7 +50,11 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
     p.geo.list = rows;
     if wall.unplaced.is_empty() {
         let empty = if view.session.active_issues().next().is_none() {
-            "No issues yet: raise them in the Issues pane (press 2)."
+            if view.read_only {
+                "No issues yet."
+            } else {
+                "No issues yet: raise them in the Issues pane (press 2)."
+            }
         } else {
             "Every issue has a place on the wall."
         };

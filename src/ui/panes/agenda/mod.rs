@@ -11,8 +11,11 @@ mod help;
 mod input;
 mod list;
 mod present;
+mod reminder;
 mod removal;
+mod reports;
 mod timer;
+mod wall;
 mod wrap;
 
 use crate::model::{Change, Issue, IssueId, Placement, Session, Slot, Space};
@@ -37,6 +40,12 @@ enum Mode {
     Form(Box<edit::Form>),
     /// A removal that would send issues back to the list waits for a yes.
     Confirm(Removal),
+    /// A placed issue chosen to swap places with another.
+    Swap(IssueId),
+    /// The report round of a slot.
+    Reports(Box<reports::Round>),
+    /// The report reminder's lead time being typed.
+    Reminder(Box<crate::ui::widgets::Field>),
 }
 
 struct Removal {
@@ -62,6 +71,8 @@ pub struct AgendaPane {
     list_offset: usize,
     /// Where things were last drawn, for the mouse and for arrows that leave the grid.
     geo: grid::Geometry,
+    /// The page of the wall the room sees in present mode, when it takes several.
+    pages: wall::Pages,
 }
 
 impl Default for AgendaPane {
@@ -78,6 +89,7 @@ impl Default for AgendaPane {
             row_offset: 0,
             list_offset: 0,
             geo: grid::Geometry::default(),
+            pages: wall::Pages::default(),
         }
     }
 }
@@ -131,12 +143,12 @@ impl Pane for AgendaPane {
 
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
         match &mut self.mode {
-            Mode::Form(form) => {
-                form.paste(text);
-                Handled::Yes
-            }
-            _ => Handled::No,
+            Mode::Form(form) => form.paste(text),
+            Mode::Reports(round) => round.editor_paste(text),
+            Mode::Reminder(field) => field.paste(text),
+            _ => return Handled::No,
         }
+        Handled::Yes
     }
 
     fn mouse(&mut self, event: MouseEvent, _area: Rect, cx: &mut Cx) -> Handled {
@@ -157,15 +169,41 @@ impl Pane for AgendaPane {
     }
 
     fn capturing(&self) -> bool {
-        matches!(self.mode, Mode::Form(_) | Mode::Confirm(_))
+        matches!(
+            self.mode,
+            Mode::Form(_) | Mode::Confirm(_) | Mode::Reports(_) | Mode::Reminder(_)
+        )
     }
 
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        if let Mode::Reports(round) = &mut self.mode {
+            reports::render(round, area, buf, view);
+            return;
+        }
         grid::render(self, area, buf, view);
+        if let Mode::Reminder(field) = &mut self.mode {
+            reports::render_reminder(field, area, buf, view);
+        }
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
-        present::render(self, area, buf, view);
+        wall::render(self, area, buf, view);
+    }
+
+    fn present_opened(&mut self) {
+        self.pages.restart();
+    }
+
+    fn present_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        use ratatui::crossterm::event::KeyCode;
+        let by = match key.code {
+            KeyCode::Right | KeyCode::Down | KeyCode::PageDown | KeyCode::Char(' ') => 1,
+            KeyCode::Left | KeyCode::Up | KeyCode::PageUp => -1,
+            _ => return Handled::No,
+        };
+        let count = cx.session().slots.len();
+        self.pages.turn(by, count, cx.now);
+        Handled::Yes
     }
 
     fn keys(&self) -> Vec<KeyHelp> {

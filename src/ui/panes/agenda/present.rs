@@ -1,6 +1,7 @@
-//! Present mode for the wall: what the room reads from the back during the breakouts. The
-//! slot under way (or the next one), its countdown in big digits, and where each session
-//! is, in big letters when the screen has room and the font has the letters, else in bold.
+//! One slot of the wall for the room, when the whole wall does not fit on one screen: the
+//! slot, its countdown in big digits if it is the one running, and where each session is
+//! and who convenes it, in big letters when the screen has room and the font has the
+//! letters, else in bold.
 
 use super::cell::label_of;
 use super::clock;
@@ -18,50 +19,60 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
-/// One space of the slot shown: its name and its issue, if any.
+/// One space of the slot shown: its name, its issue if any (label, did not take place)
+/// and the issue's convener.
 struct Entry {
     space: String,
     issue: Option<(String, bool)>,
+    convener: Option<String>,
 }
 
-pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View) {
+/// Draws one slot of the wall as the room reads it, large: `row` is the slot, `timer`
+/// whether its countdown belongs here (the running slot's page).
+pub(super) fn slot_page(
+    p: &AgendaPane,
+    row: usize,
+    timer: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    view: &View,
+) {
     let t = view.theme;
     let s = view.session;
     let wall = Wall::of(s);
-    p.clamp(&wall);
+    let Some(slot) = wall.slots.get(row) else {
+        return;
+    };
     let time = view.now.time();
-    let (heading, slot) = if let Some(i) = clock::now_slot(&wall.slots, time) {
-        ("Now", Some(i))
-    } else if let Some(i) = clock::next_slot(&wall.slots, time) {
-        ("Next", Some(i))
-    } else if wall.slots.is_empty() {
-        ("No time slots yet", None)
+    let heading = if clock::now_slot(&wall.slots, time) == Some(row) {
+        "Now"
+    } else if clock::next_slot(&wall.slots, time) == Some(row) {
+        "Next"
     } else {
-        ("Slot", Some(p.row))
+        "Slot"
     };
     let mut y = area.y + u16::from(area.height >= 30);
-    let heading = match slot.map(|i| wall.slots[i]) {
-        Some(slot) => format!("{heading}: {}   {}", slot.label, clock::times(slot)),
-        None => heading.to_string(),
-    };
+    let heading = format!("{heading}: {}   {}", slot.label, clock::times(slot));
     centre(buf, area, y, &heading, t.title);
     y += 2;
 
-    let entries: Vec<Entry> = match slot {
-        Some(row) => wall
-            .spaces
-            .iter()
-            .enumerate()
-            .map(|(col, space)| Entry {
-                space: space.name.clone(),
-                issue: wall
-                    .place(col, row)
-                    .and_then(|pl| s.issue_at(pl))
-                    .map(|i| (label_of(i.id, &i.title), i.cancelled)),
-            })
-            .collect(),
-        None => vec![],
-    };
+    let entries: Vec<Entry> = wall
+        .spaces
+        .iter()
+        .enumerate()
+        .map(|(col, space)| Entry {
+            space: space.name.clone(),
+            issue: wall
+                .place(col, row)
+                .and_then(|pl| s.issue_at(pl))
+                .map(|i| (label_of(i.id, &i.title), i.cancelled)),
+            convener: wall
+                .place(col, row)
+                .and_then(|pl| s.issue_at(pl))
+                .and_then(|i| i.convener)
+                .map(|c| s.participant_name(c).to_string()),
+        })
+        .collect();
 
     // The countdown as large as possible; then the sessions in big letters if they fit
     // whole under it (with smaller digits if need be), else in ordinary bold letters.
@@ -73,7 +84,7 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
     };
     let glyphs = digits.chars().count() as u16;
     let below = |digits_h: u16| {
-        let top = y + digits_h + 2;
+        let top = if timer { y + digits_h + 2 } else { y };
         Rect {
             y: top,
             height: area.bottom().saturating_sub(top),
@@ -81,7 +92,7 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
         }
     };
     let full = area.width >= glyphs * 8;
-    let plain_h = 2 * entries.len() as u16 + 2;
+    let plain_h = 3 * entries.len() as u16 + 2;
     let (size, big_letters) = if full && big_sessions(&entries, below(8), None, t) {
         (PixelSize::Full, true)
     } else if big_sessions(&entries, below(4), None, t) {
@@ -96,38 +107,44 @@ pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &Vi
     } else {
         (4, 4)
     };
-    let style = match phase {
-        Phase::Up => t.alarm,
-        Phase::Running => t.title,
-        Phase::Paused => t.warn,
-        Phase::Ready => t.dim,
-    };
-    let w = (glyphs * gw).min(area.width);
-    let big = Rect {
-        x: area.x + (area.width - w) / 2,
-        y,
-        width: w,
-        height: gh.min(area.bottom().saturating_sub(y)),
-    };
-    BigText::builder()
-        .pixel_size(size)
-        .style(style)
-        .lines(vec![Line::from(digits)])
-        .build()
-        .render(big, buf);
-    let state = match phase {
-        Phase::Ready => "press t to start the timer",
-        Phase::Running => "",
-        Phase::Paused => "paused",
-        Phase::Up => "time is up",
-    };
-    let state_style = if phase == Phase::Up { t.alarm } else { t.dim };
-    centre(buf, area, y + gh, state, state_style);
+    if timer {
+        let style = match phase {
+            Phase::Up => t.alarm,
+            Phase::Running => t.title,
+            Phase::Paused => t.warn,
+            Phase::Ready => t.dim,
+        };
+        let w = (glyphs * gw).min(area.width);
+        let big = Rect {
+            x: area.x + (area.width - w) / 2,
+            y,
+            width: w,
+            height: gh.min(area.bottom().saturating_sub(y)),
+        };
+        BigText::builder()
+            .pixel_size(size)
+            .style(style)
+            .lines(vec![Line::from(digits)])
+            .build()
+            .render(big, buf);
+        let (state, state_style) = timer_state(phase, t);
+        centre(buf, area, y + gh, state, state_style);
+    }
     let rest = below(gh);
     if big_letters {
         big_sessions(&entries, rest, Some(buf), t);
     } else {
         plain_sessions(&entries, rest, buf, t);
+    }
+}
+
+/// The timer's state in words, for the room: nothing while it simply runs.
+pub(super) fn timer_state(phase: Phase, t: &Theme) -> (&'static str, Style) {
+    match phase {
+        Phase::Ready => ("", t.dim),
+        Phase::Running => ("", t.dim),
+        Phase::Paused => ("paused", t.warn),
+        Phase::Up => ("time is up", t.alarm),
     }
 }
 
@@ -197,7 +214,10 @@ fn big_sessions(entries: &[Entry], area: Rect, buf: Option<&mut Buffer>, t: &The
         .zip(entries)
         .map(|((n, i), e)| {
             let cancelled = e.issue.as_ref().is_some_and(|(_, c)| *c);
-            GH * n.len().max(i.len()) as u16 + u16::from(cancelled) + 1
+            GH * n.len().max(i.len()) as u16
+                + u16::from(cancelled)
+                + u16::from(e.convener.is_some())
+                + 1
         })
         .sum();
     if height > area.height {
@@ -222,6 +242,18 @@ fn big_sessions(entries: &[Entry], area: Rect, buf: Option<&mut Buffer>, t: &The
         y += rows;
         if cancelled {
             put(buf, area, title_x, y, "✗ did not take place", w, t.warn);
+            y += 1;
+        }
+        if let Some(name) = &entry.convener {
+            put(
+                buf,
+                area,
+                title_x,
+                y,
+                &format!("convened by {name}"),
+                w,
+                t.accent,
+            );
             y += 1;
         }
         y += 1;
@@ -250,13 +282,15 @@ fn plain_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) {
     let right = area.right() - area.width / 10;
     let title_x = x + name_w + 3;
     let title_w = right.saturating_sub(title_x);
-    let gap = u16::from(area.height >= 3 * entries.len() as u16);
+    let gap = u16::from(area.height >= 4 * entries.len() as u16);
     // Vertically in the middle of the room left, as one block.
     let block: u16 = entries
         .iter()
         .map(|e| match &e.issue {
             Some((label, cancelled)) => {
-                wrap(label, title_w as usize, 2).len() as u16 + u16::from(*cancelled)
+                wrap(label, title_w as usize, 2).len() as u16
+                    + u16::from(*cancelled)
+                    + u16::from(e.convener.is_some())
             }
             None => 1,
         } + gap)
@@ -293,6 +327,18 @@ fn plain_sessions(entries: &[Entry], area: Rect, buf: &mut Buffer, t: &Theme) {
         };
         for line in wrap(label, title_w as usize, 2) {
             put(buf, area, title_x, y, &line, title_w, style);
+            y += 1;
+        }
+        if let Some(name) = &entry.convener {
+            put(
+                buf,
+                area,
+                title_x,
+                y,
+                &format!("convened by {name}"),
+                title_w,
+                t.dim,
+            );
             y += 1;
         }
         y += gap;

@@ -32,6 +32,8 @@ pub struct Editor {
     original: Vec<String>,
     focus: usize,
     confirm_discard: bool,
+    /// The last Ctrl-s recorded something (or found nothing to record) and closed.
+    saved: bool,
 }
 
 impl Editor {
@@ -60,7 +62,24 @@ impl Editor {
             original,
             focus: TITLE,
             confirm_discard: false,
+            saved: false,
         })
+    }
+
+    /// The same editor with the cursor in the report (for the report round and for a
+    /// report chased from Closing): the title and description are usually right already.
+    pub fn on_report(mut self) -> Editor {
+        self.focus = ATTENDEES;
+        self
+    }
+
+    /// Whether the editor closed by saving rather than by being abandoned.
+    pub fn saved(&self) -> bool {
+        self.saved
+    }
+
+    pub fn issue(&self) -> IssueId {
+        self.issue
     }
 
     fn changed(&self, range: std::ops::Range<usize>) -> bool {
@@ -69,7 +88,8 @@ impl Editor {
             .any(|n| self.fields[n].value() != self.original[n])
     }
 
-    fn dirty(&self) -> bool {
+    /// Whether anything typed differs from what is saved.
+    pub fn dirty(&self) -> bool {
         self.changed(0..COUNT)
     }
 
@@ -117,25 +137,19 @@ impl Editor {
                 }
             },
         };
-        let mut saved = false;
+        // The issue's text and its report are one save: one step, one undo.
+        let mut changes = vec![];
         if self.changed(TITLE..ATTENDEES) {
             let Some(who) = people::person(cx, &self.fields[CONVENER].value()) else {
                 self.focus = CONVENER;
                 return false;
             };
-            let edited = cx.record(Change::IssueEdited {
+            changes.push(Change::IssueEdited {
                 issue: self.issue,
                 title: self.fields[TITLE].text(),
                 convener: who.id(),
                 description: self.fields[DESCRIPTION].text(),
             });
-            if !edited {
-                return false;
-            }
-            for n in TITLE..ATTENDEES {
-                self.original[n] = self.fields[n].value();
-            }
-            saved = true;
         }
         if self.changed(ATTENDEES..COUNT) {
             let names = cx
@@ -144,26 +158,34 @@ impl Editor {
                 .get(&self.issue)
                 .map(|i| i.report.attendee_names.clone())
                 .unwrap_or_default();
-            let report = Report {
-                attendees,
-                attendee_names: names,
-                key_points: self.fields[KEY_POINTS].text(),
-                recommendations: self.fields[RECOMMENDATIONS].text(),
-                follow_up: self.fields[FOLLOW_UP].text(),
-            };
-            if !cx.record(Change::ReportRecorded {
+            changes.push(Change::ReportRecorded {
                 issue: self.issue,
-                report,
-            }) {
+                report: Report {
+                    attendees,
+                    attendee_names: names,
+                    key_points: self.fields[KEY_POINTS].text(),
+                    recommendations: self.fields[RECOMMENDATIONS].text(),
+                    follow_up: self.fields[FOLLOW_UP].text(),
+                },
+            });
+        }
+        if changes.is_empty() {
+            cx.info("Nothing changed");
+        } else {
+            let recorded = if changes.len() == 1 {
+                cx.record(changes.remove(0))
+            } else {
+                cx.record_step(changes)
+            };
+            if !recorded {
                 return false;
             }
-            saved = true;
-        }
-        if saved {
+            for n in 0..COUNT {
+                self.original[n] = self.fields[n].value();
+            }
             cx.info(format!("Saved issue {}. u undoes", self.issue));
-        } else {
-            cx.info("Nothing changed");
         }
+        self.saved = true;
         true
     }
 

@@ -1,30 +1,29 @@
-//! The marketplace on the wall: every issue with its number and convener, large spacing,
-//! in two columns on a wide screen, showing the page that holds the selected issue.
+//! The marketplace on the wall, as people announce their issues: the newest one large with
+//! its convener (in big letters where every word fits), then the others newest first, in
+//! two columns on a wide screen, on the page that holds the selected issue.
 
-use crate::model::IssueId;
+use crate::model::{Issue, IssueId};
 use crate::ui::pane::View;
 use crate::ui::text;
-use crate::ui::widgets::wrap::cell;
+use crate::ui::widgets::BigTitle;
+use crate::ui::widgets::big_title::big_layout;
+use crate::ui::widgets::wrap::{cell, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-pub fn render(
-    shown: &[IssueId],
-    selected: Option<IssueId>,
-    area: Rect,
-    buf: &mut Buffer,
-    view: &View,
-) {
+pub fn render(selected: Option<IssueId>, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
     let s = view.session;
     buf.set_style(area, t.base);
-    if area.height < 4 || area.width < 10 {
+    if area.height < 6 || area.width < 20 {
         return;
     }
+    let mut issues: Vec<&Issue> = s.active_issues().collect();
+    issues.reverse();
     let top = if area.height >= 30 { 2 } else { 1 };
-    let heading = format!("Issues raised: {}", s.active_issues().count());
+    let heading = format!("Issues raised: {}", issues.len());
     Paragraph::new(Line::styled(heading, t.accent))
         .alignment(Alignment::Center)
         .render(
@@ -35,36 +34,90 @@ pub fn render(
             },
             buf,
         );
-    let body = Rect {
+    let inner = Rect {
         x: area.x + 2,
         y: area.y + top + 1,
         width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(top + 2),
+        height: area.height.saturating_sub(top + 1),
     };
-    if shown.is_empty() {
+    let Some((newest, rest)) = issues.split_first() else {
         Paragraph::new(Line::styled("No issues yet", t.title))
             .alignment(Alignment::Center)
-            .render(body, buf);
+            .render(inner, buf);
+        return;
+    };
+    let convener = |i: &Issue| i.convener.map(|c| s.participant_name(c).to_string());
+
+    // The newest issue takes up to a third of the screen: big letters if it fits there.
+    let band = inner.height / 3;
+    let by = match convener(newest) {
+        Some(name) => format!("#{} · raised by {name}", newest.id),
+        None => format!("#{}", newest.id),
+    };
+    let hero_h = match big_layout(&newest.title, inner.width, band.saturating_sub(1)) {
+        Some(big) => {
+            let r = Rect {
+                height: big.height,
+                ..inner
+            };
+            BigTitle::new(&newest.title, t.title).render(r, buf);
+            big.height
+        }
+        None => {
+            let lines = wrap(&newest.title, inner.width as usize);
+            let rows = (lines.len() as u16).min(band.saturating_sub(1).max(1));
+            Paragraph::new(
+                lines
+                    .into_iter()
+                    .take(rows as usize)
+                    .map(|l| Line::styled(l, t.title))
+                    .collect::<Vec<_>>(),
+            )
+            .alignment(Alignment::Center)
+            .render(
+                Rect {
+                    height: rows,
+                    ..inner
+                },
+                buf,
+            );
+            rows
+        }
+    };
+    Paragraph::new(Line::styled(text::fit(&by, inner.width as usize), t.accent))
+        .alignment(Alignment::Center)
+        .render(
+            Rect {
+                y: inner.y + hero_h,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+
+    let body = Rect {
+        y: inner.y + hero_h + 2,
+        height: inner.height.saturating_sub(hero_h + 2),
+        ..inner
+    };
+    if rest.is_empty() || body.height == 0 {
         return;
     }
     let columns: u16 = if body.width >= 150 { 2 } else { 1 };
     let spacing: u16 = if body.height >= 24 { 2 } else { 1 };
-    let per_column = (body.height / spacing).max(1) as usize;
+    let per_column = (body.height.saturating_sub(1) / spacing).max(1) as usize;
     let per_page = per_column * columns as usize;
     let at = selected
-        .and_then(|id| shown.iter().position(|s| *s == id))
+        .and_then(|id| rest.iter().position(|i| i.id == id))
         .unwrap_or(0);
     let start = at / per_page * per_page;
     let col_w = (body.width - (columns - 1) * 4) / columns;
-    let number_w = shown
+    let number_w = rest
         .iter()
-        .map(|i| i.0.to_string().len())
+        .map(|i| i.id.0.to_string().len())
         .max()
         .unwrap_or(1);
-    for (n, id) in shown.iter().enumerate().skip(start).take(per_page) {
-        let Some(issue) = s.issues.get(id) else {
-            continue;
-        };
+    for (n, issue) in rest.iter().enumerate().skip(start).take(per_page) {
         let slot = n - start;
         let col = (slot / per_column) as u16;
         let row = (slot % per_column) as u16;
@@ -74,22 +127,21 @@ pub fn render(
             width: col_w,
             height: 1,
         };
-        let is_selected = Some(*id) == selected;
-        let convener = issue
-            .convener
-            .map(|c| format!(" — {}", s.participant_name(c)))
+        let is_selected = Some(issue.id) == selected;
+        let by = convener(issue)
+            .map(|c| format!(" — {c}"))
             .unwrap_or_default();
         let mark = if is_selected { "▶ " } else { "  " };
-        let line = format!("{mark}{:>number_w$}  {}{convener}", id.0, issue.title);
+        let line = format!("{mark}{:>number_w$}  {}{by}", issue.id.0, issue.title);
         let style = if is_selected { t.selected } else { t.title };
         buf.set_style(r, style);
         Line::styled(cell(&line, r.width as usize), style).render(r, buf);
     }
-    if shown.len() > per_page {
-        let pages = shown.len().div_ceil(per_page);
-        let note = format!("page {} of {pages}", start / per_page + 1);
+    if rest.len() > per_page {
+        let pages = rest.len().div_ceil(per_page);
+        let note = format!("{} / {pages}", start / per_page + 1);
         let r = Rect {
-            y: area.y + area.height - 1,
+            y: area.bottom() - 1,
             height: 1,
             ..area
         };

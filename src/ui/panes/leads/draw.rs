@@ -29,16 +29,17 @@ impl Screen<'_> {
             return;
         }
         if self.listing.items.is_empty() {
-            Paragraph::new(vec![
-                Line::styled("No issues yet.", t.title),
-                Line::raw(""),
-                Line::styled(
+            let mut lines = vec![Line::styled("No issues yet.", t.title)];
+            if !self.view.read_only {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
                     "Raise issues in 2 Issues and vote in 4 Vote; then give each priority a lead here with l.",
                     t.base,
-                ),
-            ])
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+                ));
+            }
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         let flags = self.flags(area.width as usize);
@@ -177,7 +178,12 @@ impl Screen<'_> {
             };
             match item {
                 Item::Heading(group, count) => {
-                    let hint = if group.is_none() { " · t triages" } else { "" };
+                    let ro = self.view.read_only;
+                    let hint = if group.is_none() && !ro {
+                        " · t triages"
+                    } else {
+                        ""
+                    };
                     Line::from(vec![
                         Span::styled(heading(*group).to_uppercase(), t.accent),
                         Span::styled(format!("  ({count}){hint}"), t.dim),
@@ -207,6 +213,15 @@ impl Screen<'_> {
                     .render(r, buf);
                 }
             }
+        }
+    }
+
+    /// `what`, followed by the key that changes it except in replay.
+    fn hint(&self, what: &str, key: &str) -> String {
+        if self.view.read_only {
+            what.to_string()
+        } else {
+            format!("{what}{key}")
         }
     }
 
@@ -246,6 +261,7 @@ impl Screen<'_> {
         let mut lines = vec![];
         let (lead, lead_style) = self.lead_text(issue);
         let lead = match issue.plan.lead {
+            None if self.view.read_only => lead,
             None => format!("{lead} · l assigns one"),
             Some(p) => match s.participants.get(&p).and_then(|p| p.organisation.clone()) {
                 Some(org) => format!("{lead} · {org}"),
@@ -263,7 +279,7 @@ impl Screen<'_> {
             .map(|p| s.participant_name(*p))
             .collect();
         let supporters = if supporters.is_empty() {
-            "none yet · s adds one".to_string()
+            self.hint("none yet", " · s adds one")
         } else {
             supporters.join(", ")
         };
@@ -277,7 +293,9 @@ impl Screen<'_> {
                 issue
                     .plan
                     .triage
-                    .map_or("not yet · t triages", |t| t.label()),
+                    .map_or(self.hint("not yet", " · t triages"), |t| {
+                        t.label().to_string()
+                    }),
                 t.base,
             ),
         ]));
@@ -285,10 +303,10 @@ impl Screen<'_> {
         lines.push(Line::from(vec![
             label("Next steps"),
             Span::styled(
-                if steps.is_empty() {
-                    "none yet · n adds one"
-                } else {
-                    "n adds one · Enter to choose"
+                match (steps.is_empty(), self.view.read_only) {
+                    (true, _) => self.hint("none yet", " · n adds one"),
+                    (false, true) => "Enter to choose".to_string(),
+                    (false, false) => "n adds one · Enter to choose".to_string(),
                 },
                 t.dim,
             ),

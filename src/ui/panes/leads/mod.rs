@@ -5,6 +5,7 @@
 mod draw;
 mod forms;
 mod listing;
+mod present;
 
 use crate::model::{Change, IssueId, StepId, StepStatus, Triage};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
@@ -145,6 +146,13 @@ impl LeadsPane {
             self.step = None;
             return Handled::No;
         };
+        if matches!(
+            key.code,
+            KeyCode::Enter | KeyCode::Char('e' | 'd' | ' ') | KeyCode::Delete
+        ) && !cx.may_edit()
+        {
+            return Handled::Yes;
+        }
         match key.code {
             KeyCode::Esc => self.step = None,
             KeyCode::Enter | KeyCode::Char('e') => {
@@ -191,6 +199,7 @@ impl Pane for LeadsPane {
             KeyCode::PageDown => self.move_by(cx, 10),
             KeyCode::Home => self.move_by(cx, isize::MIN / 2),
             KeyCode::End => self.move_by(cx, isize::MAX / 2),
+            KeyCode::Char('l' | 's' | 'S' | 'n' | 't') if !cx.may_edit() => {}
             _ if self.step.is_some() && self.steps_key(key, cx) == Handled::Yes => {}
             KeyCode::Char('l') => {
                 if let Some(issue) = self.target(cx) {
@@ -291,6 +300,11 @@ impl Pane for LeadsPane {
         }
     }
 
+    fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        let listing = Listing::of(view.session);
+        present::render(self.current(&listing), area, buf, view);
+    }
+
     fn keys(&self) -> Vec<KeyHelp> {
         match &self.open {
             Some(Open::Name(_)) => vec![
@@ -312,17 +326,17 @@ impl Pane for LeadsPane {
                 KeyHelp::main("Esc", "cancel"),
             ],
             None if self.step.is_some() => vec![
-                KeyHelp::main("e", "change the step"),
-                KeyHelp::main("Space", "next status"),
-                KeyHelp::main("d", "remove"),
+                KeyHelp::main("e", "change the step").edits(),
+                KeyHelp::main("Space", "next status").edits(),
+                KeyHelp::main("d", "remove").edits(),
                 KeyHelp::main("Esc", "back to issues"),
                 KeyHelp::more("↑↓", "choose a step"),
             ],
             None => vec![
-                KeyHelp::main("l", "lead"),
-                KeyHelp::main("s/S", "supporter +/-"),
-                KeyHelp::main("n", "next step"),
-                KeyHelp::main("t", "triage"),
+                KeyHelp::main("l", "lead").edits(),
+                KeyHelp::main("s/S", "supporter +/-").edits(),
+                KeyHelp::main("n", "next step").edits(),
+                KeyHelp::main("t", "triage").edits(),
                 KeyHelp::main("Enter", "steps"),
                 KeyHelp::more("↑↓ PgUp PgDn", "choose an issue"),
             ],

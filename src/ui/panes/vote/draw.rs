@@ -29,6 +29,7 @@ impl VotePane {
             voter,
             theme: t,
             big,
+            read_only: view.read_only,
         };
         let lines = head.lines();
         let head_h = (lines.len() as u16 + 1).min(area.height);
@@ -102,7 +103,9 @@ fn inset(area: Rect, by: u16) -> Rect {
 fn empty(area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
     let has_issues = view.session.active_issues().next().is_some();
-    let lines = if has_issues {
+    let lines = if view.read_only {
+        vec![Line::styled("No vote yet.", t.title)]
+    } else if has_issues {
         vec![
             Line::styled("No vote yet.", t.title),
             Line::raw(""),

@@ -13,6 +13,8 @@ pub struct Header<'a> {
     pub voter: Option<ParticipantId>,
     pub theme: &'a Theme,
     pub big: bool,
+    /// Replay: no key hints, since nothing can be changed.
+    pub read_only: bool,
 }
 
 impl Header<'_> {
@@ -20,7 +22,7 @@ impl Header<'_> {
         let t = self.theme;
         let r = self.round;
         let mut lines = vec![self.rules()];
-        if self.big {
+        if self.big || self.read_only {
             lines.push(self.cast());
             return lines;
         }
@@ -83,7 +85,11 @@ impl Header<'_> {
             parts.push(format!("at most {max} per issue"));
         }
         parts.push(if r.anonymous { "anonymous" } else { "named" }.into());
-        let state = if r.open { "OPEN" } else { "CLOSED (c reopens)" };
+        let state = match (r.open, self.read_only) {
+            (true, _) => "OPEN",
+            (false, true) => "CLOSED",
+            (false, false) => "CLOSED (c reopens)",
+        };
         Line::from(vec![
             Span::styled(parts.join(" · "), t.title),
             Span::styled(" · ", t.title),
@@ -96,7 +102,11 @@ impl Header<'_> {
         let r = self.round;
         let mut spans = vec![Span::styled(DotCount::of(r).to_string(), t.base)];
         if !r.results_visible() {
-            spans.push(Span::styled(" · totals hidden until revealed (r)", t.warn));
+            let hint = if self.read_only { "" } else { " (r)" };
+            spans.push(Span::styled(
+                format!(" · totals hidden until revealed{hint}"),
+                t.warn,
+            ));
         }
         Line::from(spans)
     }

@@ -7,6 +7,7 @@ mod chart;
 mod draw;
 mod form;
 mod header;
+mod present;
 
 use crate::model::{Change, IssueId, ParticipantId, Round, RoundId, Session};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
@@ -290,6 +291,13 @@ impl Pane for VotePane {
             self.picker_key(key, cx);
             return Handled::Yes;
         }
+        let edits = matches!(
+            key.code,
+            KeyCode::Char('n' | '+' | '=' | '-' | 't' | 'v' | 'c' | 'r')
+        );
+        if edits && !cx.may_edit() {
+            return Handled::Yes;
+        }
         match key.code {
             KeyCode::Char('n') => self.open_form(cx),
             KeyCode::Up | KeyCode::Char('k') => self.move_by(cx.session(), -1),
@@ -337,7 +345,7 @@ impl Pane for VotePane {
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
-        self.draw(area, buf, view, true);
+        present::render(self, area, buf, view);
     }
 
     fn keys(&self) -> Vec<KeyHelp> {
@@ -357,15 +365,15 @@ impl Pane for VotePane {
             ];
         }
         vec![
-            KeyHelp::main("+/-", "dot"),
-            KeyHelp::main("n", "new round"),
-            KeyHelp::main("t/v", "tally/by person"),
-            KeyHelp::main("c", "close/reopen"),
-            KeyHelp::main("r", "reveal"),
+            KeyHelp::main("+/-", "dot").edits(),
+            KeyHelp::main("n", "new round").edits(),
+            KeyHelp::main("t/v", "tally/by person").edits(),
+            KeyHelp::main("c", "close/reopen").edits(),
+            KeyHelp::main("r", "reveal").edits(),
             KeyHelp::more("↑↓ PgUp PgDn", "choose an issue"),
             KeyHelp::more("g", "breakdown by stakeholder group"),
             KeyHelp::more("[ ]", "previous / next round"),
-            KeyHelp::more("Esc", "back to tally mode"),
+            KeyHelp::more("Esc", "back to tally mode").edits(),
         ]
     }
 }

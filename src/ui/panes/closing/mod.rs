@@ -1,0 +1,237 @@
+//! The Closing pane: what the room achieved, in figures big enough to read from the back,
+//! the next steps by horizon, the breakouts that took place without a report (Enter opens
+//! one to write it), and the proceedings: `x` asks the event loop to write every format
+//! into a folder beside the session file (the UI never writes files itself). `M` merges a
+//! copy captured on another laptop in, as one undo step.
+
+mod draw;
+mod present;
+mod summary;
+
+pub use summary::{HorizonSummary, Summary, missing_reports};
+
+use crate::store::proceedings;
+use crate::ui::merge_copy::{self, MergeCopy, Step};
+use crate::ui::pane::{Cx, Handled, KeyHelp, Outcome, Pane, Request, View};
+use crate::ui::panes::issue_detail::Editor;
+use crate::ui::widgets::{Field, FieldKey};
+use chrono::Timelike;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+#[derive(Default)]
+pub struct ClosingPane {
+    /// The session's file: the proceedings go into a folder beside it.
+    pub file: Option<PathBuf>,
+    /// Set by `convene demo`, whose own folder is deleted on exit: the proceedings then go
+    /// where the user says, starting from this suggestion.
+    pub keep_at: Option<PathBuf>,
+    /// The chosen breakout without a report, by its place in the list.
+    pick: usize,
+    offset: usize,
+    /// A report being written from here.
+    editor: Option<Editor>,
+    /// Where to write (the demo), with whether the anonymous versions go too.
+    location: Option<(Field, bool)>,
+    /// What the last writing of the proceedings gave, for the foot of the pane.
+    last: Option<Outcome>,
+    /// A copy from another laptop being merged in (`M`).
+    merging: Option<MergeCopy>,
+}
+
+impl ClosingPane {
+    /// Where the proceedings go without asking: beside the session file.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.file.as_deref().map(proceedings::folder_for)
+    }
+
+    /// The event loop reports how the writing went.
+    pub fn finished(&mut self, outcome: &Outcome) {
+        self.last = Some(outcome.clone());
+    }
+
+    fn write(&mut self, anonymous: bool, cx: &mut Cx) {
+        if !cx.may_edit() {
+            return;
+        }
+        if let Some(suggested) = &self.keep_at {
+            let field = Field::new("Write the proceedings into this folder")
+                .with_text(&suggested.to_string_lossy());
+            self.location = Some((field, anonymous));
+            return;
+        }
+        match self.folder() {
+            Some(dir) => cx.request(Request::WriteProceedings { dir, anonymous }),
+            None => cx.error("This session has no file to write the proceedings beside"),
+        }
+    }
+
+    fn location_key(&mut self, key: KeyEvent, cx: &mut Cx) {
+        let Some((field, anonymous)) = self.location.as_mut() else {
+            return;
+        };
+        if field.key(key) == FieldKey::Used {
+            return;
+        }
+        match key.code {
+            KeyCode::Esc => self.location = None,
+            KeyCode::Enter => {
+                let typed = field.text();
+                let typed = typed.trim();
+                if typed.is_empty() {
+                    cx.error("Type a folder, e.g. ./proceedings");
+                    return;
+                }
+                let dir = expand_home(typed);
+                let anonymous = *anonymous;
+                self.location = None;
+                cx.request(Request::WriteProceedings { dir, anonymous });
+            }
+            _ => {}
+        }
+    }
+
+    fn merge_key(&mut self, key: KeyEvent, cx: &mut Cx) {
+        let Some(flow) = self.merging.as_mut() else {
+            return;
+        };
+        // A bare name is looked for beside the session's own file.
+        let sessions = self
+            .file
+            .as_ref()
+            .and_then(|f| f.parent())
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        match flow.key(key, cx.journal(), &sessions) {
+            Step::Stay => {}
+            Step::Cancelled => {
+                self.merging = None;
+                cx.info("Nothing was merged");
+            }
+            Step::Refused(why) => {
+                self.merging = None;
+                cx.error(why);
+            }
+            Step::Merge { file, copy } => {
+                self.merging = None;
+                match merge_copy::work_out(cx.journal(), &file, &copy) {
+                    Ok(merge) => {
+                        if cx.record_merge(&merge) {
+                            cx.info(format!(
+                                "Merged {} changes from {file} as one step (u undoes it)",
+                                merge.summary.merged()
+                            ));
+                        }
+                    }
+                    Err(why) => cx.error(why),
+                }
+            }
+        }
+    }
+
+    fn missing(cx: &Cx) -> Vec<crate::model::IssueId> {
+        let t = cx.now.time().with_nanosecond(0).unwrap_or(cx.now.time());
+        missing_reports(cx.session(), t)
+    }
+}
+
+/// "~/x" as the home folder's x, as a shell would read it.
+fn expand_home(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(typed),
+    }
+}
+
+impl Pane for ClosingPane {
+    fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
+        if let Some(editor) = self.editor.as_mut() {
+            if editor.key(key, cx) {
+                self.editor = None;
+            }
+            return Handled::Yes;
+        }
+        if self.location.is_some() {
+            self.location_key(key, cx);
+            return Handled::Yes;
+        }
+        if self.merging.is_some() {
+            self.merge_key(key, cx);
+            return Handled::Yes;
+        }
+        let missing = Self::missing(cx);
+        self.pick = self.pick.min(missing.len().saturating_sub(1));
+        match key.code {
+            KeyCode::Char('x') => self.write(false, cx),
+            KeyCode::Char('X') => self.write(true, cx),
+            KeyCode::Char('M') if cx.may_edit() => self.merging = Some(MergeCopy::start()),
+            KeyCode::Up | KeyCode::Char('k') => self.pick = self.pick.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.pick = (self.pick + 1).min(missing.len().saturating_sub(1))
+            }
+            KeyCode::Enter => match missing.get(self.pick) {
+                None => cx.info("Every breakout that took place has its report"),
+                Some(&issue) if cx.may_edit() => {
+                    self.editor = Editor::new(cx.session(), issue).map(Editor::on_report);
+                }
+                Some(_) => {}
+            },
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
+        if let Some(editor) = self.editor.as_mut() {
+            editor.paste(text);
+        } else if let Some((field, _)) = self.location.as_mut() {
+            field.paste(text);
+        } else if let Some(flow) = self.merging.as_mut() {
+            flow.paste(text);
+        } else {
+            return Handled::No;
+        }
+        Handled::Yes
+    }
+
+    fn capturing(&self) -> bool {
+        self.editor.is_some() || self.location.is_some() || self.merging.is_some()
+    }
+
+    fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        if let Some(editor) = self.editor.as_mut() {
+            editor.render(area, buf, view);
+            return;
+        }
+        draw::render(self, area, buf, view);
+        if let Some(flow) = self.merging.as_mut() {
+            flow.render(area, buf, view.theme);
+        }
+    }
+
+    fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
+        present::render(area, buf, view);
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        if let Some(editor) = &self.editor {
+            return editor.keys();
+        }
+        if self.location.is_some() {
+            return vec![
+                KeyHelp::main("Enter", "write the proceedings there"),
+                KeyHelp::main("Esc", "cancel"),
+            ];
+        }
+        vec![
+            KeyHelp::main("x", "write the proceedings").edits(),
+            KeyHelp::more("X", "write them with anonymous versions too").edits(),
+            KeyHelp::main("Enter", "write the chosen missing report").edits(),
+            KeyHelp::more("↑↓", "choose a breakout without a report"),
+            KeyHelp::more("f", "present the summary to the room"),
+            KeyHelp::more("M", "merge a copy in (from another laptop)").edits(),
+        ]
+    }
+}

@@ -706,6 +706,9 @@ fn snapshot_of_a_form_and_a_question() {
     press(&mut app, KeyCode::Enter);
     snapshot("agenda_slot_form_80x24", &mut app, 80, 24);
     press(&mut app, KeyCode::Esc);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Discard what you typed? y/n"), "{s}");
+    press(&mut app, KeyCode::Char('y'));
     press(&mut app, KeyCode::Char('d'));
     snapshot("agenda_confirm_80x24", &mut app, 80, 24);
 }
@@ -861,4 +864,53 @@ fn clicking_the_unplaced_list_chooses_an_issue() {
     }));
     press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("Placing #8"));
+}
+
+/// From issue 11: a slot added or retimed in the app keeps its label and its times in
+/// step, as `convene new --slot 10:00-11:00` does.
+#[test]
+fn a_slot_labelled_by_its_times_keeps_them_in_step() {
+    let mut app = empty();
+    type_text(&mut app, "A");
+    type_text(&mut app, "14:45-15:45");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let slot = app
+        .journal
+        .session
+        .slots
+        .values()
+        .next()
+        .cloned()
+        .expect("a slot");
+    assert_eq!(slot.label, "14:45-15:45");
+    assert_eq!((slot.starts, slot.ends), (time("14:45"), time("15:45")));
+    // Retimed: the label follows, no old time left in it.
+    type_text(&mut app, "R");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15:00");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "16:00");
+    press(&mut app, KeyCode::Enter);
+    let id = slot.id;
+    let slot = app.journal.session.slots[&id].clone();
+    assert_eq!(slot.label, "15:00–16:00");
+    assert_eq!((slot.starts, slot.ends), (time("15:00"), time("16:00")));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("15:00–16:00") && !s.contains("14:45"), "{s}");
+    // A new label of times moves the times with it.
+    type_text(&mut app, "R");
+    for _ in 0.."15:00–16:00".chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "9:30-10:15");
+    press(&mut app, KeyCode::Enter);
+    let slot = &app.journal.session.slots[&id];
+    assert_eq!((slot.starts, slot.ends), (time("09:30"), time("10:15")));
 }

@@ -24,6 +24,8 @@ fn the_figures_add_up_the_day() {
     typed(&mut app, "++");
     typed(&mut app, "5l");
     typed(&mut app, "Gus Hale");
+    // A new person joins the roster on a second Enter.
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     let steps = [
         ("Rota", Horizon::Short, date(3, 20), StepStatus::NotStarted),

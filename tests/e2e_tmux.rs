@@ -26,10 +26,16 @@ fn issues_typed_in_the_app_are_saved_with_their_conveners() {
     tmux.keys(&["Tab"]);
     tmux.text("Jo Green");
     tmux.keys(&["Enter"]);
+    // A convener not on the roster joins it on a second Enter.
+    tmux.wait_for("Enter again adds them");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Added issue 1");
     tmux.text("Carers are told last");
     tmux.keys(&["Tab"]);
     tmux.text("Sam Hale");
+    tmux.keys(&["Enter"]);
+    // A convener not on the roster joins it on a second Enter.
+    tmux.wait_for("Enter again adds them");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Added issue 2");
     tmux.keys(&["Escape"]);

@@ -40,6 +40,9 @@ fn vote_and_lead_reach_the_export() {
     tmux.wait_for("Lead: a name");
     tmux.text("Zoe Quinn");
     tmux.keys(&["Enter"]);
+    // A new name joins the roster only on a second Enter.
+    tmux.wait_for("Enter again adds them");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Zoe Quinn leads issue 1");
     tmux.keys(&["q"]);
     tmux.wait_until_gone();

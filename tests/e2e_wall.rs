@@ -108,7 +108,8 @@ fn the_report_round_takes_a_slot_in_a_row() {
     tmux.wait_for("Reports · Late morning · 1 of 3");
     tmux.keys(&["C-n"]);
     tmux.wait_for("2 of 3 · #2");
-    tmux.keys(&["Tab", "End"]);
+    // From the attendance, past who came, to the key points.
+    tmux.keys(&["Tab", "Tab", "End"]);
     tmux.text(" Beds are the bottleneck.");
     tmux.keys(&["C-s"]);
     tmux.wait_for("3 of 3 · #5");

@@ -71,6 +71,15 @@ fn issues_are_added_in_a_row_with_known_and_new_conveners() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Zara Quinn");
     press(&mut app, KeyCode::Enter);
+    // A name not on the roster is never added silently: the first Enter asks.
+    assert_eq!(app.journal.session.issues.len(), 9);
+    assert!(
+        notice(&app).contains("\"Zara Quinn\" is not on the roster"),
+        "{}",
+        notice(&app)
+    );
+    assert!(screen(&mut app, 100, 30).contains("Enter again adds them"));
+    press(&mut app, KeyCode::Enter);
 
     let s = &app.journal.session;
     assert_eq!(issue(&app, 9).title, "Weekend pharmacy");
@@ -79,10 +88,15 @@ fn issues_are_added_in_a_row_with_known_and_new_conveners() {
     let zara = s.find_participant("Zara Quinn").expect("joined the roster");
     assert_eq!(issue(&app, 10).convener, Some(zara));
     assert!(
-        notice(&app).contains("new on the roster"),
+        notice(&app).contains("(Zara Quinn joined the roster)"),
         "{}",
         notice(&app)
     );
+    // The person and their issue are one step.
+    let last = &app.journal.events[app.journal.events.len() - 2..];
+    assert_eq!(last[0].change.kind(), "participant_added");
+    assert_eq!(last[0].part_of, Some(last[0].seq));
+    assert_eq!(last[1].part_of, Some(last[0].seq));
 
     let text = screen(&mut app, 100, 30);
     assert!(selected_row(&text).contains("Respite for young carers"));
@@ -147,6 +161,13 @@ fn editing_an_issue_and_its_report() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "14");
     press(&mut app, KeyCode::Tab);
+    // Who came: roster names complete (the chosen one goes in the list); anyone else is
+    // kept as written without joining the roster.
+    type_text(&mut app, "Walk-in visitor, sam");
+    assert!(screen(&mut app, 80, 40).contains("Sam Hale"));
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, ", jo green");
+    press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Consent is the blocker");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "GPs are keen");
@@ -159,6 +180,16 @@ fn editing_an_issue_and_its_report() {
     assert_eq!(it.description, "Six systems.\nNone talk.");
     assert_eq!(it.convener, Some(ParticipantId(1)));
     assert_eq!(it.report.attendees, 14);
+    assert_eq!(
+        it.report.attendee_names,
+        ["Walk-in visitor", "Sam Hale", "Jo Green"]
+    );
+    assert!(
+        app.journal
+            .session
+            .find_participant("Walk-in visitor")
+            .is_none()
+    );
     assert_eq!(it.report.key_points, "Consent is the blocker\nGPs are keen");
     assert_eq!(it.report.recommendations, "Pilot in one ward");
     let kinds: Vec<&str> = app
@@ -173,7 +204,7 @@ fn editing_an_issue_and_its_report() {
     assert!(!app.panes.issues.capturing());
 
     let text = screen(&mut app, 80, 30);
-    assert!(text.contains("Attendees  14"), "{text}");
+    assert!(text.contains("Attendees  14 attended, 3 named"), "{text}");
     assert!(text.contains("  GPs are keen"));
     assert!(text.contains("Saved issue 2"));
 }
@@ -188,13 +219,31 @@ fn the_convener_can_be_changed_to_someone_new() {
     }
     type_text(&mut app, "Nadia Brook");
     app.handle(&ctrl('s'));
+    assert!(
+        app.journal
+            .session
+            .find_participant("Nadia Brook")
+            .is_none()
+    );
+    assert!(notice(&app).contains("is not on the roster"));
+    app.handle(&ctrl('s'));
     let nadia = app.journal.session.find_participant("Nadia Brook").unwrap();
     assert_eq!(issue(&app, 1).convener, Some(nadia));
+    assert!(notice(&app).contains("Nadia Brook joined the roster"));
     assert_eq!(
         issue(&app, 1).report.attendees,
         9,
         "the report is untouched"
     );
+    // One step: one undo takes back the new person and the change naming them.
+    type_text(&mut app, "u");
+    assert!(
+        app.journal
+            .session
+            .find_participant("Nadia Brook")
+            .is_none()
+    );
+    assert_ne!(issue(&app, 1).convener, Some(nadia));
 }
 
 #[test]
@@ -218,7 +267,7 @@ fn escape_asks_before_throwing_changes_away() {
     type_text(&mut app, "e");
     type_text(&mut app, "!!");
     press(&mut app, KeyCode::Esc);
-    assert!(screen(&mut app, 80, 24).contains("Discard changes?"));
+    assert!(screen(&mut app, 80, 24).contains("Discard what you typed? y/n"));
     type_text(&mut app, "n");
     assert!(app.panes.issues.capturing(), "still editing");
     assert!(screen(&mut app, 80, 24).contains("Monday!!"));
@@ -425,6 +474,7 @@ fn wide_characters_and_emoji_keep_the_columns_straight() {
     ));
     press(&mut app, KeyCode::Tab);
     app.handle(&Event::Paste("Zoë Łukasiewicz-Ōtani".into()));
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     let terminal = draw(&mut app, 80, 24);
@@ -700,4 +750,63 @@ fn tiny_and_huge_screens_do_not_panic() {
         press(&mut app, KeyCode::Esc);
         press(&mut app, KeyCode::Esc);
     }
+}
+
+/// From issue 11: Esc threw away a typed title and half a convener without a word, and
+/// Ctrl-c quit at once with the typed issue gone.
+#[test]
+fn typed_text_is_never_thrown_away_without_a_question() {
+    let mut app = issues(fixture());
+    type_text(&mut app, "a");
+    type_text(&mut app, "Weekend discharge team");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ami");
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 80, 24).contains("Discard what you typed? y/n"));
+    // Any other key is not an answer.
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.panes.issues.capturing(), "still open");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&mut app, 80, 24).contains("Weekend discharge team"));
+    // Ctrl-c is q: it asks too, and n keeps everything.
+    app.handle(&ctrl('c'));
+    assert!(!app.quit);
+    assert!(screen(&mut app, 80, 24).contains("Discard what you typed and quit? y/n"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.quit);
+    assert!(screen(&mut app, 80, 24).contains("Weekend discharge team"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(!app.panes.issues.capturing());
+    assert_eq!(app.journal.session.issues.len(), 8, "nothing saved");
+    // An empty form closes at once; with nothing typed Ctrl-c quits at once.
+    type_text(&mut app, "a");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.panes.issues.capturing());
+    type_text(&mut app, "a");
+    app.handle(&ctrl('c'));
+    assert!(app.quit);
+}
+
+#[test]
+fn a_short_list_of_attendees_says_how_many_are_named() {
+    let mut j = fixture();
+    j.record(
+        at(11, 30),
+        Change::ReportRecorded {
+            issue: IssueId(2),
+            report: Report {
+                attendees: 9,
+                attendee_names: (1..=8).map(|n| format!("Person {n}")).collect(),
+                ..Report::default()
+            },
+        },
+    )
+    .unwrap();
+    let mut app = issues(j);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 80, 30);
+    assert!(text.contains("Attendees  9 attended, 8 named"), "{text}");
 }

@@ -75,17 +75,32 @@ fn a_new_name_joins_the_roster_as_lead() {
     assert!(app.panes.leads.capturing(), "the prompt owns the keys");
     typed(&mut app, "Zoe Quinn");
     press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.journal.session.participants.len(),
+        before,
+        "not silently"
+    );
+    assert!(small(&mut app).contains("Not on the roster yet: Enter again adds them"));
+    press(&mut app, KeyCode::Enter);
     let s = &app.journal.session;
     assert_eq!(s.participants.len(), before + 1);
     let zoe = s.find_participant("Zoe Quinn").expect("on the roster");
     assert_eq!(issue(&app, 3).plan.lead, Some(zoe));
-    assert_eq!(notice(&app), "Zoe Quinn leads issue 3 (new on the roster)");
+    assert_eq!(
+        notice(&app),
+        "Zoe Quinn leads issue 3 (Zoe Quinn joined the roster)"
+    );
     let screen = small(&mut app);
     let row = screen.lines().find(|l| l.contains("#3")).expect("issue 3");
     assert!(row.contains("Zoe Quinn"), "{screen}");
-    // One undo takes back the lead, a second the new name.
+    // One undo takes back the lead and the new name together.
     typed(&mut app, "u");
     assert_eq!(issue(&app, 3).plan.lead, None);
+    assert_eq!(app.journal.session.participants.len(), before);
+    assert_eq!(
+        notice(&app),
+        "Undone: Zoe Quinn joined; Zoe Quinn leads issue 3"
+    );
 }
 
 #[test]
@@ -107,7 +122,11 @@ fn a_half_typed_name_is_not_added_without_a_second_enter() {
     typed(&mut app, "Ben");
     press(&mut app, KeyCode::Enter);
     assert_eq!(issue(&app, 3).plan.lead, None);
-    assert!(notice(&app).contains("\"Ben Ortiz\""), "{}", notice(&app));
+    assert!(
+        notice(&app).contains("↓ picks Ben Ortiz"),
+        "{}",
+        notice(&app)
+    );
     assert!(
         small(&mut app).contains("Lead: a name from the roster"),
         "prompt stays"
@@ -153,8 +172,9 @@ fn supporters_are_added_and_taken_off() {
     typed(&mut app, "s");
     typed(&mut app, "Cara Smith");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(notice(&app), "Cara Smith already supports this issue");
+    assert_eq!(notice(&app), "Cara Smith already supports issue 3");
     press(&mut app, KeyCode::Esc);
+    typed(&mut app, "y");
     typed(&mut app, "S");
     typed(&mut app, "fe");
     press(&mut app, KeyCode::Down);
@@ -364,4 +384,99 @@ fn the_wide_screen_puts_the_plan_beside_the_list() {
         .expect("selection");
     assert!(row.contains("Femi Ade"), "{row}");
     assert!(s.contains("Lead        Femi Ade · Resident"), "{s}");
+}
+
+/// From issue 11: "owen" for an issue Owen already leads offered a pick that picked
+/// nothing, then added a phantom "owen" that took two undos to remove.
+#[test]
+fn a_supporter_who_already_leads_is_told_so_and_no_phantom_joins() {
+    let mut app = leads_app();
+    typed(&mut app, "l");
+    typed(&mut app, "dev");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(issue(&app, 3).plan.lead, Some(ParticipantId(4)));
+    let before = app.journal.session.participants.len();
+    typed(&mut app, "s");
+    typed(&mut app, "dev");
+    let s = small(&mut app);
+    assert!(s.contains("Dev Rao already leads issue 3"), "{s}");
+    assert!(
+        !s.lines().any(|l| l.trim() == "Dev Rao"),
+        "not offered as a pick: {s}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(!notice(&app).contains("↓ picks"), "{}", notice(&app));
+    assert!(notice(&app).contains("Dev Rao already leads issue 3"));
+    assert_eq!(app.journal.session.participants.len(), before);
+    // Typed in full, the roster's own rule answers.
+    press(&mut app, KeyCode::Esc);
+    typed(&mut app, "y");
+    typed(&mut app, "s");
+    typed(&mut app, "dev rao");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(notice(&app), "Dev Rao already leads issue 3");
+    assert_eq!(app.journal.session.participants.len(), before);
+}
+
+#[test]
+fn completion_ignores_accents_and_forgives_a_typo() {
+    let mut j = voted();
+    j.record(
+        now(),
+        Change::ParticipantAdded {
+            participant: ParticipantId(7),
+            name: "Siobhán Martínez".into(),
+            organisation: None,
+            group: None,
+        },
+    )
+    .unwrap();
+    let mut app = app_with(j, PaneId::Leads);
+    typed(&mut app, "l");
+    typed(&mut app, "martinez");
+    assert!(small(&mut app).contains("Siobhán Martínez"));
+    press(&mut app, KeyCode::Down);
+    // The chosen name is in the field before anything is saved.
+    let s = small(&mut app);
+    assert!(s.contains("│Siobhán Martínez"), "{s}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(issue(&app, 3).plan.lead, Some(ParticipantId(7)));
+    typed(&mut app, "s");
+    typed(&mut app, "Femi Aed");
+    assert!(small(&mut app).contains("Femi Ade"));
+}
+
+#[test]
+fn a_british_due_date_shows_what_it_means_before_saving() {
+    let mut app = leads_app();
+    typed(&mut app, "n");
+    typed(&mut app, "Book the hall");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "31/12/2026");
+    let s = screen(&mut app, 100, 40);
+    assert!(s.contains("→ Thu 31 Dec 2026"), "{s}");
+    assert!(issue(&app, 3).plan.steps.is_empty(), "nothing saved yet");
+    for _ in 0.."31/12/2026".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "31/13");
+    let s = screen(&mut app, 100, 40);
+    assert!(s.contains("31/13 is not a day of the calendar"), "{s}");
+    for _ in 0.."31/13".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    // Without a year: the next such day on or after the session's day.
+    typed(&mut app, "Dec 31");
+    assert!(screen(&mut app, 100, 40).contains("→ Thu 31 Dec 2026"));
+    press(&mut app, KeyCode::Enter);
+    let step = issue(&app, 3)
+        .plan
+        .steps
+        .values()
+        .next()
+        .cloned()
+        .expect("a step");
+    assert_eq!(step.due, NaiveDate::from_ymd_opt(2026, 12, 31));
 }

@@ -11,7 +11,7 @@ use convene::ui::testkit::key;
 use issues_kit::at;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
 /// A data directory with three sessions saved at different times and one broken file.
@@ -211,4 +211,24 @@ fn snapshots() {
     let mut p = picker(dir.path(), Theme::projector());
     keys(&mut p, "d");
     insta::assert_snapshot!("picker_confirm_trash_80x24", draw(&mut p, 80, 24).backend());
+}
+
+#[test]
+fn a_typed_theme_is_not_thrown_away_without_a_question() {
+    let (dir, _) = data_dir();
+    let mut p = picker(dir.path(), Theme::projector());
+    keys(&mut p, "n");
+    keys(&mut p, "Quiet voices");
+    press(&mut p, KeyCode::Esc);
+    assert!(screen(&mut p, 80, 24).contains("Discard what you typed? y/n"));
+    keys(&mut p, "n");
+    assert!(screen(&mut p, 80, 24).contains("Quiet voices"));
+    p.handle(&ratatui::crossterm::event::Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(!p.quit);
+    assert!(screen(&mut p, 80, 24).contains("Discard what you typed and quit? y/n"));
+    keys(&mut p, "y");
+    assert!(p.quit);
 }

@@ -222,6 +222,8 @@ fn the_report_round_walks_through_a_slot() {
     assert!(s.contains("2 of 3 · #2 Not enough"), "{s}");
     app.handle(&ctrl('n'));
     assert!(screen(&mut app, 80, 24).contains("3 of 3 · #5 Reablement"));
+    // From the attendance, past who came, to the key points.
+    press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Start on the day");
     app.handle(&ctrl('s'));

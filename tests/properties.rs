@@ -181,7 +181,7 @@ fn texts() -> Vec<String> {
 type Choice = (u8, u32, u32, u32, usize);
 
 fn choice() -> impl Strategy<Value = Choice> {
-    (0u8..60, 0u32..6, 0u32..6, 0u32..6, 0usize..10)
+    (0u8..62, 0u32..6, 0u32..6, 0u32..6, 0usize..10)
 }
 
 fn to_change((kind, a, b, c, t): Choice) -> Change {
@@ -349,6 +349,11 @@ fn to_change((kind, a, b, c, t): Choice) -> Change {
         58 => Change::StepRemoved {
             issue: IssueId(1 + a % 5),
             step: StepId(1 + b % 3),
+        },
+        60 | 61 => Change::TallySet {
+            round: RoundId(1 + a % 2),
+            issue: IssueId(1 + b % 4),
+            dots: c * 3,
         },
         _ => Change::StepUpdated {
             issue: IssueId(1 + a % 5),

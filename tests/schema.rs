@@ -59,11 +59,12 @@ fn kind_index(change: &Change) -> usize {
         ReportReminderSet { .. } => 32,
         Undo => 33,
         Redo => 34,
-        CopyMade { .. } => 35,
-        CopyMerged { .. } => 36,
+        TallySet { .. } => 35,
+        CopyMade { .. } => 36,
+        CopyMerged { .. } => 37,
     }
 }
-const KINDS: usize = 37;
+const KINDS: usize = 38;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -215,6 +216,11 @@ fn every_kind_of_event() -> Journal {
             round: r(2),
             issue: i(1),
             voter: None,
+        },
+        TallySet {
+            round: r(2),
+            issue: i(2),
+            dots: 14,
         },
         LeadAssigned {
             issue: i(1),

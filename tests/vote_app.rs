@@ -80,8 +80,17 @@ fn a_bad_number_is_refused_in_the_form_and_kept() {
     press(&mut app, KeyCode::Enter);
     assert!(app.journal.session.rounds.is_empty());
     assert!(notice(&app).contains("Dots per person must be between 1 and"));
+    // Typed text is not thrown away without a question.
     press(&mut app, KeyCode::Esc);
+    let s = small(&mut app);
+    assert!(s.contains("Discard what you typed? y/n"), "{s}");
+    assert!(s.contains("New voting round"), "{s}");
+    typed(&mut app, "n");
+    assert!(small(&mut app).contains("New voting round"));
+    press(&mut app, KeyCode::Esc);
+    typed(&mut app, "y");
     assert!(!small(&mut app).contains("New voting round"));
+    assert!(app.journal.session.rounds.is_empty());
 }
 
 #[test]
@@ -143,6 +152,7 @@ fn by_person_completes_names_and_refuses_strangers() {
     press(&mut app, KeyCode::Enter);
     assert!(notice(&app).contains("No one called \"Nobody\""));
     press(&mut app, KeyCode::Esc);
+    typed(&mut app, "y");
     assert!(
         small(&mut app).contains("BY PERSON Cara Smith"),
         "still Cara"
@@ -247,22 +257,104 @@ fn ties_share_a_place() {
     assert_eq!(place("#4 "), "=4");
 }
 
+/// The sequence from issue 11: counting re-sorted the list under the cursor, so the dot
+/// meant for #3 landed on #1.
 #[test]
-fn the_selection_stays_on_its_issue_when_the_order_changes() {
+fn an_open_round_keeps_ballot_order_while_dots_are_counted() {
     let mut app = vote_app();
     default_round(&mut app);
-    typed(&mut app, "+");
-    press(&mut app, KeyCode::End);
-    assert!(selected_line(&small(&mut app)).contains("#5 "));
     typed(&mut app, "++");
+    press(&mut app, KeyCode::Down);
+    typed(&mut app, "+++");
     let s = small(&mut app);
     let rows: Vec<&str> = s.lines().filter(|l| l.contains(" #")).collect();
-    assert!(rows[0].contains("#5 "), "issue 5 now leads: {s}");
-    assert!(selected_line(&s).contains("#5 "), "{s}");
-    typed(&mut app, "+");
-    assert_eq!(round(&app).total(IssueId(5)), 3);
+    assert!(rows[0].contains("#1 ") && rows[1].contains("#2 "), "{s}");
+    assert!(selected_line(&s).contains("#2 "), "{s}");
+    // Its place shows beside it, though the row stays put.
+    assert!(rows[1].contains(" 1 "), "{}", rows[1]);
     press(&mut app, KeyCode::Down);
-    assert!(selected_line(&small(&mut app)).contains("#1 "));
+    typed(&mut app, "+");
+    let r = round(&app);
+    assert_eq!(
+        (
+            r.total(IssueId(1)),
+            r.total(IssueId(2)),
+            r.total(IssueId(3))
+        ),
+        (2, 3, 1)
+    );
+    // `o` shows the ranking; the selection stays on its issue.
+    typed(&mut app, "o");
+    let s = small(&mut app);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(" #")).collect();
+    assert!(rows[0].contains("#2 "), "issue 2 leads: {s}");
+    assert!(selected_line(&s).contains("#3 "), "{s}");
+    typed(&mut app, "o");
+    // A closed round is ranked.
+    typed(&mut app, "c");
+    let s = small(&mut app);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(" #")).collect();
+    assert!(rows[0].contains("#2 "), "ranked once closed: {s}");
+}
+
+#[test]
+fn hash_jumps_to_an_issue_showing_its_title_first() {
+    let mut app = vote_app();
+    default_round(&mut app);
+    typed(&mut app, "#4");
+    let s = small(&mut app);
+    let title = &app.journal.session.issues[&IssueId(4)].title;
+    assert!(s.contains(&format!("→ #4 {title}")), "{s}");
+    assert_eq!(app.pane, PaneId::Vote, "digits typed, not a pane switch");
+    press(&mut app, KeyCode::Enter);
+    assert!(selected_line(&small(&mut app)).contains("#4 "));
+    typed(&mut app, "+");
+    assert_eq!(round(&app).total(IssueId(4)), 1);
+    typed(&mut app, "#99");
+    assert!(small(&mut app).contains("There is no issue 99"));
+    press(&mut app, KeyCode::Enter);
+    assert!(notice(&app).contains("There is no issue 99"));
+    press(&mut app, KeyCode::Esc);
+    typed(&mut app, "y");
+    assert!(selected_line(&small(&mut app)).contains("#4 "));
+}
+
+#[test]
+fn star_sets_a_count_in_one_go_and_undo_takes_it_back() {
+    let mut app = vote_app();
+    default_round(&mut app);
+    typed(&mut app, "#2");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "+*14");
+    let s = small(&mut app);
+    assert!(s.contains("1 → 14 dots"), "{s}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(round(&app).total(IssueId(2)), 14);
+    assert!(notice(&app).contains("Issue 2: 14 dots (was 1)"));
+    let last = app.journal.events.last().unwrap();
+    assert_eq!(last.change.kind(), "tally_set");
+    typed(&mut app, "u");
+    assert_eq!(round(&app).total(IssueId(2)), 1);
+    // Named voters' dots cannot be counted away.
+    vote_as(&mut app, "Cara Smith");
+    typed(&mut app, "++");
+    typed(&mut app, "t");
+    typed(&mut app, "*1");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        notice(&app).contains("already has 2 dots from named voters"),
+        "{}",
+        notice(&app)
+    );
+    assert_eq!(round(&app).total(IssueId(2)), 3);
+}
+
+#[test]
+fn equals_is_plus() {
+    let mut app = vote_app();
+    default_round(&mut app);
+    typed(&mut app, "==");
+    assert_eq!(round(&app).total(IssueId(1)), 2);
 }
 
 #[test]
@@ -395,4 +487,59 @@ fn the_selected_row_is_highlighted_in_every_theme() {
             "others are plain"
         );
     }
+}
+
+#[test]
+fn issues_that_did_not_take_place_stay_off_a_new_ballot_unless_asked() {
+    let mut j = journal();
+    let at = now();
+    j.record(
+        at,
+        convene::model::Change::IssueCancelled {
+            issue: IssueId(3),
+            cancelled: true,
+        },
+    )
+    .unwrap();
+    let mut app = app_with(j, PaneId::Vote);
+    typed(&mut app, "n");
+    let s = small(&mut app);
+    assert!(
+        s.contains("every issue that took place (4; 1 did not)"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        round(&app).ballot,
+        vec![IssueId(1), IssueId(2), IssueId(4), IssueId(5)]
+    );
+    // The round options can still put it on.
+    typed(&mut app, "n");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typed(&mut app, " ");
+    assert!(small(&mut app).contains("those that did not take place too (5)"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(round(&app).ballot, (1..=5).map(IssueId).collect::<Vec<_>>());
+}
+
+/// The working view while counting: ballot order with places beside the rows, and each
+/// prompt saying what Enter will do.
+#[test]
+fn snapshots_of_counting_in_ballot_order() {
+    use convene::ui::testkit::draw;
+    let mut app = vote_app();
+    default_round(&mut app);
+    typed(&mut app, "++");
+    press(&mut app, KeyCode::Down);
+    typed(&mut app, "+++");
+    insta::assert_snapshot!("vote_ballot_order_80x24", draw(&mut app, 80, 24).backend());
+    typed(&mut app, "#3");
+    insta::assert_snapshot!("vote_jump_80x24", draw(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "*7");
+    insta::assert_snapshot!("vote_count_80x24", draw(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::Esc);
+    insta::assert_snapshot!("vote_discard_80x24", draw(&mut app, 80, 24).backend());
 }

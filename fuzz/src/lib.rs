@@ -250,7 +250,7 @@ fn report(u: &mut Unstructured) -> Result<Report> {
 
 fn change(u: &mut Unstructured) -> Result<Change> {
     use Change::*;
-    Ok(match u.int_in_range(0u8..=34)? {
+    Ok(match u.int_in_range(0u8..=35)? {
         0 => SessionCreated { theme: text(u)? },
         1 => ThemeSet { theme: text(u)? },
         2 => ParticipantAdded {
@@ -399,6 +399,11 @@ fn change(u: &mut Unstructured) -> Result<Change> {
         32 => Undo,
         33 => ReportReminderSet {
             minutes: u.int_in_range(0..=300)?,
+        },
+        34 => TallySet {
+            round: RoundId(id(u)?),
+            issue: issue(u)?,
+            dots: dots(u)?,
         },
         _ => Redo,
     })

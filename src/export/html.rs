@@ -280,11 +280,13 @@ fn report(out: &mut String, i: &IssueView) {
         } else {
             names.join(", ")
         };
-        let _ = writeln!(
-            out,
-            "<p><strong>Attendees ({}):</strong> {list}</p>",
-            r.attendees
-        );
+        // A short list of names says so: "(9 attended, 8 named)".
+        let count = if names.is_empty() || names.len() >= r.attendees as usize {
+            r.attendees.to_string()
+        } else {
+            r.attendance()
+        };
+        let _ = writeln!(out, "<p><strong>Attendees ({count}):</strong> {list}</p>");
     }
     for (title, body) in [
         ("Key points", &r.key_points),

@@ -167,7 +167,13 @@ fn report(out: &mut String, i: &IssueView) {
     }
     if r.attendees > 0 || !r.attendee_names.is_empty() {
         let names: Vec<String> = r.attendee_names.iter().map(|n| text(n)).collect();
-        let _ = write!(out, "**Attendees ({}):**", r.attendees);
+        // A short list of names says so: "(9 attended, 8 named)".
+        let count = if names.is_empty() || names.len() >= r.attendees as usize {
+            r.attendees.to_string()
+        } else {
+            r.attendance()
+        };
+        let _ = write!(out, "**Attendees ({count}):**");
         if names.is_empty() {
             out.push_str(" names not recorded.\n\n");
         } else {

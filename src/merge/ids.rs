@@ -81,6 +81,10 @@ pub fn visit_ids(change: &mut Change, f: &mut dyn FnMut(Role, IdMut<'_>)) {
         RoundClosed { round } | RoundReopened { round } | ResultsRevealed { round } => {
             f(Refers, I::Round(round))
         }
+        TallySet { round, issue, .. } => {
+            f(Refers, I::Round(round));
+            f(Refers, I::Issue(issue));
+        }
         DotAdded {
             round,
             issue,
@@ -146,6 +150,8 @@ pub enum Key {
     Lead(IssueId),
     Triage(IssueId),
     Step(StepId),
+    /// An issue's dots counted off the wall in a round, set in one go.
+    Tally(RoundId, IssueId),
 }
 
 /// What the change sets, in the ids it carries.
@@ -202,6 +208,7 @@ pub fn keys(change: &Change) -> Vec<Key> {
         RoundOpened { ballot, .. } => ballot.iter().map(|i| K::Issue(*i)).collect(),
         RoundClosed { .. } | RoundReopened { .. } | ResultsRevealed { .. } => vec![],
         DotAdded { issue, .. } | DotRemoved { issue, .. } => vec![K::Issue(*issue)],
+        TallySet { round, issue, .. } => vec![K::Issue(*issue), K::Tally(*round, *issue)],
         LeadAssigned { issue, .. } => vec![K::Issue(*issue), K::Lead(*issue)],
         SupporterAdded { issue, .. } | SupporterRemoved { issue, .. } => vec![K::Issue(*issue)],
         StepAdded { issue, step, .. }

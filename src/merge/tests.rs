@@ -498,3 +498,33 @@ fn the_report_reminder_set_on_both_keeps_mains() {
     );
     assert_eq!(merge.summary.conflicts().count(), 0);
 }
+
+#[test]
+fn a_count_set_on_both_keeps_mains_and_one_set_on_the_copy_alone_comes_in() {
+    let mut main = morning();
+    rec(
+        &mut main,
+        30,
+        Change::RoundOpened {
+            round: RoundId(1),
+            dots_per_person: 3,
+            max_per_issue: None,
+            anonymous: true,
+            hidden: false,
+            ballot: vec![IssueId(1), IssueId(2)],
+        },
+    );
+    let mut copy = copy_of(&main, 31, "Far wall");
+    let tally = |issue: u32, dots: u32| Change::TallySet {
+        round: RoundId(1),
+        issue: IssueId(issue),
+        dots,
+    };
+    rec(&mut main, 40, tally(1, 7));
+    rec(&mut copy, 41, tally(1, 9));
+    rec(&mut copy, 42, tally(2, 4));
+    let (out, merge) = merged(&main, &[(&copy, "wall.json")]);
+    let round = &out.session.rounds[&RoundId(1)];
+    assert_eq!((round.total(IssueId(1)), round.total(IssueId(2))), (7, 4));
+    assert_eq!(merge.summary.conflicts().count(), 1);
+}

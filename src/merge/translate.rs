@@ -775,6 +775,7 @@ impl Target {
             }
             ThemeSet { .. }
             | ReportReminderSet { .. }
+            | TallySet { .. }
             | ParticipantUpdated { .. }
             | SpaceRenamed { .. }
             | SlotUpdated { .. }

@@ -664,6 +664,43 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
                 added: adding,
             }])
         }
+        TallySet {
+            round: id,
+            issue: target,
+            dots,
+        } => {
+            let r = round(session, *id)?;
+            if !r.open {
+                return Err(Rejection::RoundClosed(*id));
+            }
+            if !r.ballot.contains(target) {
+                return Err(Rejection::NotOnBallot {
+                    round: *id,
+                    issue: *target,
+                });
+            }
+            let tally = r.tallies.get(target).copied().unwrap_or(0);
+            let named = r.total(*target) - tally;
+            if *dots < named {
+                return Err(Rejection::BelowNamed {
+                    issue: *target,
+                    named,
+                });
+            }
+            if *dots - named > MAX_TALLY {
+                return Err(Rejection::TooManyDots);
+            }
+            if *dots == r.total(*target) {
+                return Err(Rejection::NoChange);
+            }
+            let r = session.rounds.get_mut(id).expect("checked");
+            set_tally(r, *target, *dots - named);
+            Ok(vec![Patch::Tally {
+                round: *id,
+                issue: *target,
+                tally,
+            }])
+        }
         LeadAssigned { issue: id, lead } => {
             let it = issue(session, *id)?;
             if it.plan.lead == *lead {
@@ -917,6 +954,19 @@ pub(crate) fn give_dot(round: &mut Round, issue: IssueId, voter: Option<Particip
         None => *round.tallies.entry(issue).or_default() += 1,
     }
     *round.totals.entry(issue).or_default() += 1;
+}
+
+/// Sets the dots counted off the wall for `issue`, keeping the total in step.
+pub(crate) fn set_tally(round: &mut Round, issue: IssueId, tally: u32) {
+    let before = round.tallies.get(&issue).copied().unwrap_or(0);
+    let total = round.total(issue) - before + tally;
+    for (map, n) in [(&mut round.tallies, tally), (&mut round.totals, total)] {
+        if n == 0 {
+            map.remove(&issue);
+        } else {
+            map.insert(issue, n);
+        }
+    }
 }
 
 pub(crate) fn take_dot(round: &mut Round, issue: IssueId, voter: Option<ParticipantId>) {

@@ -1,11 +1,13 @@
-//! Due dates as a facilitator types them under pressure ("+2w", "next monday") turned into
-//! real calendar dates, so a next step always carries a date the follow-up meeting can check.
-//! Pure: "today" is passed in, never read from the clock.
+//! Due dates as a facilitator types them under pressure ("+2w", "next monday", "31/12",
+//! "31 Dec") turned into real calendar dates, so a next step always carries a date the
+//! follow-up meeting can check. Numeric dates put the day first, as in the UK. Pure: "today"
+//! and the session's day are passed in, never read from the clock.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// What works, shown whenever something does not.
-pub const DATE_EXAMPLES: &str = "2026-12-01, +2w, +10d, +3m, today, tomorrow or next monday";
+pub const DATE_EXAMPLES: &str =
+    "31/12/2026, 31 Dec, 2026-12-01, +2w, +10d, +3m, today, tomorrow or next monday";
 
 /// Furthest a relative date may reach: a due date ten years out is a typo, not a plan.
 const MAX_DAYS: u64 = 3660;
@@ -29,6 +31,18 @@ pub enum DateError {
 /// (both mean the first such day after today; the screen shows the real date, which settles
 /// any doubt). Case and spacing do not matter; `mon`, `tues`, `2 weeks` and the like work too.
 pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_due_on(input, today, today)
+}
+
+/// As `parse_due`, and also the forms British facilitators type: `31/12/2026`, `31/12/26`,
+/// `31/12`, `31.12.2026`, `31 Dec`, `31st December 2026`, `Dec 31`, `December 31, 2026`
+/// (day before month in numeric forms). A date without a year is the next such date on or
+/// after `day`, the session's day.
+pub fn parse_due_on(
+    input: &str,
+    today: NaiveDate,
+    session_day: NaiveDate,
+) -> Result<NaiveDate, DateError> {
     let text = input
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -57,7 +71,112 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> 
     if let Some(weekday) = weekday(day) {
         return Ok(next_weekday(today, weekday));
     }
-    iso(&text).ok_or_else(unknown)?
+    if let Some(date) = iso(&text) {
+        return date;
+    }
+    british(&text, session_day).ok_or_else(unknown)?
+}
+
+/// What a typed due date will mean, for the field to show before anything is saved:
+/// "→ Thu 31 Dec 2026", or why it cannot be read.
+pub fn preview_due(input: &str, today: NaiveDate, day: NaiveDate) -> Result<String, DateError> {
+    parse_due_on(input, today, day).map(|d| format!("→ {}", d.format("%a %-d %b %Y")))
+}
+
+/// A day, a month and maybe a year: `31/12/2026`, `31.12`, `31 dec 2026`, `dec 31, 2026`.
+fn british(text: &str, day: NaiveDate) -> Option<Result<NaiveDate, DateError>> {
+    let (d, m, y) = numeric(text).or_else(|| worded(text))?;
+    let y = match y {
+        Some(y) if y < 100 => Some(2000 + y),
+        y => y,
+    };
+    Some(match y {
+        Some(y) => {
+            NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| DateError::NoSuchDay(text.to_string()))
+        }
+        None => next_on_or_after(day, m, d).ok_or_else(|| DateError::NoSuchDay(text.to_string())),
+    })
+}
+
+/// `31/12/2026`, `31/12/26`, `31/12`, or with dots.
+fn numeric(text: &str) -> Option<(u32, u32, Option<i32>)> {
+    let sep = if text.contains('/') { '/' } else { '.' };
+    let parts: Vec<&str> = text.split(sep).collect();
+    let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    match parts.as_slice() {
+        [d, m] if digits(d, 1..=2) && digits(m, 1..=2) => {
+            Some((d.parse().ok()?, m.parse().ok()?, None))
+        }
+        [d, m, y]
+            if digits(d, 1..=2) && digits(m, 1..=2) && (digits(y, 2..=2) || digits(y, 4..=4)) =>
+        {
+            Some((d.parse().ok()?, m.parse().ok()?, Some(y.parse().ok()?)))
+        }
+        _ => None,
+    }
+}
+
+/// `31 dec`, `31st december 2026`, `dec 31`, `december 31, 2026`.
+fn worded(text: &str) -> Option<(u32, u32, Option<i32>)> {
+    let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let day = |w: &str| -> Option<u32> {
+        let w = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .unwrap_or(w);
+        (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let year = |w: &str| -> Option<i32> {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let (d, m, rest) = match words.as_slice() {
+        [a, b, rest @ ..] if day(a).is_some() && month(b).is_some() => (day(a)?, month(b)?, rest),
+        [a, b, rest @ ..] if month(a).is_some() && day(b).is_some() => (day(b)?, month(a)?, rest),
+        _ => return None,
+    };
+    match rest {
+        [] => Some((d, m, None)),
+        [y] => Some((d, m, Some(year(y)?))),
+        _ => None,
+    }
+}
+
+fn month(text: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let text = text.trim_end_matches('.');
+    if text == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == text || (text.len() == 3 && m.starts_with(text)))
+        .map(|n| n as u32 + 1)
+}
+
+/// The first `d`/`m` on or after `from` (29 February waits for a leap year).
+fn next_on_or_after(from: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    (from.year()..from.year() + 9)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|date| *date >= from)
 }
 
 enum Relative {
@@ -260,6 +379,66 @@ mod tests {
         }
     }
 
+    /// The session's day; `today()` is the day the form is filled in.
+    fn session_day() -> NaiveDate {
+        date(2026, 3, 10)
+    }
+
+    fn uk(text: &str) -> Result<NaiveDate, DateError> {
+        parse_due_on(text, today(), session_day())
+    }
+
+    #[test]
+    fn british_dates_put_the_day_first() {
+        for text in [
+            "31/12/2026",
+            "31/12/26",
+            "31.12.2026",
+            "31/12",
+            "31 Dec",
+            "31 dec 2026",
+            "31st December 2026",
+            "31 December",
+            "Dec 31",
+            "December 31, 2026",
+            "dec 31 2026",
+        ] {
+            assert_eq!(uk(text), Ok(date(2026, 12, 31)), "{text}");
+        }
+        assert_eq!(uk("01/12/2026"), Ok(date(2026, 12, 1)));
+        assert_eq!(
+            uk("1/2"),
+            Ok(date(2027, 2, 1)),
+            "February is past: next year's"
+        );
+        assert_eq!(uk("3 Sept"), Ok(date(2026, 9, 3)));
+        assert!(matches!(uk("31/02/2026"), Err(DateError::NoSuchDay(_))));
+        assert!(matches!(uk("32 Dec"), Err(DateError::NoSuchDay(_))));
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_on_or_after_the_sessions_day() {
+        assert_eq!(uk("10/3"), Ok(date(2026, 3, 10)), "the day itself");
+        assert_eq!(uk("9 Mar"), Ok(date(2027, 3, 9)));
+        assert_eq!(uk("29/2"), Ok(date(2028, 2, 29)), "the next leap year");
+        // Relative forms still count from today.
+        assert_eq!(uk("tomorrow"), Ok(date(2026, 3, 13)));
+    }
+
+    #[test]
+    fn the_preview_says_what_the_text_means() {
+        assert_eq!(
+            preview_due("31/12/2026", today(), session_day()),
+            Ok("→ Thu 31 Dec 2026".to_string())
+        );
+        assert!(
+            preview_due("31/13", today(), session_day())
+                .unwrap_err()
+                .to_string()
+                .contains("31 Dec")
+        );
+    }
+
     #[test]
     fn spacing_and_case_do_not_matter() {
         assert_eq!(due("  Next   MONDAY \t"), Ok(date(2026, 3, 16)));
@@ -281,7 +460,10 @@ mod tests {
             "+2y",
             "-2w",
             "2w",
-            "01/12/2026",
+            "12/2026",
+            "31 dec 20266",
+            "dec",
+            "31 decem",
             "2026-12",
             "2026-12-01-02",
             "26-12-01",

@@ -152,6 +152,12 @@ fn describe_change(before: &Session, change: &Change) -> String {
                 unnamed(before, *round)
             ),
         },
+        TallySet { round, issue, dots } => {
+            format!(
+                "issue {issue} counted at {} in round {round}",
+                plural(*dots as usize, "dot")
+            )
+        }
         LeadAssigned { issue, lead } => match lead {
             Some(p) => format!("{} leads issue {issue}", person(*p)),
             None => format!("issue {issue} has no lead now"),
@@ -680,8 +686,19 @@ mod tests {
             "tallied dot taken off issue 1 in round 1"
         );
         assert_eq!(
+            said(
+                &mut j,
+                Change::TallySet {
+                    round: RoundId(1),
+                    issue: IssueId(1),
+                    dots: 14
+                }
+            ),
+            "issue 1 counted at 14 dots in round 1"
+        );
+        assert_eq!(
             said(&mut j, Change::RoundClosed { round: RoundId(1) }),
-            "voting round 1 closed: no dots"
+            "voting round 1 closed: 14 dots tallied"
         );
         assert_eq!(
             said(&mut j, Change::RoundReopened { round: RoundId(1) }),

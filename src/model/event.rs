@@ -225,6 +225,15 @@ pub enum Change {
         voter: Option<ParticipantId>,
     },
 
+    /// An issue's dots counted off the wall, set in one go: `dots` is the issue's whole
+    /// count in the round, named voters' dots included, so it can never be below those.
+    /// Version 2.
+    TallySet {
+        round: RoundId,
+        issue: IssueId,
+        dots: u32,
+    },
+
     LeadAssigned {
         issue: IssueId,
         #[serde(default)]
@@ -305,7 +314,8 @@ impl Change {
         match self {
             Change::CopyMade { .. }
             | Change::CopyMerged { .. }
-            | Change::ReportReminderSet { .. } => 2,
+            | Change::ReportReminderSet { .. }
+            | Change::TallySet { .. } => 2,
             _ => 1,
         }
     }
@@ -338,6 +348,7 @@ impl Change {
             Change::ResultsRevealed { .. } => "results_revealed",
             Change::DotAdded { .. } => "dot_added",
             Change::DotRemoved { .. } => "dot_removed",
+            Change::TallySet { .. } => "tally_set",
             Change::LeadAssigned { .. } => "lead_assigned",
             Change::SupporterAdded { .. } => "supporter_added",
             Change::SupporterRemoved { .. } => "supporter_removed",

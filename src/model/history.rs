@@ -36,6 +36,12 @@ pub(crate) enum Patch {
         voter: Option<ParticipantId>,
         added: bool,
     },
+    /// The dots counted off the wall for one issue, as they were.
+    Tally {
+        round: RoundId,
+        issue: IssueId,
+        tally: u32,
+    },
 }
 
 /// The prior value of one part of an issue.
@@ -182,6 +188,15 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
                     } else {
                         super::apply::give_dot(round, issue, voter);
                     }
+                }
+            }
+            Patch::Tally {
+                round,
+                issue,
+                tally,
+            } => {
+                if let Some(round) = session.rounds.get_mut(&round) {
+                    super::apply::set_tally(round, issue, tally);
                 }
             }
         }

@@ -15,6 +15,8 @@ pub const MAX_TEXT: usize = 100_000;
 pub const MAX_DOTS: u32 = 100;
 /// Longest lead time of the report reminder, in minutes (a long breakout's whole length).
 pub const MAX_REMINDER_MINUTES: u32 = 240;
+/// Most dots one issue may be counted at in one go.
+pub const MAX_TALLY: u32 = 100_000;
 /// Most attendees a report may count.
 pub const MAX_ATTENDEES: u32 = 100_000;
 
@@ -90,6 +92,10 @@ pub enum Rejection {
         issue: IssueId,
         max: u32,
     },
+    #[error("issue {issue} already has {named} dots from named voters: the count cannot be lower")]
+    BelowNamed { issue: IssueId, named: u32 },
+    #[error("at most {MAX_TALLY} dots can be counted for one issue")]
+    TooManyDots,
     #[error("there is no dot to take away")]
     NoDot,
     #[error("the report reminder comes at most {MAX_REMINDER_MINUTES} minutes before a slot ends")]

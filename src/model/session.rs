@@ -131,6 +131,17 @@ pub struct Report {
 }
 
 impl Report {
+    /// How many came, and how many of them are named, so a short list of names never
+    /// reads as complete: "9 attended", "9 attended, 8 named", "9 attended, none named".
+    pub fn attendance(&self) -> String {
+        let named = self.attendee_names.len();
+        match (self.attendees as usize, named) {
+            (n, k) if k >= n => format!("{n} attended"),
+            (n, 0) => format!("{n} attended, none named"),
+            (n, k) => format!("{n} attended, {k} named"),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.attendees == 0
             && self.attendee_names.is_empty()

@@ -57,6 +57,25 @@ impl PaneId {
     }
 }
 
+/// A question the app asks before typed text is thrown away: the same words in every
+/// pane, whatever form or editor holds the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// `Esc` in a form holding typed text.
+    Discard,
+    /// `q` or `Ctrl-c` while a form holds typed text.
+    Quit,
+}
+
+impl Ask {
+    pub fn question(self) -> &'static str {
+        match self {
+            Ask::Discard => "Discard what you typed? y/n",
+            Ask::Quit => "Discard what you typed and quit? y/n",
+        }
+    }
+}
+
 pub struct Panes {
     pub opening: OpeningPane,
     pub issues: IssuesPane,
@@ -109,6 +128,8 @@ pub struct App {
     pub shadowed: &'static [&'static str],
     /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
     quit_armed: bool,
+    /// Waiting for y or n before typed text is thrown away.
+    pub asking: Option<Ask>,
     /// Where the pane body was last drawn, for mouse clicks.
     body: Rect,
     tabs: Rect,
@@ -143,6 +164,7 @@ impl App {
             mode_keys: None,
             shadowed: &[],
             quit_armed: false,
+            asking: None,
             body: Rect::default(),
             tabs: Rect::default(),
         }
@@ -245,8 +267,13 @@ impl App {
             }
             return;
         }
+        if let Some(ask) = self.asking {
+            self.answer(ask, key);
+            return;
+        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
+            // Ctrl-c is q, even while typing: everything recorded is saved already.
             self.request_quit();
             return;
         }
@@ -255,6 +282,10 @@ impl App {
         let (mut cx, panes) = self.cx();
         let target = panes.get(pane);
         let capturing = target.capturing();
+        if key.code == KeyCode::Esc && capturing && target.unsaved() {
+            self.asking = Some(Ask::Discard);
+            return;
+        }
         if present && !capturing && target.present_key(key, &mut cx) == Handled::Yes {
             return;
         }
@@ -316,7 +347,49 @@ impl App {
         }
     }
 
+    /// True when a form in any pane holds typed text that is not saved.
+    pub fn unsaved(&mut self) -> bool {
+        PaneId::ALL.iter().any(|&id| self.panes.get(id).unsaved())
+    }
+
+    fn answer(&mut self, ask: Ask, key: KeyEvent) {
+        match key.code {
+            KeyCode::Char('y' | 'Y') => {
+                self.asking = None;
+                match ask {
+                    Ask::Discard => {
+                        self.panes.get(self.pane).discard();
+                        self.info("Discarded what you typed");
+                    }
+                    Ask::Quit => {
+                        for id in PaneId::ALL {
+                            self.panes.get(id).discard();
+                        }
+                        self.request_quit();
+                    }
+                }
+            }
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                self.asking = None;
+                self.info("Kept what you typed");
+            }
+            // Anything else would be a guess: the question stays until y or n.
+            _ => {}
+        }
+    }
+
+    fn info(&mut self, text: &str) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
     fn request_quit(&mut self) {
+        if self.unsaved() {
+            self.asking = Some(Ask::Quit);
+            return;
+        }
         if matches!(self.save_state, SaveState::Failed(_)) && !self.quit_armed {
             self.quit_armed = true;
             self.notice = Some(Notice {
@@ -393,6 +466,14 @@ impl App {
             if let Some(text) = &reminder {
                 render_reminder(text, remind, buf, &theme);
             }
+            if let Some(ask) = self.asking {
+                let bottom = Rect {
+                    y: area.y + area.height - 1,
+                    height: 1,
+                    ..area
+                };
+                render_question(ask, bottom, buf, &theme);
+            }
             if let Some(why) = failed {
                 let notice = Notice {
                     text: format!("NOT SAVED: {why} · f shows the status bar"),
@@ -413,7 +494,10 @@ impl App {
             self.body = body;
             pane.render(body, buf, &view);
             render_tabs(self.pane, tabs, buf, &theme);
-            render_notice(self.notice.as_ref(), notice, buf, &theme);
+            match self.asking {
+                Some(ask) => render_question(ask, notice, buf, &theme),
+                None => render_notice(self.notice.as_ref(), notice, buf, &theme),
+            }
             let bar_keys = match &self.mode_keys {
                 Some((_, mode)) => mode.as_slice(),
                 None => keys.as_slice(),
@@ -538,6 +622,12 @@ fn render_notice(notice: Option<&Notice>, area: Rect, buf: &mut Buffer, t: &Them
         buf.set_style(area, if n.error { t.alarm } else { t.base });
         Line::from(Span::styled(text, style)).render(area, buf);
     }
+}
+
+fn render_question(ask: Ask, area: Rect, buf: &mut Buffer, t: &Theme) {
+    buf.set_style(area, t.alarm);
+    let text = super::text::fit(&format!(" ? {}", ask.question()), area.width as usize);
+    Line::from(Span::styled(text, t.alarm)).render(area, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer, t: &Theme) {

@@ -159,6 +159,14 @@ impl Cx<'_> {
         !self.read_only
     }
 
+    /// The day the session began (its first event), for dates typed without a year.
+    pub fn session_day(&self) -> chrono::NaiveDate {
+        self.journal
+            .events
+            .first()
+            .map_or(self.now.date_naive(), |e| e.at.date_naive())
+    }
+
     pub fn info(&mut self, text: impl Into<String>) {
         *self.notice = Some(Notice {
             text: text.into(),
@@ -223,6 +231,15 @@ pub trait Pane {
     fn capturing(&self) -> bool {
         false
     }
+
+    /// True while an open form or editor holds typed text that is not saved: `Esc` and
+    /// quitting then ask before it is thrown away (the app asks, the same in every pane).
+    fn unsaved(&self) -> bool {
+        false
+    }
+
+    /// Closes the open form or editor without saving, once the user said so.
+    fn discard(&mut self) {}
 
     /// Draws the pane's body. `&mut self` so the pane can keep its scroll position.
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View);

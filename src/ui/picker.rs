@@ -3,7 +3,7 @@
 //! moves one to the trash after asking, `M` merges a copy into one and opens it. It writes nothing itself: opening, creating and
 //! trashing all go through the store.
 
-use super::app::{MIN_HEIGHT, MIN_WIDTH};
+use super::app::{Ask, MIN_HEIGHT, MIN_WIDTH};
 use super::merge_copy::{self, MergeCopy, Step};
 use super::pane::{Notice, capitalise};
 use super::text;
@@ -77,6 +77,8 @@ pub struct Picker {
     /// The session to open, once one was chosen or created.
     pub chosen: Option<Opened>,
     pub quit: bool,
+    /// Waiting for y or n before a typed theme is thrown away (the app's question).
+    asking: Option<Ask>,
 }
 
 impl Picker {
@@ -94,6 +96,7 @@ impl Picker {
             notice: None,
             chosen: None,
             quit: false,
+            asking: None,
         };
         picker.reload();
         picker
@@ -187,8 +190,32 @@ impl Picker {
     }
 
     fn key(&mut self, key: KeyEvent) {
+        let typed = matches!(&self.mode, Mode::NewTheme(field) if !field.is_empty());
+        if let Some(ask) = self.asking {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => {
+                    self.asking = None;
+                    self.mode = Mode::Browse;
+                    self.quit = ask == Ask::Quit;
+                }
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    self.asking = None;
+                    self.info("Kept what you typed");
+                }
+                _ => {}
+            }
+            return;
+        }
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.quit = true;
+            if typed {
+                self.asking = Some(Ask::Quit);
+            } else {
+                self.quit = true;
+            }
+            return;
+        }
+        if typed && key.code == KeyCode::Esc {
+            self.asking = Some(Ask::Discard);
             return;
         }
         match &mut self.mode {
@@ -512,7 +539,11 @@ impl Picker {
                 &t,
                 true,
             );
-            Line::styled("Enter create and open · Esc cancel", t.dim).render(
+            let (hint, style) = match self.asking {
+                Some(ask) => (ask.question(), t.alarm),
+                None => ("Enter create and open · Esc cancel", t.dim),
+            };
+            Line::styled(hint, style).render(
                 Rect {
                     y: inside.y + inside.height.saturating_sub(1),
                     height: 1,

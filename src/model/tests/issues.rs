@@ -396,3 +396,15 @@ fn deleting_an_issue_deletes_what_was_merged_into_it() {
     assert_eq!(room.s().issues, before);
     assert_eq!(room.issue_of(a).merged_into, Some(b));
 }
+
+#[test]
+fn attendance_says_when_fewer_names_than_the_count_are_known() {
+    let report = |attendees, names: &[&str]| Report {
+        attendees,
+        attendee_names: names.iter().map(|n| n.to_string()).collect(),
+        ..Report::default()
+    };
+    assert_eq!(report(9, &["A"; 8]).attendance(), "9 attended, 8 named");
+    assert_eq!(report(2, &["A", "B"]).attendance(), "2 attended");
+    assert_eq!(report(9, &[]).attendance(), "9 attended, none named");
+}

@@ -387,3 +387,75 @@ fn issues_without_dots_do_not_make_the_top_n() {
     room.dot(round, issues[1], None);
     assert_eq!(room.round_of(round).top(3), vec![issues[1]]);
 }
+
+#[test]
+fn a_count_set_at_once_keeps_named_dots_and_undoes_whole() {
+    let (mut room, people, issues) = room();
+    let r = room.round(3, None, &issues);
+    room.dot(r, issues[0], Some(people[0]));
+    room.dot(r, issues[0], Some(people[1]));
+    room.dot(r, issues[0], None);
+    let set = |dots| Change::TallySet {
+        round: r,
+        issue: issues[0],
+        dots,
+    };
+    // Two dots came from named voters: a count of one would lose one of them.
+    assert_eq!(
+        room.refuse(set(1)),
+        Rejection::BelowNamed {
+            issue: issues[0],
+            named: 2
+        }
+    );
+    assert!(
+        room.refuse(set(1))
+            .to_string()
+            .contains("already has 2 dots from named voters")
+    );
+    assert_eq!(room.refuse(set(3)), Rejection::NoChange);
+    assert_eq!(room.refuse(set(MAX_TALLY + 3)), Rejection::TooManyDots);
+    room.ok(set(14));
+    let round = room.round_of(r);
+    assert_eq!(round.total(issues[0]), 14);
+    assert_eq!(round.tallies.get(&issues[0]), Some(&12));
+    assert_eq!(round.given(people[0], issues[0]), 1);
+    // Down to exactly the named dots leaves no tally at all.
+    room.ok(set(2));
+    assert_eq!(room.round_of(r).tallies.get(&issues[0]), None);
+    room.undo();
+    assert_eq!(room.round_of(r).total(issues[0]), 14);
+    room.undo();
+    assert_eq!(room.round_of(r).total(issues[0]), 3);
+    assert_eq!(room.round_of(r).tallies.get(&issues[0]), Some(&1));
+    room.redo();
+    assert_eq!(room.round_of(r).total(issues[0]), 14);
+    // Not on the ballot, or a closed round: refused as a dot would be.
+    let off = room.issue("Late idea");
+    assert_eq!(
+        room.refuse(Change::TallySet {
+            round: r,
+            issue: off,
+            dots: 4
+        }),
+        Rejection::NotOnBallot {
+            round: r,
+            issue: off
+        }
+    );
+    room.ok(Change::RoundClosed { round: r });
+    assert_eq!(room.refuse(set(20)), Rejection::RoundClosed(r));
+}
+
+#[test]
+fn a_count_can_be_set_in_an_anonymous_round() {
+    let (mut room, _, issues) = room();
+    let r = room.round_with(3, None, true, false, &issues);
+    room.ok(Change::TallySet {
+        round: r,
+        issue: issues[1],
+        dots: 9,
+    });
+    assert_eq!(room.round_of(r).ranking()[0].issue, issues[1]);
+    assert_eq!(room.round_of(r).ranking()[0].dots, 9);
+}

@@ -61,6 +61,15 @@ impl IssueDetail {
         self.editor.is_some()
     }
 
+    pub fn unsaved(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.dirty())
+    }
+
+    /// Closes the editor without saving, back to the issue as it is.
+    pub fn discard(&mut self) {
+        self.editor = None;
+    }
+
     pub fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> DetailOutcome {
         if let Some(editor) = &mut self.editor {
             if editor.key(key, cx) {
@@ -205,7 +214,7 @@ fn detail_lines<'a>(view: &View, id: IssueId, width: usize) -> Vec<Line<'a>> {
     }
     out.push(Line::from(vec![
         Span::styled("Attendees  ", t.title),
-        Span::styled(r.attendees.to_string(), t.base),
+        Span::styled(r.attendance(), t.base),
     ]));
     if !r.attendee_names.is_empty() {
         let names = r.attendee_names.join(", ");

@@ -455,6 +455,22 @@ impl Pane for IssuesPane {
         }
     }
 
+    fn unsaved(&self) -> bool {
+        match &self.mode {
+            Mode::Add(form) => form.edited(),
+            Mode::Detail(d) => d.unsaved(),
+            Mode::List | Mode::Merge(_) => false,
+        }
+    }
+
+    fn discard(&mut self) {
+        match &mut self.mode {
+            Mode::Add(_) => self.mode = Mode::List,
+            Mode::Detail(d) => d.discard(),
+            Mode::List | Mode::Merge(_) => {}
+        }
+    }
+
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         buf.set_style(area, view.theme.base);
         match &mut self.mode {

@@ -186,6 +186,22 @@ impl Pane for OpeningPane {
         }
     }
 
+    fn unsaved(&self) -> bool {
+        match &self.mode {
+            Mode::EditTheme(field) => field.edited(),
+            Mode::Roster => self.roster.unsaved(),
+            Mode::Welcome => false,
+        }
+    }
+
+    fn discard(&mut self) {
+        match self.mode {
+            Mode::EditTheme(_) => self.mode = Mode::Welcome,
+            Mode::Roster => self.roster.discard(),
+            Mode::Welcome => {}
+        }
+    }
+
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         let t = view.theme;
         buf.set_style(area, t.base);

@@ -1,45 +1,94 @@
-//! Names typed in forms (a convener, an owner) turned into participants: an existing name
-//! is matched whatever its case, a new one joins the roster first, so the facilitator never
-//! has to leave a form to add someone.
+//! Names typed in forms (a convener, a lead, a supporter, an owner) turned into
+//! participants. A name on the roster (whatever its case) is that person. A name that is
+//! not is never added silently: the first Enter says so in the field and offers the closest
+//! names; Enter again on the same name adds the person, and the change that names them is
+//! recorded with them as one step, so one undo takes both back.
 
 use crate::model::{Change, ParticipantId, Session};
 use crate::ui::pane::Cx;
+use crate::ui::widgets::Field;
 
-/// Who a typed name means, after any needed `participant_added`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Who a typed name means.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Person {
     Nobody,
     Known(ParticipantId),
-    Added(ParticipantId),
+    /// Not on the roster, and confirmed: joins it with the change that names them.
+    New(String),
 }
 
-impl Person {
-    pub fn id(self) -> Option<ParticipantId> {
-        match self {
-            Person::Nobody => None,
-            Person::Known(id) | Person::Added(id) => Some(id),
-        }
-    }
-}
-
-/// Finds `name` on the roster or adds it. `None` means the domain refused the new name (the
-/// reason is already the notice).
-pub fn person(cx: &mut Cx, name: &str) -> Option<Person> {
-    let name = name.trim();
+/// What the name typed in `field` means. `None` while a new name waits for its second
+/// Enter: the field's note and the notice say so, and offer the names it may have meant.
+/// `pending` remembers the name already asked about; `taken` adds words about people
+/// who cannot be picked here (e.g. "Owen Price already leads issue 4").
+pub fn resolve(
+    cx: &mut Cx,
+    field: &mut Field,
+    pending: &mut Option<String>,
+    taken: Option<String>,
+) -> Option<Person> {
+    let typed = field.value();
+    let name = typed.trim();
     if name.is_empty() {
         return Some(Person::Nobody);
     }
     if let Some(id) = cx.session().find_participant(name) {
         return Some(Person::Known(id));
     }
-    let id = cx.session().next_participant_id();
-    let added = cx.record(Change::ParticipantAdded {
-        participant: id,
-        name: name.to_string(),
-        organisation: None,
-        group: None,
-    });
-    added.then_some(Person::Added(id))
+    if pending.as_deref() == Some(name) {
+        return Some(Person::New(name.to_string()));
+    }
+    *pending = Some(name.to_string());
+    // The names the field offers already (each form offers only those who fit there).
+    let close: Vec<String> = field
+        .completions()
+        .iter()
+        .take(2)
+        .map(|n| n.to_string())
+        .collect();
+    let mut words = format!("\"{name}\" is not on the roster");
+    if !close.is_empty() {
+        words.push_str(&format!(": ↓ picks {}", close.join(" or ")));
+    }
+    if let Some(taken) = taken {
+        words.push_str(&format!(" ({taken})"));
+    }
+    words.push_str(" · Enter again adds them as a new person");
+    field.set_note(Some("Not on the roster yet: Enter again adds them".into()));
+    cx.error(words);
+    None
+}
+
+/// Records `change` for `who`: on its own, or after adding a new person, as one step.
+/// Returns the person's id (if any) when recorded; on refusal the notice says why.
+pub fn record_with(
+    cx: &mut Cx,
+    who: &Person,
+    change: impl FnOnce(Option<ParticipantId>) -> Change,
+) -> Option<Option<ParticipantId>> {
+    match who {
+        Person::Nobody => cx.record(change(None)).then_some(None),
+        Person::Known(id) => cx.record(change(Some(*id))).then_some(Some(*id)),
+        Person::New(name) => {
+            let id = cx.session().next_participant_id();
+            let added = Change::ParticipantAdded {
+                participant: id,
+                name: name.clone(),
+                organisation: None,
+                group: None,
+            };
+            cx.record_step(vec![added, change(Some(id))])
+                .then_some(Some(id))
+        }
+    }
+}
+
+/// Words for the notice when someone new joined: " (Ami joined the roster)".
+pub fn joined(who: &Person) -> String {
+    match who {
+        Person::New(name) => format!(" ({name} joined the roster)"),
+        _ => String::new(),
+    }
 }
 
 /// Everyone's name, for completion.

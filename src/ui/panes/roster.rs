@@ -161,6 +161,18 @@ impl Roster {
         !matches!(self.mode, Mode::List)
     }
 
+    pub fn unsaved(&self) -> bool {
+        match &self.mode {
+            Mode::List => false,
+            Mode::Form(form) => form.edited(),
+            Mode::Import(path) => path.edited(),
+        }
+    }
+
+    pub fn discard(&mut self) {
+        self.mode = Mode::List;
+    }
+
     pub fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> RosterOutcome {
         match &mut self.mode {
             Mode::Form(form) => {

@@ -35,7 +35,8 @@ pub fn pane_of(change: &Change) -> Option<PaneId> {
         | RoundReopened { .. }
         | ResultsRevealed { .. }
         | DotAdded { .. }
-        | DotRemoved { .. } => PaneId::Vote,
+        | DotRemoved { .. }
+        | TallySet { .. } => PaneId::Vote,
         LeadAssigned { .. }
         | SupporterAdded { .. }
         | SupporterRemoved { .. }

@@ -2,7 +2,9 @@
 //! (Ctrl/Alt-arrows), undo inside the field, paste of long text, wide characters. Single-line
 //! fields leave Enter, Tab, Esc, Up and Down to the form that holds them; multi-line fields
 //! take Enter as a new line and leave Esc, Tab and Ctrl-s to the form.
-//! Optionally offers completions (e.g. names from the roster) below the text.
+//! Optionally offers completions (e.g. names from the roster) below the text: `↓` puts the
+//! chosen one in the field, so what Enter saves is what the field shows; a note under them
+//! says what the form needs to know (a name not on the roster yet).
 
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -31,9 +33,17 @@ pub struct Field {
     pub label: &'static str,
     area: TextArea<'static>,
     multiline: bool,
-    /// The highlighted completion, if the user moved onto one.
+    /// The completion now in the field, if the user moved onto one.
     chosen: Option<usize>,
     completions: Vec<String>,
+    /// What was typed before a completion was chosen, for `↑` back to it.
+    typed: String,
+    /// A line under the field from the form (e.g. "not on the roster yet").
+    note: Option<(String, bool)>,
+    /// The text the field was opened with: anything else is typed and not yet saved.
+    initial: String,
+    /// A comma-separated list of names: completion works on the name being typed.
+    list: bool,
 }
 
 impl Field {
@@ -47,6 +57,36 @@ impl Field {
             multiline: false,
             chosen: None,
             completions: vec![],
+            typed: String::new(),
+            note: None,
+            initial: String::new(),
+            list: false,
+        }
+    }
+
+    /// A one-line field for a comma-separated list of names, completing the last one.
+    pub fn names_list(label: &'static str) -> Field {
+        Field {
+            list: true,
+            ..Field::new(label)
+        }
+    }
+
+    /// The text before the name being typed, in a list ("Ann, Bob, " of "Ann, Bob, Ca").
+    fn list_head(&self) -> String {
+        let text = self.text();
+        match text.rfind(',') {
+            Some(at) if self.list => format!("{}, ", text[..at].trim_end()),
+            _ => String::new(),
+        }
+    }
+
+    /// The name being typed: the whole text, or in a list the part after the last comma.
+    fn typed_name(&self) -> String {
+        let text = self.text();
+        match text.rfind(',') {
+            Some(at) if self.list => text[at + 1..].trim().to_string(),
+            _ => text,
         }
     }
 
@@ -59,17 +99,38 @@ impl Field {
         field
     }
 
+    /// A field opened holding `text` (what is saved already), so only changes to it count
+    /// as typed.
     pub fn with_text(mut self, text: &str) -> Field {
         self.set_text(text);
+        self.initial = self.text();
         self
     }
 
-    /// The text as typed, or the chosen completion if one is highlighted.
+    /// True when the field holds text that was typed and not saved: the text differs from
+    /// what it was opened with, or from what `saved` last recorded.
+    pub fn edited(&self) -> bool {
+        self.text() != self.initial
+    }
+
+    /// What the field holds now is saved (e.g. after a form saves and stays open).
+    pub fn saved(&mut self) {
+        self.initial = self.text();
+    }
+
+    /// What the field holds (a chosen completion is in the text already).
     pub fn value(&self) -> String {
-        match self.chosen.and_then(|n| self.completions.get(n)) {
-            Some(choice) => choice.clone(),
-            None => self.text(),
-        }
+        self.text()
+    }
+
+    /// A line under the field, or none.
+    pub fn set_note(&mut self, note: Option<String>) {
+        self.note = note.map(|n| (n, true));
+    }
+
+    /// A line under the field saying what the text means (e.g. a date), not a warning.
+    pub fn set_hint(&mut self, hint: Option<String>) {
+        self.note = hint.map(|n| (n, false));
     }
 
     /// The text as typed.
@@ -95,32 +156,53 @@ impl Field {
         self.chosen = None;
     }
 
+    /// Empties the field after what it held was saved.
     pub fn clear(&mut self) {
         self.set_text("");
+        self.initial.clear();
     }
 
-    /// Sets the names offered while typing: those containing the typed text, best first.
+    /// Sets the names offered for what is typed, best first, ignoring case and accents
+    /// and forgiving a small typo (see `name_match`). While the user is moving through
+    /// the names offered, the list stays as it is.
     pub fn offer<'a>(&mut self, names: impl Iterator<Item = &'a str>) {
-        let typed = self.text().trim().to_lowercase();
-        let mut found: Vec<(bool, String)> = if typed.is_empty() {
-            vec![]
-        } else {
-            names
-                .filter_map(|n| {
-                    let lower = n.to_lowercase();
-                    lower
-                        .contains(&typed)
-                        .then(|| (!lower.starts_with(&typed), n.to_string()))
-                })
-                .filter(|(_, n)| n.to_lowercase() != typed)
-                .collect()
-        };
-        found.sort();
-        found.truncate(5);
-        self.completions = found.into_iter().map(|(_, n)| n).collect();
-        if self.chosen.is_some_and(|c| c >= self.completions.len()) {
-            self.chosen = None;
+        if self.chosen.is_some() {
+            return;
         }
+        self.completions = super::name_match::best(&self.typed_name(), names)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+    }
+
+    /// Forgets the names offered (e.g. the field was left).
+    pub fn forget_offers(&mut self) {
+        self.completions.clear();
+        self.chosen = None;
+    }
+
+    fn choose(&mut self, choice: Option<usize>) {
+        if self.chosen.is_none() {
+            self.typed = self.text();
+        }
+        let text = match choice.and_then(|n| self.completions.get(n)) {
+            Some(name) if self.list => {
+                let head = match self.typed.rfind(',') {
+                    Some(at) => format!("{}, ", self.typed[..at].trim_end()),
+                    None => String::new(),
+                };
+                format!("{head}{name}")
+            }
+            Some(name) => name.clone(),
+            None => self.typed.clone(),
+        };
+        let mut area = TextArea::new(vec![text]);
+        area.set_cursor_line_style(Style::default());
+        area.set_max_histories(200);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        self.area = area;
+        self.chosen = choice;
+        self.note = None;
     }
 
     pub fn completions(&self) -> &[String] {
@@ -134,25 +216,38 @@ impl Field {
             KeyCode::Char('s') if ctrl => return FieldKey::Pass,
             KeyCode::Enter if !self.multiline => return FieldKey::Pass,
             KeyCode::Down if !self.completions.is_empty() => {
-                self.chosen = Some(self.chosen.map_or(0, |c| (c + 1) % self.completions.len()));
+                self.choose(Some(
+                    self.chosen.map_or(0, |c| (c + 1) % self.completions.len()),
+                ));
                 return FieldKey::Used;
             }
             KeyCode::Up if self.chosen.is_some() => {
-                self.chosen = self.chosen.and_then(|c| c.checked_sub(1));
+                self.choose(self.chosen.and_then(|c| c.checked_sub(1)));
                 return FieldKey::Used;
             }
             KeyCode::Up | KeyCode::Down if !self.multiline => return FieldKey::Pass,
             // Right at the end of the text takes the first completion, as shells do.
             KeyCode::Right if !self.completions.is_empty() && self.at_end() => {
                 let choice = self.completions[self.chosen.unwrap_or(0)].clone();
+                let head = if self.chosen.is_some() {
+                    String::new()
+                } else {
+                    self.list_head()
+                };
+                let choice = match self.chosen {
+                    Some(_) => self.text(),
+                    None => format!("{head}{choice}"),
+                };
                 self.set_text(&choice);
                 self.completions.clear();
                 return FieldKey::Used;
             }
             _ => {}
         }
-        self.chosen = None;
-        self.area.input(key);
+        if self.area.input(key) {
+            self.chosen = None;
+            self.note = None;
+        }
         FieldKey::Used
     }
 
@@ -166,11 +261,15 @@ impl Field {
     pub fn paste(&mut self, pasted: &str) {
         self.area.insert_str(sanitize(pasted, self.multiline));
         self.chosen = None;
+        self.note = None;
     }
 
-    /// Rows the field needs: its label, its text box, and any completions.
+    /// Rows the field needs: its label, its text box, any completions and its note.
     pub fn height(&self, lines: u16) -> u16 {
-        1 + 2 + if self.multiline { lines } else { 1 } + self.completions.len() as u16
+        1 + 2
+            + if self.multiline { lines } else { 1 }
+            + self.completions.len() as u16
+            + u16::from(self.note.is_some())
     }
 
     /// Draws the label, the box (highlighted when focused) and the completions.
@@ -205,6 +304,20 @@ impl Field {
             .set_block(Block::default().borders(Borders::ALL).border_style(border));
         (&self.area).render(box_area, buf);
         let first = box_area.y + box_area.height;
+        if let Some((note, warn)) = &self.note
+            && first < area.y + area.height
+        {
+            let style = if *warn { theme.warn } else { theme.accent };
+            Line::styled(text::fit(&format!("  {note}"), area.width as usize), style).render(
+                Rect {
+                    y: first,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+        let first = first + u16::from(self.note.is_some());
         for (y, (n, name)) in (first..area.y + area.height).zip(self.completions.iter().enumerate())
         {
             let chosen = self.chosen == Some(n);

@@ -142,6 +142,13 @@ impl Form {
         }
     }
 
+    /// True when a text row holds typed text that is not saved.
+    pub fn edited(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| matches!(&r.input, Input::Text(f) if f.edited()))
+    }
+
     pub fn on(&self, row: usize) -> bool {
         matches!(
             self.rows.get(row).map(|r| &r.input),

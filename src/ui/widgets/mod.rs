@@ -3,6 +3,7 @@
 pub mod big_title;
 pub mod field;
 pub mod form_rows;
+pub mod name_match;
 pub mod popup;
 pub mod scroll;
 pub mod wrap;

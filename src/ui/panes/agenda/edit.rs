@@ -4,7 +4,7 @@
 
 use super::clock;
 use super::{AgendaPane, Mode, Wall};
-use crate::model::{Change, Slot, SlotId, Space, SpaceId};
+use crate::model::{Change, Slot, SlotId, Space, SpaceId, times_in_label};
 use crate::ui::pane::{Cx, Handled, KeyHelp};
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -73,6 +73,14 @@ impl Form {
         }
     }
 
+    /// True when a name, label or time was typed and not saved.
+    pub fn edited(&self) -> bool {
+        match self {
+            Form::Space { name, .. } => name.edited(),
+            Form::Slot { fields, .. } => fields.iter().any(Field::edited),
+        }
+    }
+
     fn focused(&mut self) -> &mut Field {
         match self {
             Form::Space { name, .. } => name,
@@ -92,6 +100,10 @@ impl Form {
         if matches!(self, Form::Slot { .. }) {
             keys.push(KeyHelp::main("Tab / ↑↓", "next / previous field"));
             keys.push(KeyHelp::more("times", "HH:MM, e.g. 09:30, or empty"));
+            keys.push(KeyHelp::more(
+                "label 14:45-15:45",
+                "sets the times too; retiming rewrites such a label",
+            ));
         }
         keys.push(KeyHelp::more("Ctrl/Alt-←→", "jump by word"));
         keys
@@ -179,8 +191,40 @@ fn save(p: &mut AgendaPane, cx: &mut Cx) {
                     }
                 }
             }
-            let [starts, ends] = times;
+            let [mut starts, mut ends] = times;
             let mut label = fields[0].value().trim().to_string();
+            // A label that is a time ("14:45-15:45") and the slot's times stay in step, as
+            // `convene new --slot` keeps them: the wall and "● now" never disagree.
+            if let Some((from, to)) = times_in_label(&label)
+                && (starts, ends) != (Some(from), Some(to))
+            {
+                let label_typed = fields[0].edited();
+                let times_typed = fields[1].edited() || fields[2].edited();
+                if (starts, ends) == (None, None) || (label_typed && !times_typed) {
+                    (starts, ends) = (Some(from), Some(to));
+                } else if !label_typed {
+                    label = clock::times(&Slot {
+                        id: SlotId(0),
+                        label: String::new(),
+                        starts,
+                        ends,
+                    });
+                } else {
+                    let said = clock::times(&Slot {
+                        id: SlotId(0),
+                        label: String::new(),
+                        starts,
+                        ends,
+                    });
+                    let why = format!(
+                        "The label says {} but the times say {said}: make them agree, or clear the times",
+                        text::clean(&label)
+                    );
+                    *focus = 0;
+                    cx.error(why);
+                    return;
+                }
+            }
             if label.is_empty() {
                 // A slot named by its times reads well on the wall: "10:00–10:45".
                 label = clock::times(&Slot {

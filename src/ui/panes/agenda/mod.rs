@@ -175,6 +175,16 @@ impl Pane for AgendaPane {
         )
     }
 
+    fn unsaved(&self) -> bool {
+        matches!(&self.mode, Mode::Form(form) if form.edited())
+    }
+
+    fn discard(&mut self) {
+        if let Mode::Form(_) = self.mode {
+            self.mode = Mode::Browse;
+        }
+    }
+
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         if let Mode::Reports(round) = &mut self.mode {
             reports::render(round, area, buf, view);

@@ -1,13 +1,13 @@
 //! Editing an issue and its breakout report: seven fields, Tab between them, Ctrl-s saves
-//! (as `issue_edited` and `report_recorded`, only for what changed), Esc asks before
-//! throwing typed text away. On a small screen only the field being typed in is open.
+//! (as `issue_edited` and `report_recorded`, only for what changed, as one step); Esc on
+//! typed text is the app's to question, as in every form. On a small screen only the field being typed in is open.
 
 use crate::model::{Change, IssueId, Report, Session};
 use crate::ui::pane::{Cx, KeyHelp, View};
-use crate::ui::panes::people;
+use crate::ui::panes::people::{self, Person};
 use crate::ui::text;
 use crate::ui::widgets::wrap::cell;
-use crate::ui::widgets::{Field, FieldKey, popup};
+use crate::ui::widgets::{Field, FieldKey};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,10 +18,11 @@ const TITLE: usize = 0;
 const CONVENER: usize = 1;
 const DESCRIPTION: usize = 2;
 const ATTENDEES: usize = 3;
-const KEY_POINTS: usize = 4;
-const RECOMMENDATIONS: usize = 5;
-const FOLLOW_UP: usize = 6;
-const COUNT: usize = 7;
+const NAMES: usize = 4;
+const KEY_POINTS: usize = 5;
+const RECOMMENDATIONS: usize = 6;
+const FOLLOW_UP: usize = 7;
+const COUNT: usize = 8;
 
 /// Fewest rows worth giving a multi-line field (label, frame and three lines).
 const MULTI_MIN: u16 = 6;
@@ -31,9 +32,10 @@ pub struct Editor {
     fields: Vec<Field>,
     original: Vec<String>,
     focus: usize,
-    confirm_discard: bool,
     /// The last Ctrl-s recorded something (or found nothing to record) and closed.
     saved: bool,
+    /// A new convener's name already questioned once.
+    pending: Option<String>,
 }
 
 impl Editor {
@@ -51,6 +53,8 @@ impl Editor {
             Field::new("Convener").with_text(people::name_of(session, it.convener)),
             Field::multiline("Description").with_text(&it.description),
             Field::new("Attendees (how many came)").with_text(&attendees),
+            Field::names_list("Who came (names, comma-separated)")
+                .with_text(&r.attendee_names.join(", ")),
             Field::multiline("Key points").with_text(&r.key_points),
             Field::multiline("Recommendations").with_text(&r.recommendations),
             Field::multiline("Follow-up").with_text(&r.follow_up),
@@ -61,8 +65,8 @@ impl Editor {
             fields,
             original,
             focus: TITLE,
-            confirm_discard: false,
             saved: false,
+            pending: None,
         })
     }
 
@@ -95,26 +99,25 @@ impl Editor {
 
     /// Handles a key; true when the editor is finished (saved or abandoned).
     pub fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> bool {
-        if self.confirm_discard {
-            self.confirm_discard = false;
-            return matches!(key.code, KeyCode::Char('y' | 'Y'));
-        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('s') {
             return self.save(cx);
         }
         if self.fields[self.focus].key(key) == FieldKey::Used {
-            if self.focus == CONVENER {
-                self.fields[CONVENER].offer(people::names(cx.session()));
+            if matches!(self.focus, CONVENER | NAMES) {
+                self.fields[self.focus].offer(people::names(cx.session()));
             }
             return false;
         }
+        let left = self.focus;
         match key.code {
             KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.focus = (self.focus + 1) % COUNT,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + COUNT - 1) % COUNT,
-            KeyCode::Esc if self.dirty() => self.confirm_discard = true,
             KeyCode::Esc => return true,
             _ => {}
+        }
+        if left != self.focus {
+            self.fields[left].forget_offers();
         }
         false
     }
@@ -137,56 +140,83 @@ impl Editor {
                 }
             },
         };
-        // The issue's text and its report are one save: one step, one undo.
-        let mut changes = vec![];
+        let mut changes = Vec::new();
+        let mut who = Person::Nobody;
         if self.changed(TITLE..ATTENDEES) {
-            let Some(who) = people::person(cx, &self.fields[CONVENER].value()) else {
+            let Some(w) = people::resolve(cx, &mut self.fields[CONVENER], &mut self.pending, None)
+            else {
                 self.focus = CONVENER;
                 return false;
             };
+            let convener = match &w {
+                Person::Nobody => None,
+                Person::Known(id) => Some(*id),
+                Person::New(name) => {
+                    let id = cx.session().next_participant_id();
+                    changes.push(Change::ParticipantAdded {
+                        participant: id,
+                        name: name.clone(),
+                        organisation: None,
+                        group: None,
+                    });
+                    Some(id)
+                }
+            };
+            who = w;
             changes.push(Change::IssueEdited {
                 issue: self.issue,
                 title: self.fields[TITLE].text(),
-                convener: who.id(),
+                convener,
                 description: self.fields[DESCRIPTION].text(),
             });
         }
         if self.changed(ATTENDEES..COUNT) {
-            let names = cx
-                .session()
-                .issues
-                .get(&self.issue)
-                .map(|i| i.report.attendee_names.clone())
-                .unwrap_or_default();
+            // Names on the roster take its spelling; anyone else is kept as written, and
+            // does not join the roster: a report records who came, not who is registered.
+            let names: Vec<String> = self.fields[NAMES]
+                .text()
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(|n| match cx.session().find_participant(n) {
+                    Some(id) => cx.session().participant_name(id).to_string(),
+                    None => n.to_string(),
+                })
+                .collect();
+            let report = Report {
+                attendees,
+                attendee_names: names,
+                key_points: self.fields[KEY_POINTS].text(),
+                recommendations: self.fields[RECOMMENDATIONS].text(),
+                follow_up: self.fields[FOLLOW_UP].text(),
+            };
             changes.push(Change::ReportRecorded {
                 issue: self.issue,
-                report: Report {
-                    attendees,
-                    attendee_names: names,
-                    key_points: self.fields[KEY_POINTS].text(),
-                    recommendations: self.fields[RECOMMENDATIONS].text(),
-                    follow_up: self.fields[FOLLOW_UP].text(),
-                },
+                report,
             });
         }
         if changes.is_empty() {
             cx.info("Nothing changed");
-        } else {
-            let recorded = if changes.len() == 1 {
-                cx.record(changes.remove(0))
-            } else {
-                cx.record_step(changes)
-            };
-            if !recorded {
-                return false;
-            }
+            self.saved = true;
+            return true;
+        }
+        // Whatever one Ctrl-s saves is one step: one undo takes it all back.
+        let saved = match changes.len() {
+            1 => cx.record(changes.remove(0)),
+            _ => cx.record_step(changes),
+        };
+        if saved {
             for n in 0..COUNT {
                 self.original[n] = self.fields[n].value();
             }
-            cx.info(format!("Saved issue {}. u undoes", self.issue));
+            cx.info(format!(
+                "Saved issue {}{}. u undoes",
+                self.issue,
+                people::joined(&who)
+            ));
+            self.saved = true;
         }
-        self.saved = true;
-        true
+        saved
     }
 
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -207,34 +237,16 @@ impl Editor {
                 .areas(body);
             self.render_column(&[TITLE, CONVENER, DESCRIPTION], left, buf, view);
             self.render_column(
-                &[ATTENDEES, KEY_POINTS, RECOMMENDATIONS, FOLLOW_UP],
+                &[ATTENDEES, NAMES, KEY_POINTS, RECOMMENDATIONS, FOLLOW_UP],
                 right,
                 buf,
                 view,
             );
         } else {
-            self.render_column(&[0, 1, 2, 3, 4, 5, 6], body, buf, view);
+            self.render_column(&[0, 1, 2, 3, 4, 5, 6, 7], body, buf, view);
         }
         let keys = "Tab next field · Ctrl-s save · Esc cancel";
         Line::styled(text::fit(keys, hint.width as usize), t.dim).render(hint, buf);
-        if self.confirm_discard {
-            let r = popup::centred(area, 52, 5);
-            let inside = popup::frame(r, buf, t, "Discard changes?");
-            let lines = [
-                Line::styled("Your changes to this issue are not saved.", t.base),
-                Line::styled("y discard them · any other key keeps editing", t.accent),
-            ];
-            for (n, line) in lines.into_iter().enumerate() {
-                line.render(
-                    Rect {
-                        y: inside.y + n as u16,
-                        height: 1,
-                        ..inside
-                    },
-                    buf,
-                );
-            }
-        }
     }
 
     /// Draws some fields in a column: all open if they fit, else only the focused one
@@ -305,7 +317,15 @@ impl Editor {
             KeyHelp::main("Tab / Shift-Tab", "next / previous field"),
             KeyHelp::main("Esc", "cancel (asks if anything changed)"),
             KeyHelp::more("Enter", "new line (next field in one-line fields)"),
-            KeyHelp::more("↓ / →", "choose a suggested convener"),
+            KeyHelp::more("↓ / →", "choose a suggested convener or attendee"),
+            KeyHelp::more(
+                "Who came",
+                "names on the roster take its spelling; others are kept as written, not added",
+            ),
+            KeyHelp::more(
+                "Ctrl-s twice",
+                "a convener not on the roster joins it (the first only asks)",
+            ),
         ]
     }
 }

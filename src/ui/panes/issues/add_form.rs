@@ -1,9 +1,10 @@
 //! The marketplace form: a title and a convener, saved with Enter and at once ready for the
-//! next person in the queue. A convener not yet on the roster joins it on the way.
+//! next person in the queue. A convener not yet on the roster joins it only on a second
+//! Enter, in one step with the issue.
 
 use crate::model::{Change, IssueId, MAX_TITLE};
 use crate::ui::pane::{Cx, KeyHelp, View};
-use crate::ui::panes::people::{self, Person};
+use crate::ui::panes::people;
 use crate::ui::widgets::{Field, FieldKey};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -15,6 +16,8 @@ pub struct AddForm {
     title: Field,
     convener: Field,
     on_convener: bool,
+    /// A new convener's name already questioned once.
+    pending: Option<String>,
 }
 
 /// What the form asks of the pane holding it.
@@ -30,11 +33,17 @@ impl Default for AddForm {
             title: Field::new("Title"),
             convener: Field::new("Convener"),
             on_convener: false,
+            pending: None,
         }
     }
 }
 
 impl AddForm {
+    /// True when a title or convener was typed and not saved yet.
+    pub fn edited(&self) -> bool {
+        self.title.edited() || self.convener.edited()
+    }
+
     pub fn key(&mut self, key: KeyEvent, cx: &mut Cx) -> AddOutcome {
         let field = if self.on_convener {
             &mut self.convener
@@ -83,26 +92,26 @@ impl AddForm {
             ));
             return AddOutcome::Stay;
         }
-        let Some(who) = people::person(cx, &self.convener.value()) else {
+        let Some(who) = people::resolve(cx, &mut self.convener, &mut self.pending, None) else {
             self.on_convener = true;
             return AddOutcome::Stay;
         };
         let id = cx.session().next_issue_id();
-        let raised = cx.record(Change::IssueRaised {
+        let title = title.to_string();
+        let Some(convener) = people::record_with(cx, &who, |convener| Change::IssueRaised {
             issue: id,
-            title: title.to_string(),
-            convener: who.id(),
+            title,
+            convener,
             description: String::new(),
-        });
-        if !raised {
+        }) else {
             return AddOutcome::Stay;
-        }
-        let by = match who {
-            Person::Nobody => String::new(),
-            Person::Known(p) => format!(", convened by {}", cx.session().participant_name(p)),
-            Person::Added(p) => format!(
-                ", convened by {} (new on the roster)",
-                cx.session().participant_name(p)
+        };
+        let by = match convener {
+            None => String::new(),
+            Some(p) => format!(
+                ", convened by {}{}",
+                cx.session().participant_name(p),
+                people::joined(&who)
             ),
         };
         cx.info(format!(
@@ -110,7 +119,9 @@ impl AddForm {
         ));
         self.title.clear();
         self.convener.clear();
-        self.convener.offer(std::iter::empty());
+        self.convener.forget_offers();
+        self.convener.set_note(None);
+        self.pending = None;
         self.on_convener = false;
         AddOutcome::Added(id)
     }
@@ -152,7 +163,12 @@ impl AddForm {
             KeyHelp::main("Enter", "save and start the next"),
             KeyHelp::main("Tab", "title / convener"),
             KeyHelp::more("↓ / →", "choose a suggested name"),
+            KeyHelp::more(
+                "Enter twice",
+                "a convener not on the roster joins it (the first Enter only asks)",
+            ),
             KeyHelp::main("Esc", "done"),
+            KeyHelp::more("Esc on typed text", "asks before throwing it away"),
         ]
     }
 }

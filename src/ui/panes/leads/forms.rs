@@ -1,12 +1,15 @@
 //! What the Leads pane asks for: a name (lead, new supporter, supporter to drop), a next
 //! step (text, owner, due date, horizon, status), or where a priority goes in triage.
-//! Names come from the roster with completion; a new name joins the roster.
+//! Names come from the roster with completion; a new name joins the roster only on a
+//! second Enter, in one step with what names them.
 
-use crate::model::dates::parse_due;
+use crate::model::dates::{parse_due_on, preview_due};
 use crate::model::{Change, Horizon, IssueId, ParticipantId, Session, Step, StepId, StepStatus};
 use crate::ui::pane::{Cx, capitalise};
+use crate::ui::panes::people::{self, Person};
 use crate::ui::widgets::Field;
 use crate::ui::widgets::form_rows::{Form, Input};
+use crate::ui::widgets::name_match;
 
 /// Who a name prompt is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,8 +23,8 @@ pub struct NamePrompt {
     pub issue: IssueId,
     pub purpose: NameFor,
     pub field: Field,
-    /// A new name the user already confirmed once.
-    confirmed: Option<String>,
+    /// A new name already questioned once.
+    pending: Option<String>,
 }
 
 impl NamePrompt {
@@ -31,44 +34,65 @@ impl NamePrompt {
             NameFor::AddSupporter => "New supporter: a name from the roster or a new one",
             NameFor::DropSupporter => "Supporter to take off",
         };
-        let mut field = Field::new(label);
-        if purpose == NameFor::Lead
-            && let Some(lead) = session.issues.get(&issue).and_then(|i| i.plan.lead)
-        {
-            field.set_text(session.participant_name(lead));
-        }
+        let lead = session.issues.get(&issue).and_then(|i| i.plan.lead);
+        let field = match lead {
+            Some(lead) if purpose == NameFor::Lead => {
+                Field::new(label).with_text(session.participant_name(lead))
+            }
+            _ => Field::new(label),
+        };
         NamePrompt {
             issue,
             purpose,
             field,
-            confirmed: None,
+            pending: None,
         }
     }
 
     /// Offers the names that fit what is typed: supporters only when dropping one, and
-    /// neither the lead nor those already supporting when adding one.
+    /// neither the lead nor those already supporting when adding one; about those, the
+    /// field says why they are not offered.
     pub fn offer(&mut self, session: &Session) {
-        let plan = session.issues.get(&self.issue).map(|i| &i.plan);
-        let supports = |id: ParticipantId| plan.is_some_and(|p| p.supporters.contains(&id));
-        let leads = |id: ParticipantId| plan.is_some_and(|p| p.lead == Some(id));
         let names: Vec<&str> = session
             .participants
             .values()
             .filter(|p| match self.purpose {
-                NameFor::DropSupporter => supports(p.id),
-                NameFor::AddSupporter => !supports(p.id) && !leads(p.id),
+                NameFor::DropSupporter => role(session, self.issue, p.id).is_some(),
+                NameFor::AddSupporter => role(session, self.issue, p.id).is_none(),
                 NameFor::Lead => true,
             })
             .map(|p| p.name.as_str())
             .collect();
         self.field.offer(names.into_iter());
+        if self.purpose == NameFor::AddSupporter {
+            let taken = self.taken(session);
+            self.field.set_note(taken);
+        }
+    }
+
+    /// Who, among the names the typed text may mean, already leads or supports the issue.
+    fn taken(&self, session: &Session) -> Option<String> {
+        let typed = self.field.value();
+        let mut matches = name_match::best(&typed, people::names(session));
+        if let Some(id) = session.find_participant(&typed) {
+            matches.insert(0, session.participant_name(id));
+        }
+        let words: Vec<String> = matches
+            .into_iter()
+            .filter_map(|name| {
+                let id = session.find_participant(name)?;
+                let what = role(session, self.issue, id)?;
+                Some(format!("{name} already {what} issue {}", self.issue))
+            })
+            .collect();
+        (!words.is_empty()).then(|| words.join("; "))
     }
 
     /// Records what the prompt asks for. True when done, so the prompt can close; on a
     /// refusal the notice says why and the typed name stays.
     pub fn submit(&mut self, cx: &mut Cx) -> bool {
         let name = self.field.value();
-        let name = name.trim();
+        let name = name.trim().to_string();
         let issue = self.issue;
         let current = cx.session().issues.get(&issue).and_then(|i| i.plan.lead);
         match self.purpose {
@@ -83,46 +107,59 @@ impl NamePrompt {
                 done
             }
             NameFor::Lead => {
-                if let Some(p) = cx.session().find_participant(name)
+                let Some(who) = people::resolve(cx, &mut self.field, &mut self.pending, None)
+                else {
+                    return false;
+                };
+                if let Person::Known(p) = who
                     && Some(p) == current
                 {
                     return true;
                 }
-                let new = cx.session().find_participant(name).is_none();
-                let Some(lead) = person(cx, name, &mut self.confirmed) else {
+                let Some(Some(lead)) =
+                    people::record_with(cx, &who, |lead| Change::LeadAssigned { issue, lead })
+                else {
                     return false;
                 };
-                let done = cx.record(Change::LeadAssigned {
-                    issue,
-                    lead: Some(lead),
-                });
-                if done {
-                    let who = cx.session().participant_name(lead).to_string();
-                    cx.info(format!("{who} leads issue {issue}{}", joined(new)));
-                }
-                done
+                let name = cx.session().participant_name(lead).to_string();
+                cx.info(format!(
+                    "{name} leads issue {issue}{}",
+                    people::joined(&who)
+                ));
+                true
             }
             NameFor::AddSupporter => {
                 if name.is_empty() {
                     cx.error("Type a name, or Esc to cancel");
                     return false;
                 }
-                let new = cx.session().find_participant(name).is_none();
-                let Some(p) = person(cx, name, &mut self.confirmed) else {
+                if let Some(p) = cx.session().find_participant(&name)
+                    && let Some(what) = role(cx.session(), issue, p)
+                {
+                    let who = cx.session().participant_name(p).to_string();
+                    cx.error(format!("{who} already {what} issue {issue}"));
+                    return false;
+                }
+                let taken = self.taken(cx.session());
+                let Some(who) = people::resolve(cx, &mut self.field, &mut self.pending, taken)
+                else {
                     return false;
                 };
-                let done = cx.record(Change::SupporterAdded {
+                let Some(Some(p)) = people::record_with(cx, &who, |p| Change::SupporterAdded {
                     issue,
-                    participant: p,
-                });
-                if done {
-                    let who = cx.session().participant_name(p).to_string();
-                    cx.info(format!("{who} supports issue {issue}{}", joined(new)));
-                }
-                done
+                    participant: p.unwrap_or_default(),
+                }) else {
+                    return false;
+                };
+                let name = cx.session().participant_name(p).to_string();
+                cx.info(format!(
+                    "{name} supports issue {issue}{}",
+                    people::joined(&who)
+                ));
+                true
             }
             NameFor::DropSupporter => {
-                let Some(p) = cx.session().find_participant(name) else {
+                let Some(p) = cx.session().find_participant(&name) else {
                     cx.error(format!(
                         "No one called \"{name}\" on the roster: pick a supporter offered below"
                     ));
@@ -142,42 +179,16 @@ impl NamePrompt {
     }
 }
 
-fn joined(new: bool) -> &'static str {
-    if new { " (new on the roster)" } else { "" }
-}
-
-/// A typed name resolved to someone on the roster, adding them if they are new. A new name
-/// that looks like names already there ("Ben" when "Ben Ortiz" is on the roster) is only
-/// added on a second Enter, so a half-typed name does not become a second person.
-pub fn person(cx: &mut Cx, name: &str, confirmed: &mut Option<String>) -> Option<ParticipantId> {
-    if let Some(p) = cx.session().find_participant(name) {
-        return Some(p);
+/// "leads" or "supports" when the person has that part in the issue's plan.
+fn role(session: &Session, issue: IssueId, who: ParticipantId) -> Option<&'static str> {
+    let plan = &session.issues.get(&issue)?.plan;
+    if plan.lead == Some(who) {
+        Some("leads")
+    } else if plan.supporters.contains(&who) {
+        Some("supports")
+    } else {
+        None
     }
-    let typed = name.to_lowercase();
-    let similar: Vec<String> = cx
-        .session()
-        .participants
-        .values()
-        .filter(|p| p.name.to_lowercase().contains(&typed))
-        .take(2)
-        .map(|p| format!("\"{}\"", p.name))
-        .collect();
-    if !similar.is_empty() && confirmed.as_deref() != Some(name) {
-        *confirmed = Some(name.to_string());
-        cx.error(format!(
-            "\"{name}\" is not on the roster: Enter again adds them, ↓ picks {}",
-            similar.join(" or ")
-        ));
-        return None;
-    }
-    let id = cx.session().next_participant_id();
-    let added = cx.record(Change::ParticipantAdded {
-        participant: id,
-        name: name.to_string(),
-        organisation: None,
-        group: None,
-    });
-    added.then_some(id)
 }
 
 const TEXT: usize = 0;
@@ -191,8 +202,8 @@ pub struct StepForm {
     pub issue: IssueId,
     pub editing: Option<StepId>,
     pub form: Form,
-    /// A new owner's name the user already confirmed once.
-    confirmed: Option<String>,
+    /// A new owner's name already questioned once.
+    pending: Option<String>,
 }
 
 impl StepForm {
@@ -211,7 +222,7 @@ impl StepForm {
                 Field::new("Owner: a name from the roster or a new one").with_text(&owner),
             ),
             Form::text_input(
-                Field::new("Due: 2026-12-01, +2w, +10d or next monday (empty: no date)")
+                Field::new("Due: 31/12/2026, 31 Dec, 2026-12-01, +2w or next monday (empty: none)")
                     .with_text(&due),
             ),
             Input::Choice {
@@ -248,7 +259,7 @@ impl StepForm {
             issue,
             editing: step.map(|s| s.id),
             form,
-            confirmed: None,
+            pending: None,
         }
     }
 
@@ -258,14 +269,22 @@ impl StepForm {
         let typing = self.form.focus == OWNER;
         if let Some(field) = self.form.field_mut(OWNER) {
             if typing {
-                field.offer(session.participants.values().map(|p| p.name.as_str()));
+                field.offer(people::names(session));
             } else {
-                // A name chosen from the list becomes the text before the list goes.
-                let chosen = field.value();
-                if chosen != field.text() {
-                    field.set_text(&chosen);
-                }
-                field.offer(std::iter::empty());
+                field.forget_offers();
+            }
+        }
+    }
+
+    /// Shows under the due date what the typed text will mean, or why it cannot be read,
+    /// before anything is saved.
+    pub fn preview(&mut self, today: chrono::NaiveDate, day: chrono::NaiveDate) {
+        if let Some(field) = self.form.field_mut(DUE) {
+            let text = field.text();
+            match preview_due(&text, today, day) {
+                _ if text.trim().is_empty() => field.set_hint(None),
+                Ok(meaning) => field.set_hint(Some(meaning)),
+                Err(why) => field.set_note(Some(capitalise(&why.to_string()))),
             }
         }
     }
@@ -283,7 +302,7 @@ impl StepForm {
         let due = if due_text.trim().is_empty() {
             None
         } else {
-            match parse_due(&due_text, cx.now.date_naive()) {
+            match parse_due_on(&due_text, cx.now.date_naive(), cx.session_day()) {
                 Ok(date) => Some(date),
                 Err(why) => {
                     self.form.focus_on(DUE);
@@ -292,24 +311,22 @@ impl StepForm {
                 }
             }
         };
-        let owner_name = self.form.text(OWNER);
-        let owner = if owner_name.trim().is_empty() {
-            None
-        } else {
-            match person(cx, owner_name.trim(), &mut self.confirmed) {
-                Some(p) => Some(p),
-                None => {
-                    self.form.focus_on(OWNER);
-                    return false;
-                }
-            }
+        let Some(field) = self.form.field_mut(OWNER) else {
+            return false;
+        };
+        let Some(who) = people::resolve(cx, field, &mut self.pending, None) else {
+            self.form.focus_on(OWNER);
+            return false;
         };
         let horizon = Horizon::ALL[self.form.choice(HORIZON).min(Horizon::ALL.len() - 1)];
         let issue = self.issue;
-        let change = match self.editing {
+        let next = cx.session().next_step_id();
+        let status = StepStatus::ALL[self.form.choice(STATUS).min(StepStatus::ALL.len() - 1)];
+        let editing = self.editing;
+        let change = |owner| match editing {
             None => Change::StepAdded {
                 issue,
-                step: cx.session().next_step_id(),
+                step: next,
                 text,
                 owner,
                 due,
@@ -322,10 +339,10 @@ impl StepForm {
                 owner,
                 due,
                 horizon,
-                status: StepStatus::ALL[self.form.choice(STATUS).min(StepStatus::ALL.len() - 1)],
+                status,
             },
         };
-        let done = cx.record(change);
+        let done = people::record_with(cx, &who, change).is_some();
         if done {
             let when = due.map_or(String::new(), |d| {
                 format!(", due {}", d.format("%a %-d %b %Y"))
@@ -335,7 +352,10 @@ impl StepForm {
             } else {
                 "Added"
             };
-            cx.info(format!("{verb} a next step of issue {issue}{when}"));
+            cx.info(format!(
+                "{verb} a next step of issue {issue}{when}{}",
+                people::joined(&who)
+            ));
         }
         done
     }

@@ -99,6 +99,7 @@ impl LeadsPane {
             Open::Step(form) => {
                 let action = form.form.key(key);
                 form.offer(cx.session());
+                form.preview(cx.now.date_naive(), cx.session_day());
                 match action {
                     FormAction::Used => false,
                     FormAction::Cancel => true,
@@ -156,7 +157,9 @@ impl LeadsPane {
         match key.code {
             KeyCode::Esc => self.step = None,
             KeyCode::Enter | KeyCode::Char('e') => {
-                self.open = Some(Open::Step(StepForm::new(cx.session(), issue, Some(&found))));
+                let mut form = StepForm::new(cx.session(), issue, Some(&found));
+                form.preview(cx.now.date_naive(), cx.session_day());
+                self.open = Some(Open::Step(form));
             }
             KeyCode::Char('d') | KeyCode::Delete => {
                 if cx.record(Change::StepRemoved { issue, step }) {
@@ -273,6 +276,18 @@ impl Pane for LeadsPane {
         self.open.is_some()
     }
 
+    fn unsaved(&self) -> bool {
+        match &self.open {
+            Some(Open::Name(prompt)) => prompt.field.edited(),
+            Some(Open::Step(form)) => form.form.edited(),
+            Some(Open::Triage(_)) | None => false,
+        }
+    }
+
+    fn discard(&mut self) {
+        self.open = None;
+    }
+
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         let listing = Listing::of(view.session);
         let current = self.current(&listing);
@@ -311,12 +326,21 @@ impl Pane for LeadsPane {
                 KeyHelp::main("Enter", "accept"),
                 KeyHelp::main("↓", "choose a name offered"),
                 KeyHelp::main("Esc", "cancel"),
+                KeyHelp::more(
+                    "Enter twice",
+                    "add a name not on the roster as a new person (the first Enter only asks)",
+                ),
             ],
             Some(Open::Step(_)) => vec![
                 KeyHelp::main("Enter", "save the step"),
                 KeyHelp::main("Tab", "next field"),
                 KeyHelp::main("Esc", "cancel"),
                 KeyHelp::more("Space ←→", "change horizon or status"),
+                KeyHelp::more(
+                    "due dates",
+                    "31/12/2026, 31/12, 31 Dec, Dec 31 (day first; no year: the next such day from the session's), 2026-12-01, +2w, +10d, tomorrow, next monday",
+                ),
+                KeyHelp::more("↓ in Owner", "choose a name; Enter twice adds a new person"),
             ],
             Some(Open::Triage(_)) => vec![
                 KeyHelp::main("d", "do it"),

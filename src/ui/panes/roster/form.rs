@@ -47,6 +47,11 @@ fn organisations(session: &Session) -> Vec<String> {
 }
 
 impl PersonForm {
+    /// True when a name or organisation was typed and not saved.
+    pub fn edited(&self) -> bool {
+        self.name.edited() || self.organisation.edited()
+    }
+
     pub fn adding() -> PersonForm {
         PersonForm {
             editing: None,
@@ -159,6 +164,7 @@ impl PersonForm {
         ));
         // The next person often comes from the same organisation: keep it and the group.
         self.name.clear();
+        self.organisation.saved();
         self.focus = NAME;
         FormOutcome::Saved(id)
     }

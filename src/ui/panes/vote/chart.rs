@@ -11,11 +11,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-/// The rows the pane lists, in order: ranked when the room may see the totals, otherwise
-/// in ballot order so the order gives nothing away.
-pub fn rows(round: &Round) -> Vec<Ranked> {
+/// The rows the pane lists, in order: ranked when asked (`ranked`) and the room may see the
+/// totals; otherwise in ballot order, the order people read dots off the wall, so a row
+/// never moves under the cursor while dots are counted, and hidden totals give nothing away.
+pub fn rows(round: &Round, ranked: bool) -> Vec<Ranked> {
     if round.results_visible() {
-        round.ranking()
+        let ranking = round.ranking();
+        if ranked {
+            return ranking;
+        }
+        let mut by_issue: std::collections::HashMap<IssueId, Ranked> =
+            ranking.into_iter().map(|r| (r.issue, r)).collect();
+        round
+            .ballot
+            .iter()
+            .filter_map(|i| by_issue.remove(i))
+            .collect()
     } else {
         round
             .ballot
@@ -39,6 +50,8 @@ pub struct Chart<'a> {
     pub theme: &'a Theme,
     /// Present mode: thicker bars.
     pub big: bool,
+    /// Rows come ranked (ties are then neighbours), not in ballot order.
+    pub ranked: bool,
 }
 
 impl Chart<'_> {
@@ -100,8 +113,10 @@ impl Chart<'_> {
                 .issues
                 .get(&row.issue)
                 .map_or("(gone)", |i| i.title.as_str());
-            let rank = if visible {
+            let rank = if visible && self.ranked {
                 place(self.rows, i)
+            } else if visible {
+                shared_place(self.rows, i)
             } else {
                 String::new()
             };
@@ -156,6 +171,20 @@ impl Chart<'_> {
                 }
             }
         }
+    }
+}
+
+/// "=2" when another row anywhere shares the place: in ballot order ties are not neighbours.
+fn shared_place(rows: &[Ranked], at: usize) -> String {
+    let rank = rows[at].rank;
+    let shared = rows
+        .iter()
+        .enumerate()
+        .any(|(n, r)| n != at && r.rank == rank);
+    if shared {
+        format!("={rank}")
+    } else {
+        rank.to_string()
     }
 }
 

@@ -1,8 +1,9 @@
 //! Drawing the Vote pane: the round's header, then the ranked bars or the breakdown by
-//! group, with the round form or the voter picker over them when open.
+//! group, with the round form or a prompt (voter, issue number, count) over them when open.
 
 use super::{Entry, VotePane, breakdown, chart, header};
 use crate::ui::pane::View;
+use crate::ui::text;
 use crate::ui::widgets::form_rows::backdrop;
 use chart::Chart;
 use ratatui::buffer::Buffer;
@@ -14,6 +15,7 @@ impl VotePane {
     pub(super) fn draw(&mut self, area: Rect, buf: &mut Buffer, view: &View, big: bool) {
         let t = view.theme;
         buf.set_style(area, t.base);
+        self.drawn_big = big;
         let Some(round) = self.round(view.session) else {
             empty(area, buf, view);
             self.draw_overlays(area, buf, view);
@@ -31,7 +33,14 @@ impl VotePane {
             big,
             read_only: view.read_only,
         };
-        let lines = head.lines();
+        let mut lines = head.lines();
+        let ranked = self.ranked(round);
+        if !big && !ranked && round.results_visible() {
+            lines.push(Line::styled(
+                "In ballot order while the round is open, so rows stay put as you count · o ranks them",
+                t.dim,
+            ));
+        }
         let head_h = (lines.len() as u16 + 1).min(area.height);
         Paragraph::new(lines).render(
             Rect {
@@ -45,7 +54,7 @@ impl VotePane {
             height: area.height - head_h,
             ..area
         };
-        let rows = chart::rows(round);
+        let rows = chart::rows(round, ranked);
         let selected = self.current(round);
         if self.breakdown && !round.anonymous {
             breakdown::Table {
@@ -65,6 +74,7 @@ impl VotePane {
                 voter,
                 theme: t,
                 big,
+                ranked,
             }
             .render(body, buf, &mut self.offset);
         }
@@ -78,15 +88,34 @@ impl VotePane {
             let inset = inset(area, 2);
             form.form.render(inset, buf, t);
         }
-        if let Some(field) = self.picker.as_mut() {
+        let round = self.round(view.session);
+        if let Some(prompt) = self.prompt.as_mut() {
+            let preview = prompt.preview(view.session, round);
+            let field = prompt.field_mut();
             let inset = inset(area, 2);
-            let h = field.height(1) + 1;
+            let h = field.height(1) + 1 + u16::from(preview.is_some());
             backdrop(area, h, buf, t);
             let r = Rect {
-                height: (h - 1).min(inset.height),
+                height: field.height(1).min(inset.height),
                 ..inset
             };
             field.render(r, buf, t, true);
+            if let Some(preview) = preview
+                && r.y + r.height < area.y + area.height
+            {
+                let (text, style) = match preview {
+                    Ok(text) => (text, t.accent),
+                    Err(why) => (why, t.warn),
+                };
+                Line::styled(text::fit(&text, inset.width as usize), style).render(
+                    Rect {
+                        y: r.y + r.height,
+                        height: 1,
+                        ..inset
+                    },
+                    buf,
+                );
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The form that opens a voting round. It comes pre-filled with what most rooms do (three
-//! dots each, no per-issue maximum, named, results shown live, every issue on the ballot)
-//! so a facilitator under pressure can press `n` then Enter.
+//! dots each, no per-issue maximum, named, results shown live, every issue that took place
+//! on the ballot: merged issues and those marked "did not take place" stay off unless the
+//! ballot option says so) so a facilitator under pressure can press `n` then Enter.
 
 use crate::model::{Change, IssueId, RoundId, Session};
 use crate::ui::widgets::Field;
@@ -17,19 +18,47 @@ const TOP: usize = 5;
 /// How many of the previous round's leaders a follow-up ballot offers by default.
 const DEFAULT_TOP: usize = 5;
 
+/// Which issues a ballot option puts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ballot {
+    /// Active issues whose breakout took place.
+    TookPlace,
+    /// Every active issue, those that did not take place too.
+    Active,
+    /// The leaders of the previous round.
+    Top,
+}
+
 pub struct RoundForm {
     pub form: Form,
     /// The round a "top N" ballot is taken from, if there is one.
     previous: Option<RoundId>,
+    /// What each option of the ballot row means.
+    ballots: Vec<Ballot>,
 }
 
 impl RoundForm {
     pub fn new(session: &Session) -> RoundForm {
         let all = session.active_issues().count();
+        let off = session.active_issues().filter(|i| i.cancelled).count();
         let previous = session.latest_round().map(|r| r.id);
-        let mut ballots = vec![format!("every active issue ({all})")];
+        let (mut labels, mut ballots) = if off == 0 {
+            (
+                vec![format!("every active issue ({all})")],
+                vec![Ballot::TookPlace],
+            )
+        } else {
+            (
+                vec![
+                    format!("every issue that took place ({}; {off} did not)", all - off),
+                    format!("every active issue, those that did not take place too ({all})"),
+                ],
+                vec![Ballot::TookPlace, Ballot::Active],
+            )
+        };
         if let Some(p) = previous {
-            ballots.push(format!("the top N of round {p}"));
+            labels.push(format!("the top N of round {p}"));
+            ballots.push(Ballot::Top);
         }
         let inputs = vec![
             Form::text_input(Field::new("Dots per person").with_text("3")),
@@ -46,7 +75,7 @@ impl RoundForm {
             },
             Input::Choice {
                 label: "Ballot",
-                options: ballots,
+                options: labels,
                 at: 0,
             },
             Form::text_input(
@@ -61,14 +90,25 @@ impl RoundForm {
             inputs,
         );
         form.show(TOP, false);
-        RoundForm { form, previous }
+        RoundForm {
+            form,
+            previous,
+            ballots,
+        }
     }
 
     pub fn key(&mut self, key: KeyEvent) -> FormAction {
         let action = self.form.key(key);
-        let top = self.form.choice(BALLOT) == 1;
+        let top = self.ballot() == Ballot::Top;
         self.form.show(TOP, top);
         action
+    }
+
+    fn ballot(&self) -> Ballot {
+        self.ballots
+            .get(self.form.choice(BALLOT))
+            .copied()
+            .unwrap_or(Ballot::TookPlace)
     }
 
     /// The round the form describes, or the row to fix and why.
@@ -88,8 +128,8 @@ impl RoundForm {
                     .into(),
             ))?)
             };
-        let ballot: Vec<IssueId> = match (self.form.choice(BALLOT), self.previous) {
-            (1, Some(prev)) => {
+        let ballot: Vec<IssueId> = match (self.ballot(), self.previous) {
+            (Ballot::Top, Some(prev)) => {
                 let n = whole(&self.form.text(TOP))
                     .filter(|n| *n > 0)
                     .ok_or((TOP, "N must be a whole number, e.g. 5".into()))?;
@@ -106,8 +146,19 @@ impl RoundForm {
                 }
                 top
             }
-            _ => session.active_issues().map(|i| i.id).collect(),
+            (Ballot::Active, _) => session.active_issues().map(|i| i.id).collect(),
+            _ => session
+                .active_issues()
+                .filter(|i| !i.cancelled)
+                .map(|i| i.id)
+                .collect(),
         };
+        if ballot.is_empty() {
+            return Err((
+                BALLOT,
+                "No issue took place: choose the option that puts them all on".into(),
+            ));
+        }
         Ok(Change::RoundOpened {
             round: session.next_round_id(),
             dots_per_person: dots,

@@ -8,13 +8,14 @@ mod draw;
 mod form;
 mod header;
 mod present;
+mod prompt;
 
 use crate::model::{Change, IssueId, ParticipantId, Round, RoundId, Session};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::Field;
-use crate::ui::widgets::FieldKey;
 use crate::ui::widgets::form_rows::FormAction;
 use form::RoundForm;
+use prompt::Prompt;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -34,12 +35,17 @@ pub struct VotePane {
     offset: usize,
     entry: Entry,
     form: Option<RoundForm>,
-    /// Choosing who votes next (by-person entry).
-    picker: Option<Field>,
+    /// A one-line question over the chart: who votes, which issue to go to, a count.
+    prompt: Option<Prompt>,
     /// Showing which stakeholder groups backed each issue.
     breakdown: bool,
     /// The round being looked at; the latest when `None`.
     viewing: Option<RoundId>,
+    /// The facilitator asked for the ranking while the round is open (`o`).
+    ranked: bool,
+    /// Last drawn in present mode, where the room sees the ranking: keys then move
+    /// through the rows as shown.
+    drawn_big: bool,
 }
 
 impl Default for VotePane {
@@ -49,9 +55,11 @@ impl Default for VotePane {
             offset: 0,
             entry: Entry::Tally,
             form: None,
-            picker: None,
+            prompt: None,
             breakdown: false,
             viewing: None,
+            ranked: false,
+            drawn_big: false,
         }
     }
 }
@@ -63,9 +71,20 @@ impl VotePane {
             .or_else(|| session.latest_round())
     }
 
+    /// Whether the rows come ranked: while a round is open they stay in ballot order, so
+    /// counting never moves a row under the cursor, unless the facilitator asks (`o`), the
+    /// room is shown the results, or the round is revealed or closed.
+    fn ranked(&self, round: &Round) -> bool {
+        self.ranked || self.drawn_big || !round.open || round.revealed
+    }
+
+    fn rows(&self, round: &Round) -> Vec<crate::model::Ranked> {
+        chart::rows(round, self.ranked(round))
+    }
+
     /// The selected issue, or the first listed if the selection left the ballot.
     fn current(&self, round: &Round) -> Option<IssueId> {
-        let rows = chart::rows(round);
+        let rows = self.rows(round);
         self.selected
             .filter(|s| rows.iter().any(|r| r.issue == *s))
             .or_else(|| rows.first().map(|r| r.issue))
@@ -75,7 +94,7 @@ impl VotePane {
         let Some(round) = self.round(session) else {
             return;
         };
-        let rows = chart::rows(round);
+        let rows = self.rows(round);
         if rows.is_empty() {
             return;
         }
@@ -136,46 +155,6 @@ impl VotePane {
         }
     }
 
-    fn picker_key(&mut self, key: KeyEvent, cx: &mut Cx) {
-        let Some(field) = self.picker.as_mut() else {
-            return;
-        };
-        if field.key(key) == FieldKey::Used {
-            let names: Vec<&str> = cx
-                .session()
-                .participants
-                .values()
-                .map(|p| p.name.as_str())
-                .collect();
-            field.offer(names.into_iter());
-            return;
-        }
-        match key.code {
-            KeyCode::Esc => self.picker = None,
-            KeyCode::Enter => {
-                let name = field.value();
-                match cx.session().find_participant(&name) {
-                    Some(id) => {
-                        self.entry = Entry::Person(id);
-                        self.picker = None;
-                        let who = cx.session().participant_name(id).to_string();
-                        cx.info(format!(
-                            "Entering {who}'s dots: + gives one, - takes one back"
-                        ));
-                    }
-                    None if name.trim().is_empty() => {
-                        cx.error("Type a name from the roster, or Esc to stay in tally mode")
-                    }
-                    None => cx.error(format!(
-                        "No one called \"{}\" on the roster: pick a name offered below",
-                        name.trim()
-                    )),
-                }
-            }
-            _ => {}
-        }
-    }
-
     fn start_picking(&mut self, cx: &mut Cx) {
         let Some(round) = self.round(cx.session()) else {
             cx.error("No round yet: press n to start one");
@@ -192,7 +171,9 @@ impl VotePane {
             cx.error("The roster is empty: add participants first, or count dots in tally mode");
             return;
         }
-        self.picker = Some(Field::new("Who is voting? (type a name from the roster)"));
+        self.prompt = Some(Prompt::Voter(Field::new(
+            "Who is voting? (type a name from the roster)",
+        )));
     }
 
     fn dot(&mut self, add: bool, cx: &mut Cx) {
@@ -287,8 +268,8 @@ impl Pane for VotePane {
             self.form_key(key, cx);
             return Handled::Yes;
         }
-        if self.picker.is_some() {
-            self.picker_key(key, cx);
+        if self.prompt.is_some() {
+            self.prompt_key(key, cx);
             return Handled::Yes;
         }
         let edits = matches!(
@@ -317,6 +298,9 @@ impl Pane for VotePane {
             KeyCode::Char('c') => self.close_or_reopen(cx),
             KeyCode::Char('r') => self.reveal(cx),
             KeyCode::Char('g') => self.toggle_breakdown(cx),
+            KeyCode::Char('o') => self.toggle_ranked(cx),
+            KeyCode::Char('#') => self.start_jump(cx),
+            KeyCode::Char('*') => self.start_count(cx),
             KeyCode::Char('[') => self.browse(cx, false),
             KeyCode::Char(']') => self.browse(cx, true),
             _ => return Handled::No,
@@ -329,15 +313,25 @@ impl Pane for VotePane {
             form.form.paste(text);
             return Handled::Yes;
         }
-        if let Some(field) = self.picker.as_mut() {
-            field.paste(text);
+        if let Some(prompt) = self.prompt.as_mut() {
+            prompt.field_mut().paste(text);
             return Handled::Yes;
         }
         Handled::No
     }
 
     fn capturing(&self) -> bool {
-        self.form.is_some() || self.picker.is_some()
+        self.form.is_some() || self.prompt.is_some()
+    }
+
+    fn unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.form.edited())
+            || self.prompt.as_ref().is_some_and(|p| p.field().edited())
+    }
+
+    fn discard(&mut self) {
+        self.form = None;
+        self.prompt = None;
     }
 
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -357,19 +351,21 @@ impl Pane for VotePane {
                 KeyHelp::more("Space ←→", "change a choice"),
             ];
         }
-        if self.picker.is_some() {
-            return vec![
-                KeyHelp::main("Enter", "vote as this person"),
-                KeyHelp::main("↓", "choose a name offered"),
-                KeyHelp::main("Esc", "cancel"),
-            ];
+        if let Some(prompt) = &self.prompt {
+            return prompt.keys();
         }
         vec![
             KeyHelp::main("+/-", "dot").edits(),
+            KeyHelp::more("# *", "go to an issue by number / set its count of dots").edits(),
             KeyHelp::main("n", "new round").edits(),
             KeyHelp::main("t/v", "tally/by person").edits(),
             KeyHelp::main("c", "close/reopen").edits(),
             KeyHelp::main("r", "reveal").edits(),
+            KeyHelp::more("=", "same as +").edits(),
+            KeyHelp::more(
+                "o",
+                "ranking / ballot order (an open round keeps ballot order while counting)",
+            ),
             KeyHelp::more("↑↓ PgUp PgDn", "choose an issue"),
             KeyHelp::more("g", "breakdown by stakeholder group"),
             KeyHelp::more("[ ]", "previous / next round"),
@@ -387,5 +383,29 @@ impl VotePane {
             Some(_) => self.breakdown = !self.breakdown,
             None => cx.error("No round yet: press n to start one"),
         }
+    }
+
+    fn toggle_ranked(&mut self, cx: &mut Cx) {
+        let Some(round) = self.round(cx.session()) else {
+            cx.error("No round yet: press n to start one");
+            return;
+        };
+        if !round.results_visible() {
+            cx.error(format!(
+                "Round {} hides its totals until r reveals them: the ballot stays in its order",
+                round.id
+            ));
+            return;
+        }
+        if !round.open || round.revealed {
+            cx.info(format!("Round {} is ranked by dots", round.id));
+            return;
+        }
+        self.ranked = !self.ranked;
+        cx.info(if self.ranked {
+            "Ranked by dots: rows move as dots come in (o puts them back in ballot order)"
+        } else {
+            "In ballot order, as on the wall: rows stay put while you count (o ranks them)"
+        });
     }
 }

@@ -87,7 +87,8 @@ pub(super) fn render(p: &mut VotePane, area: Rect, buf: &mut Buffer, view: &View
         width: area.width.saturating_sub(2),
         height: area.bottom().saturating_sub(top + 2),
     };
-    let rows = chart::rows(round);
+    // The room sees the ranking.
+    let rows = chart::rows(round, true);
     let mut offset = 0;
     Chart {
         session: view.session,
@@ -97,6 +98,7 @@ pub(super) fn render(p: &mut VotePane, area: Rect, buf: &mut Buffer, view: &View
         voter: None,
         theme: t,
         big: true,
+        ranked: true,
     }
     .render(body, buf, &mut offset);
 }

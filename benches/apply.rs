@@ -17,6 +17,7 @@ fn alternate(session: &mut Session, second_next: &mut bool, first: &Change, seco
         seq: session.last_seq + 1,
         at: convene::synth::start(),
         part_of: None,
+        from: None,
         change: change.clone(),
     };
     apply(black_box(session), black_box(&event)).expect("the rules accept it");
@@ -73,6 +74,7 @@ fn bench(c: &mut Criterion) {
         seq: session.last_seq + 1,
         at,
         part_of: None,
+        from: None,
         change: one.clone(),
     };
     apply(&mut session, &event).unwrap();

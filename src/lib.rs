@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod demo;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod replay;
 pub mod sheet;

@@ -65,9 +65,11 @@ fn kind_index(change: &Change) -> usize {
         StepCarried { .. } => 38,
         ProgressRecorded { .. } => 39,
         AbsenceSet { .. } => 40,
+        CopyMade { .. } => 41,
+        CopyMerged { .. } => 42,
     }
 }
-const KINDS: usize = 41;
+const KINDS: usize = 43;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-05-01T10:42:00+01:00").unwrap()
@@ -306,6 +308,42 @@ fn every_kind_of_event() -> Journal {
     journal
         .record_step(at(), vec![theme("Home first"), theme("Home well")])
         .expect("a step of two theme changes");
+    journal
+        .record(
+            at(),
+            CopyMade {
+                copy: "6f1c".into(),
+                label: "Newsroom 2".into(),
+            },
+        )
+        .expect("a copy is named");
+    // A merge: its marker with the ids it gave, and a change that says where it came from.
+    let mut ids = IdMap::default();
+    ids.issues.insert(9, 5);
+    let from = Captured {
+        copy: "a1b2".into(),
+        label: "Far hall".into(),
+        seq: 12,
+    };
+    journal
+        .record_stamped(vec![
+            Stamped {
+                at: at(),
+                from: None,
+                change: CopyMerged {
+                    copy: "a1b2".into(),
+                    label: "Far hall".into(),
+                    through: 14,
+                    ids: Box::new(ids),
+                },
+            },
+            Stamped {
+                at: at(),
+                from: Some(from),
+                change: issue(5, "Raised in the far hall", None, ""),
+            },
+        ])
+        .expect("a merge step");
     journal
 }
 

@@ -19,7 +19,7 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     for (n, event) in events.iter().enumerate() {
         // A step made of several events is one line: its time, then each change; a
         // follow-up's founding step (the whole roster and plan) is summed up instead.
-        if event.joins().is_some() {
+        if event.joins().is_some() && event.from.is_none() {
             if !summarised {
                 write!(out, "; {}", describe(&session, event))?;
             }

@@ -2,6 +2,7 @@
 
 mod app;
 mod check;
+mod copy;
 mod export;
 mod files;
 mod follow_up;
@@ -9,6 +10,7 @@ mod history;
 mod import;
 mod list;
 mod log;
+mod merge;
 mod new;
 mod open;
 mod output;
@@ -156,6 +158,26 @@ pub enum Command {
         #[arg(long, value_name = "CSV")]
         issues: PathBuf,
     },
+    /// Copy a session for another laptop (a newsroom, a second hall), to merge back later.
+    Copy {
+        file: PathBuf,
+        /// Where to write the copy: a new file, or a folder.
+        dest: PathBuf,
+        /// What to call the copy, e.g. "Newsroom 2" (default: the copy's file name).
+        #[arg(long = "as", value_name = "LABEL")]
+        label: Option<String>,
+    },
+    /// Bring back what was captured on copies of MAIN, as one step.
+    Merge {
+        /// The session to merge into.
+        main: PathBuf,
+        /// The copies to bring back (never changed).
+        #[arg(required = true)]
+        others: Vec<PathBuf>,
+        /// Print what would come in, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Watch the session unfold again, read-only.
     Replay { file: PathBuf },
     /// Write a realistic, deterministic session of a given size (for benchmarks and tests).
@@ -240,6 +262,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             table.as_deref(),
         ),
         Some(Command::Import { file, issues }) => import::run(data_dir, &file, &issues),
+        Some(Command::Copy { file, dest, label }) => {
+            copy::run(data_dir, &file, &dest, label.as_deref())
+        }
+        Some(Command::Merge {
+            main,
+            others,
+            dry_run,
+        }) => merge::run(data_dir, &main, &others, dry_run),
         Some(Command::Replay { file }) => app::replay(data_dir, &file, theme),
         Some(Command::Synth {
             participants,

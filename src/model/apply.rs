@@ -23,7 +23,11 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
         if step > event.seq || (joins.is_some() && !continues) {
             return Err(Rejection::StepBroken { step });
         }
-        if matches!(event.change, Change::Undo | Change::Redo) || first {
+        if matches!(
+            event.change,
+            Change::Undo | Change::Redo | Change::CopyMade { .. }
+        ) || first
+        {
             return Err(Rejection::NotInStep);
         }
     }
@@ -33,6 +37,12 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
         }
         (Change::SessionCreated { .. }, false) => return Err(Rejection::AlreadyStarted),
         (_, true) => return Err(Rejection::NotStarted),
+        // Naming a copy changes nothing the room sees, so there is nothing to undo.
+        (Change::CopyMade { copy, label }, _) => {
+            let copy = checked(copy, "copy id", MAX_NAME)?;
+            let label = checked(label, "copy label", MAX_NAME)?;
+            session.copy = Some((copy, label));
+        }
         (Change::Undo, _) => {
             let entry = session
                 .history
@@ -172,7 +182,7 @@ fn unique_name<'a>(
 /// rules most pairs out without allocating. That pass folds 'ς' to 'σ', since the full
 /// lowercasing writes a final capital sigma as 'ς' where the character-wise one gives 'σ',
 /// so it never rules out a true match.
-fn same_name(a: &str, b: &str) -> bool {
+pub fn same_name(a: &str, b: &str) -> bool {
     let (x, y) = (a.as_bytes(), b.as_bytes());
     let mut i = 0;
     loop {
@@ -204,7 +214,25 @@ fn issue_patch(session: &Session, id: IssueId) -> Patch {
 fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Rejection> {
     use Change::*;
     match change {
-        SessionCreated { .. } | Undo | Redo => unreachable!("handled by apply"),
+        SessionCreated { .. } | CopyMade { .. } | Undo | Redo => {
+            unreachable!("handled by apply")
+        }
+        CopyMerged {
+            copy,
+            label,
+            through,
+            ids,
+        } => {
+            let copy = checked(copy, "copy id", MAX_NAME)?;
+            let label = checked(label, "copy label", MAX_NAME)?;
+            let new = MergedCopy {
+                label,
+                through: *through,
+                ids: (**ids).clone(),
+            };
+            let old = session.copies.insert(copy.clone(), new);
+            Ok(vec![Patch::Copy(copy, old)])
+        }
         ThemeSet { theme } => {
             let theme = checked(theme, "theme", MAX_THEME)?;
             let old = std::mem::replace(&mut session.theme, theme);

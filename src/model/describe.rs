@@ -12,8 +12,16 @@ use super::tally::DotCount;
 const QUOTE_WIDTH: usize = 60;
 
 /// What the event did, in a short line a facilitator can read aloud.
+/// A change merged in from a copy says where it was captured: `[Newsroom 2] …`.
 pub fn describe(before: &Session, event: &Event) -> String {
-    describe_change(before, &event.change)
+    match &event.from {
+        Some(from) => format!(
+            "[{}] {}",
+            printable(&from.label),
+            describe_change(before, &event.change)
+        ),
+        None => describe_change(before, &event.change),
+    }
 }
 
 fn describe_change(before: &Session, change: &Change) -> String {
@@ -261,6 +269,13 @@ fn describe_change(before: &Session, change: &Change) -> String {
             true => format!("{} is away for this meeting", person(*participant)),
             false => format!("{} is here after all", person(*participant)),
         },
+        CopyMade { label, .. } => format!("copy made for {}", quote(label)),
+        CopyMerged { label, through, .. } => {
+            format!(
+                "merged in the copy {} (up to its event {through})",
+                quote(label)
+            )
+        }
         // The target is described against the session as it is now: names it needs are
         // still there, or the description falls back to numbers.
         Undo => match before.undo_target() {
@@ -892,6 +907,7 @@ mod tests {
             seq: 2,
             at: at(),
             part_of: None,
+            from: None,
             change: Change::Undo,
         };
         assert_eq!(describe(&j.session, &event), "undo (nothing to undo)");
@@ -909,6 +925,7 @@ mod tests {
             seq: 2,
             at: at(),
             part_of: None,
+            from: None,
             change: Change::IssuePlaced {
                 issue: IssueId(4),
                 space: SpaceId(9),

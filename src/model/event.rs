@@ -6,6 +6,7 @@ use super::ids::*;
 use super::session::{Group, Horizon, Report, StepStatus, Triage};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// One entry of the log: when it happened, its place in the order, and what changed.
 /// Written as one flat object, `seq`, `at`, then the change (see `tagged`).
@@ -19,7 +20,46 @@ pub struct Event {
     /// N the `seq` of the step's first event, which carries the mark too). A step is
     /// undone, redone, replayed and logged as a whole. Version 2.
     pub part_of: Option<u64>,
+    /// Where the change was first captured when it came in from a copy of the session by
+    /// `convene merge` (written `"captured": {…}`: `from` is taken by `issues_merged`).
+    /// Version 2.
+    pub from: Option<Captured>,
     pub change: Change,
+}
+
+/// The copy a merged change was captured on, and its place in that copy's log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Captured {
+    /// The copy's id (given by `convene copy`, or worked out from a plain copy's log).
+    pub copy: String,
+    /// What the room calls the copy: "Newsroom 2", or a plain copy's file name.
+    pub label: String,
+    /// The change's `seq` in the copy.
+    pub seq: u64,
+}
+
+/// Ids of things created on a copy and the ids they were given when it was merged, kept so
+/// that a copy merged again goes on meaning the same things.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdMap {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub participants: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spaces: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub slots: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub issues: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rounds: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<u32, u32>,
+}
+
+impl IdMap {
+    pub fn is_empty(&self) -> bool {
+        *self == IdMap::default()
+    }
 }
 
 impl Event {
@@ -29,6 +69,7 @@ impl Event {
             seq,
             at,
             part_of: None,
+            from: None,
             change,
         }
     }
@@ -297,6 +338,23 @@ pub enum Change {
         participant: ParticipantId,
         absent: bool,
     },
+    /// Made by `convene copy` as the first change of a copy for another laptop: names the
+    /// copy, so that what is captured on it can say where it came from once merged back.
+    /// It changes nothing the room sees and is not undone. Version 2.
+    CopyMade {
+        copy: String,
+        label: String,
+    },
+    /// Opens the step in which `convene merge` brought in a copy's changes: that copy's
+    /// changes up to its `seq` `through` are merged (or were conflicts), and `ids` says
+    /// what its new things are called here. Version 2.
+    CopyMerged {
+        copy: String,
+        label: String,
+        through: u64,
+        #[serde(default, skip_serializing_if = "IdMap::is_empty")]
+        ids: Box<IdMap>,
+    },
     /// How many minutes before a running slot ends the room is reminded to write its
     /// reports (0: never). Without this event, 10. Version 2.
     ReportReminderSet {
@@ -314,8 +372,6 @@ impl Change {
     /// that holds it is refused rather than read as something it cannot be.
     pub fn since_version(&self) -> u32 {
         match self {
-            Change::ReportReminderSet { .. } => 2,
-            Change::TallySet { .. } => 2,
             Change::FollowUpStarted { .. }
             | Change::PriorityCarried { .. }
             | Change::StepCarried { .. }
@@ -325,6 +381,10 @@ impl Change {
                 status: StepStatus::Stuck,
                 ..
             } => 2,
+            Change::CopyMade { .. }
+            | Change::CopyMerged { .. }
+            | Change::ReportReminderSet { .. }
+            | Change::TallySet { .. } => 2,
             _ => 1,
         }
     }
@@ -378,6 +438,8 @@ impl Change {
             Change::StepCarried { .. } => "step_carried",
             Change::ProgressRecorded { .. } => "progress_recorded",
             Change::AbsenceSet { .. } => "absence_set",
+            Change::CopyMade { .. } => "copy_made",
+            Change::CopyMerged { .. } => "copy_merged",
             Change::ReportReminderSet { .. } => "report_reminder_set",
             Change::Undo => "undo",
             Change::Redo => "redo",

@@ -5,7 +5,7 @@
 use super::event::Change;
 use super::ids::*;
 use super::session::{
-    Issue, Participant, Placement, Report, Round, Session, Slot, Space, Step, Triage,
+    Issue, MergedCopy, Participant, Placement, Report, Round, Session, Slot, Space, Step, Triage,
 };
 use std::collections::VecDeque;
 
@@ -27,6 +27,8 @@ pub(crate) enum Patch {
     /// applies without copying whole issues.
     Field(IssueId, Field),
     Round(RoundId, Option<Box<Round>>),
+    /// How far a copy was merged in before.
+    Copy(String, Option<MergedCopy>),
     /// A single dot, undone by its opposite: cheaper than a copy of the whole round.
     Dot {
         round: RoundId,
@@ -105,6 +107,11 @@ impl History {
         self.redo.last().map(Vec::as_slice)
     }
 
+    /// How many steps can be undone and redone now.
+    pub fn depths(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
     /// A fresh change: it can be undone, and whatever was undone before can no longer be redone.
     pub fn record(&mut self, change: Change, patches: Vec<Patch>) {
         self.redo.clear();
@@ -170,6 +177,7 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
                 }
             }
             Patch::Round(id, value) => restore(&mut session.rounds, id, value.map(|b| *b)),
+            Patch::Copy(id, value) => restore(&mut session.copies, id, value),
             Patch::Dot {
                 round,
                 issue,

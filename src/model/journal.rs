@@ -2,10 +2,18 @@
 //! rules, stamps it with the next `seq`, and only then adds it to the log.
 
 use super::apply::apply;
-use super::event::{Change, Event};
+use super::event::{Captured, Change, Event};
 use super::rejection::Rejection;
 use super::session::Session;
 use chrono::{DateTime, FixedOffset};
+
+/// A change with the time and provenance its event is to carry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamped {
+    pub at: DateTime<FixedOffset>,
+    pub from: Option<Captured>,
+    pub change: Change,
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Journal {
@@ -69,17 +77,40 @@ impl Journal {
             }
             return Ok(&self.events[(first - 1) as usize..]);
         }
+        let stamped = changes
+            .into_iter()
+            .map(|change| Stamped {
+                at,
+                from: None,
+                change,
+            })
+            .collect();
+        self.record_stamped(stamped)
+    }
+
+    /// Records changes that each keep their own time and provenance (a merge brings in
+    /// changes captured elsewhere, earlier) as one step, all or none, like `record_step`.
+    pub fn record_stamped(&mut self, changes: Vec<Stamped>) -> Result<&[Event], Rejection> {
+        let first = self.session.last_seq + 1;
+        let part_of = (changes.len() > 1).then_some(first);
         let saved = self.session.begin_step();
         // A follow-up's founding step is not on the undo stack, so its own partial changes
         // cannot be reverted from there; it comes first, when a copy costs nothing.
-        let founding = matches!(changes.first(), Some(Change::FollowUpStarted { .. }))
-            .then(|| self.session.clone());
+        let founding = matches!(
+            changes.first(),
+            Some(Stamped {
+                change: Change::FollowUpStarted { .. },
+                ..
+            })
+        )
+        .then(|| self.session.clone());
         let start = self.events.len();
-        for (n, change) in changes.into_iter().enumerate() {
+        for (n, Stamped { at, from, change }) in changes.into_iter().enumerate() {
             let event = Event {
                 seq: first + n as u64,
                 at,
-                part_of: Some(first),
+                part_of,
+                from,
                 change,
             };
             if let Err(why) = apply(&mut self.session, &event) {

@@ -18,10 +18,10 @@ pub mod tally;
 #[cfg(test)]
 mod tests;
 
-pub use apply::apply;
-pub use event::{Change, Event};
+pub use apply::{apply, same_name};
+pub use event::{Captured, Change, Event, IdMap};
 pub use history::UNDO_DEPTH;
 pub use ids::*;
-pub use journal::{BadEvent, Journal, Rebuild};
+pub use journal::{BadEvent, Journal, Rebuild, Stamped};
 pub use rejection::*;
 pub use session::*;

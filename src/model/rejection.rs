@@ -28,7 +28,7 @@ pub enum Rejection {
     NotStarted,
     #[error("this event claims to be part of step {step}, which is not the step just before it")]
     StepBroken { step: u64 },
-    #[error("the first event, undo and redo cannot be part of a step")]
+    #[error("the first event, undo, redo and naming a copy cannot be part of a step")]
     NotInStep,
     #[error("the session was already created")]
     AlreadyStarted,

@@ -411,6 +411,19 @@ pub struct Session {
     /// `set_participant`), so that adding someone to a roster of 100,000, or finding a
     /// convener by name, costs one lookup instead of a comparison with everyone.
     pub(crate) names: HashMap<String, ParticipantId>,
+    /// Copies of this session merged into it, by copy id (see `Change::CopyMerged`).
+    pub(crate) copies: BTreeMap<String, MergedCopy>,
+    /// What this file is, if it is a copy made for another laptop (`Change::CopyMade`):
+    /// its copy id and label.
+    pub copy: Option<(String, String)>,
+}
+
+/// How far a copy has been merged into this session, and what its new things are called.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergedCopy {
+    pub label: String,
+    pub through: u64,
+    pub ids: super::event::IdMap,
 }
 
 /// Ids are never reused, even after an undo, so an id in the log always means one thing.
@@ -440,6 +453,8 @@ impl PartialEq for Session {
             && self.last_step == other.last_step
             && self.next == other.next
             && self.history == other.history
+            && self.copies == other.copies
+            && self.copy == other.copy
     }
 }
 
@@ -471,6 +486,11 @@ impl Session {
     }
     pub fn next_step_id(&self) -> StepId {
         StepId(self.next.step.saturating_add(1))
+    }
+
+    /// How far the copy with this id has been merged in, if at all.
+    pub fn merged_copy(&self, copy: &str) -> Option<&MergedCopy> {
+        self.copies.get(copy)
     }
 
     /// Issues still on the wall (merged ones are folded into others).

@@ -27,6 +27,9 @@ impl Serialize for Event {
         if let Some(step) = self.part_of {
             map.serialize_entry("part_of", &step)?;
         }
+        if let Some(from) = &self.from {
+            map.serialize_entry("captured", from)?;
+        }
         Change::serialize(&self.change, Flat(&mut map))?;
         map.end()
     }
@@ -47,6 +50,7 @@ impl<'de> Deserialize<'de> for Event {
             seq: head.seq.ok_or_else(|| de::Error::missing_field("seq"))?,
             at: head.at.ok_or_else(|| de::Error::missing_field("at"))?,
             part_of: head.part_of,
+            from: head.from,
             change,
         })
     }
@@ -185,6 +189,7 @@ struct Head {
     seq: Option<u64>,
     at: Option<DateTime<FixedOffset>>,
     part_of: Option<u64>,
+    from: Option<super::event::Captured>,
 }
 
 impl Head {
@@ -208,6 +213,12 @@ impl Head {
                     return Err(de::Error::duplicate_field("part_of"));
                 }
                 self.part_of = Some(map.next_value()?);
+            }
+            "captured" if self.event => {
+                if self.from.is_some() {
+                    return Err(de::Error::duplicate_field("captured"));
+                }
+                self.from = Some(map.next_value()?);
             }
             _ => return Ok(false),
         }
@@ -417,6 +428,34 @@ mod tests {
         assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), marked);
         let late = r#"{"type":"issue_unplaced","issue":2,"part_of":6,"seq":7,"at":"2026-03-12T09:30:00+01:00"}"#;
         assert_eq!(serde_json::from_str::<Event>(late).unwrap(), marked);
+    }
+
+    #[test]
+    fn where_a_merged_change_was_captured_reads_back_beside_an_issues_merged_from() {
+        let mut merged = event(Change::IssuesMerged {
+            from: IssueId(2),
+            into: IssueId(3),
+        });
+        merged.part_of = Some(6);
+        merged.from = Some(super::super::event::Captured {
+            copy: "c1".into(),
+            label: "Newsroom 2".into(),
+            seq: 41,
+        });
+        let text = serde_json::to_string(&merged).unwrap();
+        assert_eq!(
+            text,
+            r#"{"seq":7,"at":"2026-03-12T09:30:00+01:00","part_of":6,"captured":{"copy":"c1","label":"Newsroom 2","seq":41},"type":"issues_merged","from":2,"into":3}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), merged);
+        let twice = text.replace(
+            r#""type""#,
+            r#""captured":{"copy":"c","label":"l","seq":1},"type""#,
+        );
+        let err = serde_json::from_str::<Event>(&twice)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("duplicate field `captured`"), "{err}");
     }
 
     /// The exact bytes the derived `#[serde(flatten)]` form wrote, so files stay the same.

@@ -695,6 +695,8 @@ fn newer_than(version: u64, e: &Event) -> Option<(u64, String, u32)> {
         Some((e.seq, format!("\"{}\"", e.change.kind()), since))
     } else if e.part_of.is_some() && version < 2 {
         Some((e.seq, "a step mark".to_string(), 2))
+    } else if e.from.is_some() && version < 2 {
+        Some((e.seq, "a copy's provenance".to_string(), 2))
     } else {
         None
     }

@@ -26,7 +26,7 @@ pub use save::{remove_temporaries, write_atomic, write_atomic_parts};
 pub use saver::{Disk, RealDisk, SaveState, Saver};
 pub use snapshot::*;
 pub use target::{TargetRefused, export_target};
-pub use trash::{TrashError, trash};
+pub use trash::{TrashError, keep_before_merge, trash};
 
 use crate::model::Journal;
 use chrono::{DateTime, FixedOffset};

@@ -53,6 +53,51 @@ pub fn trash(data_dir: &Path, session: &Path) -> Result<PathBuf, TrashError> {
     Ok(target)
 }
 
+/// Keeps a session as it was before a merge rewrote it: in the trash when it lives in the
+/// sessions folder, else beside it as `NAME.json.before-merge`. An earlier one is never
+/// replaced (`-2`, `-3` …). Returns where it went.
+pub fn keep_before_merge(
+    data_dir: &Path,
+    session: &Path,
+    bytes: &[u8],
+) -> Result<PathBuf, TrashError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TrashError::Io { path, source }
+    };
+    let sessions = super::paths::sessions_dir(data_dir).canonicalize().ok();
+    let parent = session.parent().and_then(|p| p.canonicalize().ok());
+    let name = session
+        .file_name()
+        .map_or("session.json".into(), |n| n.to_string_lossy().into_owned());
+    let (dir, stem, ext) = if parent.is_some() && parent == sessions {
+        let dir = trash_dir(data_dir);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let stem = name.strip_suffix(".json").unwrap_or(&name);
+        (dir, format!("{stem}.before-merge"), ".json")
+    } else {
+        let dir = match session.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (dir, format!("{name}.before-merge"), "")
+    };
+    let mut n = 1;
+    let target = loop {
+        let candidate = if n == 1 {
+            dir.join(format!("{stem}{ext}"))
+        } else {
+            dir.join(format!("{stem}-{n}{ext}"))
+        };
+        if std::fs::symlink_metadata(&candidate).is_err() {
+            break candidate;
+        }
+        n += 1;
+    };
+    super::save::write_atomic(&target, bytes).map_err(io(&target))?;
+    Ok(target)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +122,24 @@ mod tests {
         let trash = data.path().join("trash");
         assert!(trash.join("a.json").exists());
         assert!(trash.join("a-2.json").exists());
+    }
+
+    #[test]
+    fn a_version_before_a_merge_goes_to_the_trash_or_beside_it_and_never_replaces_one() {
+        let data = tempfile::tempdir().unwrap();
+        let sessions = data.path().join("sessions");
+        std::fs::create_dir_all(&sessions).unwrap();
+        let inside = sessions.join("day.json");
+        let first = keep_before_merge(data.path(), &inside, b"one").unwrap();
+        let second = keep_before_merge(data.path(), &inside, b"two").unwrap();
+        assert_eq!(first, data.path().join("trash/day.before-merge.json"));
+        assert_eq!(second, data.path().join("trash/day.before-merge-2.json"));
+        assert_eq!(std::fs::read(&first).unwrap(), b"one");
+        let outside = data.path().join("usb").join("day.json");
+        std::fs::create_dir_all(outside.parent().unwrap()).unwrap();
+        let beside = keep_before_merge(data.path(), &outside, b"three").unwrap();
+        assert_eq!(beside, data.path().join("usb/day.json.before-merge"));
+        assert_eq!(std::fs::read(&beside).unwrap(), b"three");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod app;
 mod derived;
 mod help;
+pub mod merge_copy;
 pub mod pane;
 pub mod panes;
 pub mod picker;

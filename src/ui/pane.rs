@@ -133,6 +133,31 @@ impl Cx<'_> {
         }
     }
 
+    /// The session with its log, for working out a merge against it.
+    pub fn journal(&self) -> &Journal {
+        self.journal
+    }
+
+    /// Records a merge worked out against this very journal as one step (one undo takes
+    /// it all back), saved like any change.
+    pub fn record_merge(&mut self, merge: &crate::merge::Merge) -> bool {
+        if self.read_only {
+            self.error("replay is read-only");
+            return false;
+        }
+        match crate::merge::record(self.journal, merge) {
+            Ok(n) => {
+                let start = self.journal.events.len() - n;
+                self.outbox.extend_from_slice(&self.journal.events[start..]);
+                true
+            }
+            Err(why) => {
+                self.error(capitalise(&why.to_string()));
+                false
+            }
+        }
+    }
+
     /// Asks the event loop for work the UI may not do itself (writing files).
     pub fn request(&mut self, request: Request) {
         self.requests.push(request);

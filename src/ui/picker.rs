@@ -1,9 +1,10 @@
 //! The session picker, shown by `convene` with no arguments: the sessions in the data
 //! directory, newest first, filtered as you type; `n` starts one, Enter opens one, `d`
-//! moves one to the trash after asking. It writes nothing itself: opening, creating and
+//! moves one to the trash after asking, `M` merges a copy into one and opens it. It writes nothing itself: opening, creating and
 //! trashing all go through the store.
 
 use super::app::{Ask, MIN_HEIGHT, MIN_WIDTH};
+use super::merge_copy::{self, MergeCopy, Step};
 use super::pane::{Notice, capitalise};
 use super::text;
 use super::theme::Theme;
@@ -27,6 +28,8 @@ enum Mode {
     Filter,
     NewTheme(Box<Field>),
     ConfirmDelete(PathBuf),
+    /// Merging a copy into the selected session, which is held open (locked) meanwhile.
+    Merge(Box<Opened>, MergeCopy),
 }
 
 /// One row: a readable session, or a file that could not be read (shown, not hidden).
@@ -161,6 +164,7 @@ impl Picker {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.key(*key),
             Event::Paste(text) => match &mut self.mode {
                 Mode::NewTheme(field) => field.paste(text),
+                Mode::Merge(_, flow) => flow.paste(text),
                 Mode::Filter => self.filter.paste(text),
                 _ => {}
             },
@@ -215,6 +219,28 @@ impl Picker {
             return;
         }
         match &mut self.mode {
+            Mode::Merge(opened, flow) => {
+                let sessions = store::sessions_dir(&self.data_dir);
+                match flow.key(key, &opened.journal, &sessions) {
+                    Step::Stay => {}
+                    Step::Cancelled => {
+                        self.mode = Mode::Browse;
+                        self.info("Nothing was merged");
+                    }
+                    Step::Refused(why) => {
+                        self.mode = Mode::Browse;
+                        self.error(why);
+                    }
+                    Step::Merge { file, copy } => {
+                        let Mode::Merge(opened, _) =
+                            std::mem::replace(&mut self.mode, Mode::Browse)
+                        else {
+                            unreachable!("matched above")
+                        };
+                        self.merge(*opened, &file, &copy);
+                    }
+                }
+            }
             Mode::ConfirmDelete(path) => {
                 let path = path.clone();
                 self.mode = Mode::Browse;
@@ -274,7 +300,7 @@ impl Picker {
                 self.reload();
                 self.info("Reloaded");
             }
-            KeyCode::Enter | KeyCode::Char('d') if selected.is_none() => {
+            KeyCode::Enter | KeyCode::Char('d' | 'M') if selected.is_none() => {
                 self.error("No session here yet: press n to start one")
             }
             KeyCode::Enter => {
@@ -292,6 +318,13 @@ impl Picker {
                 None => self.error("No session here yet: press n to start one"),
             },
             KeyCode::Char('d') => self.mode = Mode::ConfirmDelete(selected.expect("checked").0),
+            KeyCode::Char('M') => {
+                let (file, _) = selected.expect("checked");
+                match store::open(&file) {
+                    Ok(opened) => self.mode = Mode::Merge(Box::new(opened), MergeCopy::start()),
+                    Err(e) => self.error(e.to_string()),
+                }
+            }
             _ => {}
         }
     }
@@ -329,6 +362,33 @@ impl Picker {
             Ok(opened) => self.chosen = Some(opened),
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// Merges the copy into the session held open, keeps its previous version as
+    /// `convene merge` does, saves it and opens it: one undo takes the merge back.
+    fn merge(&mut self, mut opened: Opened, file: &str, copy: &Journal) {
+        let merge = match merge_copy::work_out(&opened.journal, file, copy) {
+            Ok(merge) => merge,
+            Err(why) => return self.error(why),
+        };
+        let before = match std::fs::read(&opened.path) {
+            Ok(bytes) => bytes,
+            Err(e) => return self.error(format!("{}: cannot read: {e}", opened.path.display())),
+        };
+        if let Err(e) = store::keep_before_merge(&self.data_dir, &opened.path, &before) {
+            return self.error(format!("{e}. Nothing was merged."));
+        }
+        if let Err(why) = crate::merge::record(&mut opened.journal, &merge) {
+            return self.error(format!("The merge was refused: {why}"));
+        }
+        if let Err(e) = opened.save(self.now) {
+            return self.error(e.to_string());
+        }
+        self.info(format!(
+            "Merged {} changes from {file}",
+            merge.summary.merged()
+        ));
+        self.chosen = Some(opened);
     }
 
     fn trash(&mut self, path: &Path) {
@@ -495,6 +555,9 @@ impl Picker {
             ];
             Paragraph::new(lines).render(inside, buf);
         }
+        if let Mode::Merge(_, flow) = &mut self.mode {
+            flow.render(area, buf, &t);
+        }
         if let Mode::NewTheme(field) = &mut self.mode {
             let r = popup::centred(area, (area.width * 4 / 5).max(60), 7);
             let inside = popup::frame(r, buf, &t, "New session");
@@ -557,7 +620,7 @@ impl Picker {
         };
         let hint = match self.mode {
             Mode::Filter => "type to filter · Enter keep · Esc clear",
-            _ => "Enter open · n new · f follow-up · d trash · / filter · ↑↓ choose · q quit",
+            _ => "Enter open · n new · f follow-up · M merge in · d trash · / filter · q quit",
         };
         Line::from(Span::styled(text::fit(hint, w), t.dim)).render(keys, buf);
     }

@@ -56,6 +56,7 @@ fn events_must_come_in_order_without_gaps() {
             seq,
             at: at(1),
             part_of: None,
+            from: None,
             change: add(1, "Asha"),
         };
         let mut session = room.s().clone();
@@ -72,6 +73,7 @@ fn events_must_come_in_order_without_gaps() {
         seq: 2,
         at: at(1),
         part_of: None,
+        from: None,
         change: add(1, "Asha"),
     };
     apply(&mut room.j.session, &event).expect("the next seq is accepted");
@@ -87,6 +89,7 @@ fn rebuilding_a_log_reports_the_first_refused_event() {
         seq: 3,
         at: at(2),
         part_of: None,
+        from: None,
         change: add(2, "asha patel"),
     });
     let bad = Journal::rebuild(events).unwrap_err();

@@ -5,7 +5,8 @@ use crate::model::Change;
 use crate::ui::PaneId;
 
 /// The pane where a change is made and seen; `None` for undo and redo, which belong to
-/// whatever they take back.
+/// whatever they take back, and for naming or merging a copy, which belong to the changes
+/// they bring.
 pub fn pane_of(change: &Change) -> Option<PaneId> {
     use Change::*;
     Some(match change {
@@ -48,6 +49,6 @@ pub fn pane_of(change: &Change) -> Option<PaneId> {
         | StepCarried { .. }
         | ProgressRecorded { .. } => PaneId::Progress,
         AbsenceSet { .. } => PaneId::Opening,
-        Undo | Redo => return None,
+        Undo | Redo | CopyMade { .. } | CopyMerged { .. } => return None,
     })
 }

@@ -1,7 +1,8 @@
 //! The Closing pane: what the room achieved, in figures big enough to read from the back,
 //! the next steps by horizon, the breakouts that took place without a report (Enter opens
 //! one to write it), and the proceedings: `x` asks the event loop to write every format
-//! into a folder beside the session file (the UI never writes files itself).
+//! into a folder beside the session file (the UI never writes files itself). `M` merges a
+//! copy captured on another laptop in, as one undo step.
 
 mod draw;
 mod present;
@@ -10,6 +11,7 @@ mod summary;
 pub use summary::{HorizonSummary, Summary, missing_reports};
 
 use crate::store::proceedings;
+use crate::ui::merge_copy::{self, MergeCopy, Step};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Outcome, Pane, Request, View};
 use crate::ui::panes::issue_detail::Editor;
 use crate::ui::widgets::{Field, FieldKey};
@@ -35,6 +37,8 @@ pub struct ClosingPane {
     location: Option<(Field, bool)>,
     /// What the last writing of the proceedings gave, for the foot of the pane.
     last: Option<Outcome>,
+    /// A copy from another laptop being merged in (`M`).
+    merging: Option<MergeCopy>,
 }
 
 impl ClosingPane {
@@ -89,6 +93,44 @@ impl ClosingPane {
         }
     }
 
+    fn merge_key(&mut self, key: KeyEvent, cx: &mut Cx) {
+        let Some(flow) = self.merging.as_mut() else {
+            return;
+        };
+        // A bare name is looked for beside the session's own file.
+        let sessions = self
+            .file
+            .as_ref()
+            .and_then(|f| f.parent())
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        match flow.key(key, cx.journal(), &sessions) {
+            Step::Stay => {}
+            Step::Cancelled => {
+                self.merging = None;
+                cx.info("Nothing was merged");
+            }
+            Step::Refused(why) => {
+                self.merging = None;
+                cx.error(why);
+            }
+            Step::Merge { file, copy } => {
+                self.merging = None;
+                match merge_copy::work_out(cx.journal(), &file, &copy) {
+                    Ok(merge) => {
+                        if cx.record_merge(&merge) {
+                            cx.info(format!(
+                                "Merged {} changes from {file} as one step (u undoes it)",
+                                merge.summary.merged()
+                            ));
+                        }
+                    }
+                    Err(why) => cx.error(why),
+                }
+            }
+        }
+    }
+
     fn missing(cx: &Cx) -> Vec<crate::model::IssueId> {
         let t = cx.now.time().with_nanosecond(0).unwrap_or(cx.now.time());
         missing_reports(cx.session(), t)
@@ -115,11 +157,16 @@ impl Pane for ClosingPane {
             self.location_key(key, cx);
             return Handled::Yes;
         }
+        if self.merging.is_some() {
+            self.merge_key(key, cx);
+            return Handled::Yes;
+        }
         let missing = Self::missing(cx);
         self.pick = self.pick.min(missing.len().saturating_sub(1));
         match key.code {
             KeyCode::Char('x') => self.write(false, cx),
             KeyCode::Char('X') => self.write(true, cx),
+            KeyCode::Char('M') if cx.may_edit() => self.merging = Some(MergeCopy::start()),
             KeyCode::Up | KeyCode::Char('k') => self.pick = self.pick.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
                 self.pick = (self.pick + 1).min(missing.len().saturating_sub(1))
@@ -141,6 +188,8 @@ impl Pane for ClosingPane {
             editor.paste(text);
         } else if let Some((field, _)) = self.location.as_mut() {
             field.paste(text);
+        } else if let Some(flow) = self.merging.as_mut() {
+            flow.paste(text);
         } else {
             return Handled::No;
         }
@@ -148,7 +197,7 @@ impl Pane for ClosingPane {
     }
 
     fn capturing(&self) -> bool {
-        self.editor.is_some() || self.location.is_some()
+        self.editor.is_some() || self.location.is_some() || self.merging.is_some()
     }
 
     fn render(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -160,6 +209,9 @@ impl Pane for ClosingPane {
         buf.set_style(area, view.theme.base);
         let area = super::closing_follow_up::draw(area, buf, view.session, view.theme);
         draw::render(self, area, buf, view);
+        if let Some(flow) = self.merging.as_mut() {
+            flow.render(area, buf, view.theme);
+        }
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -184,6 +236,7 @@ impl Pane for ClosingPane {
             KeyHelp::main("Enter", "write the chosen missing report").edits(),
             KeyHelp::more("↑↓", "choose a breakout without a report"),
             KeyHelp::more("f", "present the summary to the room"),
+            KeyHelp::more("M", "merge a copy in (from another laptop)").edits(),
         ]
     }
 }

@@ -267,13 +267,18 @@ impl<'a> Lines<'a> {
             // Records come in order; asked about an earlier one, count again from the top.
             (self.at, self.newlines) = (0, 0);
         }
-        self.newlines += bytes[self.at..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
+        self.newlines += line_breaks(bytes, self.at, start);
         self.at = start;
         self.newlines + 1
     }
+}
+
+/// Line breaks in `bytes[from..to]` as a spreadsheet counts them: `\n`, `\r\n`, or a `\r`
+/// on its own (old Mac files), which the CSV reader also takes as the end of a record.
+pub fn line_breaks(bytes: &[u8], from: usize, to: usize) -> u64 {
+    (from..to)
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count() as u64
 }
 
 #[cfg(test)]
@@ -404,5 +409,19 @@ mod tests {
         assert_eq!(people.len(), 100_000);
         assert_eq!(people[99_999].name, "Person 99999");
         assert_eq!(people[99_999].line, 100_000);
+    }
+}
+
+#[cfg(test)]
+mod carriage_returns {
+    use super::*;
+
+    /// Found by fuzzing: a `\r` on its own ends a record, so it starts a line too, and two
+    /// records never share a row number.
+    #[test]
+    fn a_lone_carriage_return_starts_a_new_row() {
+        let rows = parse_issues(b"Falls\rTransport,Sam,\r\nNight care,,\n").unwrap();
+        let numbers: Vec<u64> = rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, [1, 2, 3]);
     }
 }

@@ -241,22 +241,45 @@ fn parse_and_compare(
     compare: bool,
 ) -> Result<(Loaded, Option<String>), LoadError> {
     let parts = parse_parts(path, bytes, Reading::Rebuilding)?;
-    let stored = parts.state;
-    let journal = match parts.log {
-        Log::Rebuilt(journal) => (*journal)?,
-        Log::Events(events) => rebuild(path, parts.version, events)?,
-    };
-    let loaded = Loaded {
-        meta: parts.meta,
-        saved_at: parts.saved_at,
-        journal,
-    };
+    let (loaded, stored) = parts.into_loaded(path)?;
     let differs = if compare {
         snapshot_difference(&stored, &loaded.journal.session)
     } else {
         None
     };
     Ok((loaded, differs))
+}
+
+/// What `convene check` needs of a file: the state its log gives, how long the log is, and
+/// where the snapshot disagrees. The events are dropped once applied, so a check holds the
+/// file's bytes and the state, not the whole log besides.
+#[derive(Debug)]
+pub struct Verified {
+    pub meta: Meta,
+    pub session: Session,
+    pub events: usize,
+    pub snapshot_differs: Option<String>,
+}
+
+/// Reads a file, rebuilds it from its events and compares its snapshot, keeping none of
+/// the events.
+pub fn verify(path: &Path) -> Result<Verified, LoadError> {
+    verify_bytes(path, read(path)?)
+}
+
+fn verify_bytes(path: &Path, bytes: Vec<u8>) -> Result<Verified, LoadError> {
+    let parts = parse_parts(path, &bytes, Reading::Verifying)?;
+    drop(bytes);
+    let events = parts.events;
+    let (loaded, stored) = parts.into_loaded(path)?;
+    let events = events.unwrap_or(loaded.journal.events.len());
+    let snapshot_differs = snapshot_difference(&stored, &loaded.journal.session);
+    Ok(Verified {
+        meta: loaded.meta,
+        session: loaded.journal.session,
+        events,
+        snapshot_differs,
+    })
 }
 
 /// A file's log as it stands, read but not applied: for replay, which applies it once,
@@ -311,8 +334,16 @@ enum Reading {
     /// read, a piece at a time (when the version comes before the log, as Convene writes
     /// it: a piece is checked against the version before it is applied).
     Rebuilding,
+    /// As `Rebuilding`, keeping none of the events once applied.
+    Verifying,
     /// Header and snapshot; the events are skipped, or not reached at all.
     Snapshot,
+}
+
+impl Reading {
+    fn rebuilds(self) -> bool {
+        matches!(self, Reading::Rebuilding | Reading::Verifying)
+    }
 }
 
 /// A file's top-level fields, as far as they have been read.
@@ -346,7 +377,25 @@ struct Parts {
     meta: Meta,
     saved_at: DateTime<FixedOffset>,
     log: Log,
+    /// How many events the log held, when they were applied and dropped while read.
+    events: Option<usize>,
     state: StateView,
+}
+
+impl Parts {
+    /// The session the log gives (rebuilt now if it was not while read), and the snapshot.
+    fn into_loaded(self, path: &Path) -> Result<(Loaded, StateView), LoadError> {
+        let journal = match self.log {
+            Log::Rebuilt(journal) => (*journal)?,
+            Log::Events(events) => rebuild(path, self.version, events)?,
+        };
+        let loaded = Loaded {
+            meta: self.meta,
+            saved_at: self.saved_at,
+            journal,
+        };
+        Ok((loaded, self.state))
+    }
 }
 
 /// A file's log, as read or as rebuilt while it was read.
@@ -354,6 +403,10 @@ enum Log {
     Events(Vec<Event>),
     Rebuilt(Box<Result<Journal, LoadError>>),
 }
+
+/// What the rebuilding thread gives: the journal (without its events if they were
+/// dropped), and how many events it applied.
+type Rebuilt = (Result<Journal, LoadError>, usize);
 
 /// Events per piece handed to the rebuilding thread.
 const PIECE: usize = 2048;
@@ -381,11 +434,15 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
     // part of the reservation never used is never touched.
     let capacity = (bytes.len() / 128).min(1 << 22);
     let (read, rebuilt) = std::thread::scope(|scope| {
-        let (pieces, rebuilt) = if reading == Reading::Rebuilding {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Piece>(16);
+        let (pieces, rebuilt) = if reading.rebuilds() {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Piece>(4);
+            let rebuild = match reading {
+                Reading::Verifying => Rebuild::forgetting(),
+                _ => Rebuild::with_capacity(capacity),
+            };
             let thread = std::thread::Builder::new()
                 .name("convene-rebuild".into())
-                .spawn_scoped(scope, move || rebuild_pieces(path, rx, capacity));
+                .spawn_scoped(scope, move || rebuild_pieces(path, rx, rebuild));
             match thread {
                 Ok(thread) => (Some(tx), Some(thread)),
                 // No second thread to be had: read first, rebuild after.
@@ -439,6 +496,12 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
     }
     let version = found.version.ok_or_else(missing)?;
     check_version(path, version)?;
+    let (log, events) = match rebuilt {
+        Some((journal, applied)) if found.streamed => {
+            (Log::Rebuilt(Box::new(journal)), Some(applied))
+        }
+        _ => (Log::Events(found.events.unwrap_or_default()), None),
+    };
     Ok(Parts {
         version,
         meta: Meta {
@@ -446,10 +509,8 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
             created_at: found.created_at.ok_or_else(missing)?,
         },
         saved_at: found.saved_at.ok_or_else(missing)?,
-        log: match rebuilt {
-            Some(journal) if found.streamed => Log::Rebuilt(Box::new(journal)),
-            _ => Log::Events(found.events.unwrap_or_default()),
-        },
+        log,
+        events,
         state: found.state.ok_or_else(missing)?,
     })
 }
@@ -509,7 +570,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                     }
                     events_seen = true;
                     match (self.reading, &self.pieces, f.version) {
-                        (Reading::Rebuilding, Some(pieces), Some(version)) => {
+                        (Reading::Rebuilding | Reading::Verifying, Some(pieces), Some(version)) => {
                             let seed = EventsSeed {
                                 capacity: PIECE,
                                 pieces: Some((pieces, version)),
@@ -517,7 +578,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                             map.next_value_seed(seed)?;
                             f.streamed = true;
                         }
-                        (Reading::Everything | Reading::Rebuilding, _, _) => {
+                        (Reading::Everything | Reading::Rebuilding | Reading::Verifying, _, _) => {
                             let seed = EventsSeed {
                                 capacity: self.capacity,
                                 pieces: None,
@@ -599,28 +660,26 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 
 /// The rebuilding thread: applies the pieces of the log as they are read. A version 1 file
 /// holding something of version 2 is refused as `migrate` refuses it, whatever else.
-fn rebuild_pieces(
-    path: &Path,
-    pieces: Receiver<Piece>,
-    capacity: usize,
-) -> Result<Journal, LoadError> {
-    let mut rebuild = Rebuild::with_capacity(capacity);
+fn rebuild_pieces(path: &Path, pieces: Receiver<Piece>, mut rebuild: Rebuild) -> Rebuilt {
     for (version, piece) in pieces {
         if let Some((seq, what, since)) = piece.iter().find_map(|e| newer_than(version, e)) {
-            return Err(LoadError::TooNew {
+            let too_new = LoadError::TooNew {
                 path: path.to_path_buf(),
                 seq,
                 what,
                 version,
                 since,
-            });
+            };
+            return (Err(too_new), rebuild.applied());
         }
         rebuild.extend(piece);
     }
-    rebuild.finish().map_err(|source| LoadError::Event {
+    let applied = rebuild.applied();
+    let journal = rebuild.finish().map_err(|source| LoadError::Event {
         path: path.to_path_buf(),
         source,
-    })
+    });
+    (journal, applied)
 }
 
 /// Only what is needed to tell a newer file from a broken one.
@@ -789,6 +848,25 @@ mod tests {
         assert_eq!(preview.state, StateView::of(&journal.session));
         let checked = check_bytes(Path::new("s.json"), &old).unwrap();
         assert_eq!(checked.snapshot_differs, None);
+    }
+
+    /// A check keeps none of the events, in any key order, and finds what a load finds.
+    #[test]
+    fn verifying_finds_what_a_load_finds() {
+        let (journal, bytes) = file();
+        let reordered = edit(&bytes, |_| {});
+        for bytes in [bytes.clone(), reordered] {
+            let verified = verify_bytes(Path::new("s.json"), bytes).unwrap();
+            assert_eq!(verified.session, journal.session);
+            assert_eq!(verified.events, journal.events.len());
+            assert_eq!(verified.snapshot_differs, None);
+        }
+        let theme = edit(&bytes, |v| v["state"]["theme"] = "Other".into());
+        let verified = verify_bytes(Path::new("s.json"), theme).unwrap();
+        assert!(verified.snapshot_differs.unwrap().contains("theme"));
+        let refused = edit(&bytes, |v| v["events"][5]["seq"] = 99.into());
+        let message = verify_bytes(Path::new("s.json"), refused.clone()).unwrap_err();
+        assert_eq!(message.to_string(), err(&refused));
     }
 
     /// The schema allows no other fields anywhere; a save would drop them without a word.

@@ -105,7 +105,7 @@ struct Counters {
     step: u32,
 }
 
-fn owner_of(item_from: &Option<Captured>, at: DateTime<FixedOffset>) -> Owner {
+fn owner_of(item_from: Option<&Captured>, at: DateTime<FixedOffset>) -> Owner {
     match item_from {
         None => Owner::Main,
         Some(c) => Owner::Copy {
@@ -334,7 +334,7 @@ impl Target {
         let mut owners = BTreeMap::new();
         for item in mine.steps.iter().flat_map(|s| &s.items) {
             for key in keys(&item.change) {
-                claim(&mut owners, key, owner_of(&item.from, item.at));
+                claim(&mut owners, key, owner_of(item.from.as_deref(), item.at));
             }
         }
         // An undo on the main side of something both sides had is the main side's change.
@@ -345,7 +345,11 @@ impl Target {
         }
         for stamped in &self.pending {
             for key in keys(&stamped.change) {
-                claim(&mut owners, key, owner_of(&stamped.from, stamped.at));
+                claim(
+                    &mut owners,
+                    key,
+                    owner_of(stamped.from.as_deref(), stamped.at),
+                );
             }
         }
         let next = &start.next;
@@ -525,14 +529,16 @@ impl Target {
     /// Records a translated change here; a refusal that only means "already so" is not a
     /// conflict.
     fn emit(&mut self, cx: &mut Cx, item: &Item, change: Change) -> Result<(), Rejection> {
-        let from = item.from.clone().unwrap_or_else(|| Captured {
-            copy: cx.id.clone(),
-            label: cx.label.clone(),
-            seq: item.seq,
+        let from = item.from.clone().unwrap_or_else(|| {
+            Box::new(Captured {
+                copy: cx.id.clone(),
+                label: cx.label.clone(),
+                seq: item.seq,
+            })
         });
         self.apply_here(item.at, &change)?;
         for key in keys(&change) {
-            claim(&mut cx.owners, key, owner_of(&Some(from.clone()), item.at));
+            claim(&mut cx.owners, key, owner_of(Some(&from), item.at));
         }
         cx.counts.add(&change);
         self.pending.push(Stamped {
@@ -1044,7 +1050,7 @@ impl Target {
             item,
             Change::ReportRecorded {
                 issue,
-                report: joined,
+                report: Box::new(joined),
             },
         );
     }

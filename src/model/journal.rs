@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stamped {
     pub at: DateTime<FixedOffset>,
-    pub from: Option<Captured>,
+    pub from: Option<Box<Captured>>,
     pub change: Change,
 }
 

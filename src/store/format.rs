@@ -94,22 +94,64 @@ pub fn to_bytes(meta: &Meta, journal: &Journal, saved_at: DateTime<FixedOffset>)
 /// recorded, so a save writes these bytes again instead of serializing the whole log.
 #[derive(Clone, Debug, Default)]
 pub struct LogBytes {
-    /// Every event, each preceded by `,` (except the first) and its line break and indent.
+    /// Every event from `start` on, each preceded by `,` (except the first) and its line
+    /// break and indent. What comes before `start` is the rest of the file they were read
+    /// from, if they were.
     bytes: Vec<u8>,
+    start: usize,
     count: usize,
 }
+
+/// What comes just before the first event in a file Convene wrote.
+const EVENTS_OPEN: &[u8] = b"\n  \"events\": [";
 
 impl LogBytes {
     pub fn of(events: &[Event]) -> LogBytes {
         // About 230 bytes an event in a real day; a little over, so it rarely grows.
         let mut log = LogBytes {
             bytes: Vec::with_capacity(events.len() * 256),
+            start: 0,
             count: 0,
         };
         for event in events {
             log.push(event);
         }
         log
+    }
+
+    /// Keeps the bytes of a file that was read and holds `count` events, when its log is
+    /// laid out as Convene writes it (last, one event a line): they are the log's bytes
+    /// already, and an open then neither serializes the log again nor holds it twice.
+    /// Anything else (another key order, events over several lines) is handed back.
+    pub fn from_file(mut file: Vec<u8>, count: usize) -> Result<LogBytes, Vec<u8>> {
+        // A line break is never inside a JSON string, so the key at the top level's indent
+        // is the top level's, and each line break in the log starts an event.
+        let Some(open) = memchr::memmem::find(&file, EVENTS_OPEN) else {
+            return Err(file);
+        };
+        let start = open + EVENTS_OPEN.len();
+        let end = file.len().saturating_sub(TAIL.len());
+        if end < start || &file[end..] != TAIL {
+            return Err(file);
+        }
+        let log = &file[start..end];
+        let mut lines = 0;
+        for (n, at) in memchr::memchr_iter(b'\n', log).enumerate() {
+            let after_comma = n == 0 && at == 0 || n > 0 && log[at - 1] == b',';
+            if !after_comma || !log[at + 1..].starts_with(b"    {") {
+                return Err(file);
+            }
+            lines += 1;
+        }
+        if lines != count {
+            return Err(file);
+        }
+        file.truncate(end);
+        Ok(LogBytes {
+            bytes: file,
+            start,
+            count,
+        })
     }
 
     /// Adds the next event of the log.
@@ -178,7 +220,7 @@ impl<'a> FileParts<'a> {
 
     /// The pieces, in order.
     pub fn slices(&self) -> [&[u8]; 3] {
-        [&self.head, &self.log.bytes, TAIL]
+        [&self.head, &self.log.bytes[self.log.start..], TAIL]
     }
 
     /// The length of the whole file.
@@ -848,6 +890,48 @@ mod tests {
         assert_eq!(preview.state, StateView::of(&journal.session));
         let checked = check_bytes(Path::new("s.json"), &old).unwrap();
         assert_eq!(checked.snapshot_differs, None);
+    }
+
+    /// The bytes of a file Convene wrote are its log's bytes: kept as they are, a save
+    /// from them writes what a fresh serialization would.
+    #[test]
+    fn an_opened_files_bytes_are_kept_for_its_log() {
+        let (mut journal, bytes) = file();
+        let count = journal.events.len();
+        let mut log = LogBytes::from_file(bytes.clone(), count).unwrap();
+        assert_eq!(log.len(), count);
+        let at = crate::demo::saved_at();
+        let event = journal
+            .record(
+                at,
+                Change::ThemeSet {
+                    theme: "Après \"x\"".into(),
+                },
+            )
+            .unwrap()
+            .clone();
+        log.push(&event);
+        let kept = FileParts::new(&crate::demo::meta(), &journal.session, at, &log).concat();
+        assert_eq!(kept, to_bytes(&crate::demo::meta(), &journal, at));
+
+        let empty = to_bytes(&crate::demo::meta(), &Journal::default(), at);
+        let log = LogBytes::from_file(empty, 0).unwrap();
+        assert!(log.is_empty());
+
+        // Laid out any other way, the bytes are handed back to be serialized afresh.
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let reordered = edit(&bytes, |_| {});
+        let pretty = serde_json::to_vec_pretty(
+            &serde_json::from_slice::<serde_json::Value>(&bytes).unwrap(),
+        )
+        .unwrap();
+        // Two events on one line (the last two: the snapshot has the same indent).
+        let last = text.rfind(",\n    {").unwrap();
+        let joined = format!("{}, {}", &text[..last], &text[last + 6..]).into_bytes();
+        for other in [reordered, pretty, joined] {
+            assert!(LogBytes::from_file(other, count).is_err());
+        }
+        assert!(LogBytes::from_file(bytes, count + 1).is_err());
     }
 
     /// A check keeps none of the events, in any key order, and finds what a load finds.

@@ -143,8 +143,11 @@ pub fn open_behind(path: &Path) -> Result<Opening, OpenError> {
         .name("convene-check".into())
         .spawn(move || {
             let result = check_bytes(&owned, &bytes).map(|checked| {
-                drop(bytes);
-                let log = LogBytes::of(&checked.loaded.journal.events);
+                let events = &checked.loaded.journal.events;
+                let log = LogBytes::from_file(bytes, events.len()).unwrap_or_else(|bytes| {
+                    drop(bytes);
+                    LogBytes::of(events)
+                });
                 Behind { checked, log }
             });
             let _ = tx.send(result);

@@ -58,7 +58,7 @@ pub(crate) fn change_state(
             session.next.issue = session.next.issue.max(used.issues);
             session.next.step = session.next.step.max(used.steps);
             session.follow_up = Some(FollowUp {
-                follows: follows.clone(),
+                follows: (**follows).clone(),
                 earlier: earlier.clone(),
                 date: *date,
             });
@@ -106,7 +106,7 @@ pub(crate) fn change_state(
                     supporters: seen,
                     ..Plan::default()
                 },
-                carried_from: Some(from.clone()),
+                carried_from: Some((**from).clone()),
             };
             session.issues.insert(*id, new);
             session.next.issue = session.next.issue.max(id.0);
@@ -152,7 +152,7 @@ pub(crate) fn change_state(
                 due: *due,
                 horizon: *horizon,
                 status: *status,
-                carried_from: Some(from.clone()),
+                carried_from: Some((**from).clone()),
                 history: kept,
                 note: String::new(),
             };

@@ -131,6 +131,42 @@ fn optional(text: &Option<String>, what: &'static str) -> Result<Option<String>,
     }
 }
 
+/// A new issue as its title and description make it, once its id is known to be free and
+/// they keep to the text rules (checked in that order: the first refusal is the one said).
+pub(super) fn fresh_issue(
+    session: &Session,
+    id: IssueId,
+    title: &str,
+    description: &str,
+) -> Result<Issue, Rejection> {
+    if session.issues.contains_key(&id) {
+        return Err(Rejection::IdTaken {
+            what: "issue",
+            id: id.0,
+        });
+    }
+    Ok(Issue {
+        id,
+        title: checked(title, "title", MAX_TITLE)?,
+        convener: None,
+        description: long_text(description.trim(), "description", MAX_TEXT)?,
+        placement: None,
+        report: Report::default(),
+        merged_into: None,
+        cancelled: false,
+        plan: Plan::default(),
+        carried_from: None,
+    })
+}
+
+/// Adds a new issue to the session; the patch takes it away again.
+pub(super) fn file_issue(session: &mut Session, new: Issue) -> Vec<Patch> {
+    let id = new.id;
+    session.issues.insert(id, new);
+    session.next.issue = session.next.issue.max(id.0);
+    vec![Patch::Issue(id, None)]
+}
+
 pub(super) fn issue(session: &Session, id: IssueId) -> Result<&Issue, Rejection> {
     let issue = session.issues.get(&id).ok_or(Rejection::UnknownIssue(id))?;
     match issue.merged_into {
@@ -392,30 +428,15 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             convener,
             description,
         } => {
-            if session.issues.contains_key(id) {
-                return Err(Rejection::IdTaken {
-                    what: "issue",
-                    id: id.0,
-                });
-            }
-            let title = checked(title, "title", MAX_TITLE)?;
-            let description = long_text(description.trim(), "description", MAX_TEXT)?;
+            let new = fresh_issue(session, *id, title, description)?;
             maybe_participant(session, *convener)?;
-            let new = Issue {
-                id: *id,
-                title,
-                convener: *convener,
-                description,
-                placement: None,
-                report: Report::default(),
-                merged_into: None,
-                cancelled: false,
-                plan: Plan::default(),
-                carried_from: None,
-            };
-            session.issues.insert(*id, new);
-            session.next.issue = session.next.issue.max(id.0);
-            Ok(vec![Patch::Issue(*id, None)])
+            Ok(file_issue(
+                session,
+                Issue {
+                    convener: *convener,
+                    ..new
+                },
+            ))
         }
         IssueEdited {
             issue: id,

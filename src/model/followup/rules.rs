@@ -1,11 +1,13 @@
 //! How the follow-up family of changes applies to a session (called from `apply`).
 
 use super::{FollowUp, MAX_NOTE};
-use crate::model::apply::{checked, issue, long_text, maybe_participant, participant};
+use crate::model::apply::{
+    checked, file_issue, fresh_issue, issue, long_text, maybe_participant, participant,
+};
 use crate::model::event::{Change, Event};
 use crate::model::history::{Field, Patch};
 use crate::model::rejection::*;
-use crate::model::session::{Issue, Plan, Report, Session, Step};
+use crate::model::session::{Issue, Plan, Session, Step};
 
 /// Whether the event belongs to a follow-up's founding step (which is not undoable), and
 /// whether it may: the link only as event 2, carried items only in that step.
@@ -72,14 +74,7 @@ pub(crate) fn change_state(
             lead,
             supporters,
         } => {
-            if session.issues.contains_key(id) {
-                return Err(Rejection::IdTaken {
-                    what: "issue",
-                    id: id.0,
-                });
-            }
-            let title = checked(title, "title", MAX_TITLE)?;
-            let description = long_text(description.trim(), "description", MAX_TEXT)?;
+            let new = fresh_issue(session, *id, title, description)?;
             maybe_participant(session, *lead)?;
             let mut seen = vec![];
             for s in supporters {
@@ -93,24 +88,15 @@ pub(crate) fn change_state(
                 seen.push(*s);
             }
             let new = Issue {
-                id: *id,
-                title,
-                convener: None,
-                description,
-                placement: None,
-                report: Report::default(),
-                merged_into: None,
-                cancelled: false,
                 plan: Plan {
                     lead: *lead,
                     supporters: seen,
                     ..Plan::default()
                 },
                 carried_from: Some((**from).clone()),
+                ..new
             };
-            session.issues.insert(*id, new);
-            session.next.issue = session.next.issue.max(id.0);
-            Ok(vec![Patch::Issue(*id, None)])
+            Ok(file_issue(session, new))
         }
         StepCarried {
             issue: id,

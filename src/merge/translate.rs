@@ -448,39 +448,18 @@ impl Target {
 
     /// Gives a thing created on the copy the next id here and remembers it.
     fn fresh(&self, cx: &mut Cx, id: IdMut<'_>) {
-        let s = &self.session;
-        match id {
-            IdMut::Participant(p) => {
-                let n = s.next_participant_id();
-                cx.map.participants.insert(p.0, n.0);
-                *p = n;
-            }
-            IdMut::Space(x) => {
-                let n = s.next_space_id();
-                cx.map.spaces.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Slot(x) => {
-                let n = s.next_slot_id();
-                cx.map.slots.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Issue(x) => {
-                let n = s.next_issue_id();
-                cx.map.issues.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Round(x) => {
-                let n = s.next_round_id();
-                cx.map.rounds.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Step(x) => {
-                let n = s.next_step_id();
-                cx.map.steps.insert(x.0, n.0);
-                *x = n;
-            }
-        }
+        let (m, used) = (&mut cx.map, &self.session.next);
+        let (map, last, v) = match id {
+            IdMut::Participant(p) => (&mut m.participants, used.participant, &mut p.0),
+            IdMut::Space(x) => (&mut m.spaces, used.space, &mut x.0),
+            IdMut::Slot(x) => (&mut m.slots, used.slot, &mut x.0),
+            IdMut::Issue(x) => (&mut m.issues, used.issue, &mut x.0),
+            IdMut::Round(x) => (&mut m.rounds, used.round, &mut x.0),
+            IdMut::Step(x) => (&mut m.steps, used.step, &mut x.0),
+        };
+        let n = last.saturating_add(1);
+        map.insert(*v, n);
+        *v = n;
     }
 
     fn verdict(&self, cx: &Cx, key: Key, at: DateTime<FixedOffset>) -> Verdict {

@@ -279,4 +279,6 @@ fn folders_the_app_makes_are_private_under_umask_000() {
     }
     wait("the trash folder", || data.join("trash").exists());
     assert_eq!(mode(&data.join("trash")), 0o700, "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_until_gone();
 }

@@ -2,7 +2,8 @@
 
 use super::{FollowUp, MAX_NOTE};
 use crate::model::apply::{
-    checked, file_issue, fresh_issue, issue, long_text, maybe_participant, participant,
+    checked, file_issue, file_step, fresh_issue, fresh_step, issue, long_text, maybe_participant,
+    participant,
 };
 use crate::model::event::{Change, Event};
 use crate::model::history::{Field, Patch};
@@ -109,19 +110,7 @@ pub(crate) fn change_state(
             status,
             history,
         } => {
-            issue(session, *id)?;
-            if session
-                .issues
-                .values()
-                .any(|i| i.plan.steps.contains_key(step))
-            {
-                return Err(Rejection::IdTaken {
-                    what: "next step",
-                    id: step.0,
-                });
-            }
-            let text = checked(text, "next step", MAX_TITLE)?;
-            maybe_participant(session, *owner)?;
+            let new = fresh_step(session, *id, *step, text, *owner)?;
             let mut kept = Vec::with_capacity(history.len());
             for m in history {
                 let mut m = m.clone();
@@ -132,20 +121,14 @@ pub(crate) fn change_state(
                 kept.push(m);
             }
             let new = Step {
-                id: *step,
-                text,
-                owner: *owner,
                 due: *due,
                 horizon: *horizon,
                 status: *status,
                 carried_from: Some((**from).clone()),
                 history: kept,
-                note: String::new(),
+                ..new
             };
-            let it = session.issues.get_mut(id).expect("checked");
-            let old = it.plan.steps.insert(*step, new);
-            session.next.step = session.next.step.max(step.0);
-            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+            Ok(file_step(session, *id, new))
         }
         ProgressRecorded {
             issue: id,

@@ -350,6 +350,44 @@ fn a_report_edited_on_both_keeps_mains_and_appends_the_copys() {
     );
 }
 
+fn retitle(j: &mut Journal, at: i64, issue: u32, title: &str) {
+    rec(
+        j,
+        at,
+        Change::IssueEdited {
+            issue: IssueId(issue),
+            title: title.into(),
+            convener: None,
+            description: String::new(),
+        },
+    );
+}
+
+#[test]
+fn an_issue_retitled_on_both_keeps_mains_and_appends_the_copys() {
+    let main_before = morning();
+    let mut copy = copy_of(&main_before, 30, "Newsroom 2");
+    let mut main = main_before;
+    retitle(&mut main, 40, 1, "Main's title");
+    retitle(&mut copy, 41, 1, "Copy's title");
+    retitle(&mut copy, 42, 1, "Copy's better title");
+    let (out, merge) = merged(&main, &[(&copy, "newsroom-2.json")]);
+    let issue = &out.session.issues[&IssueId(1)];
+    assert_eq!(issue.title, "Main's title");
+    assert_eq!(
+        issue.description,
+        "Also captured on Newsroom 2:\n\u{201c}Copy's better title\u{201d}"
+    );
+    let lines = merge.summary.lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains(
+            "changed on both; MAIN's kept, Newsroom 2's text appended to the description)"
+        ),
+        "{lines:?}"
+    );
+}
+
 #[test]
 fn between_copies_the_earlier_capture_wins_whatever_the_order() {
     let main = morning();

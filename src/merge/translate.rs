@@ -807,7 +807,7 @@ impl Target {
                 }
             }
             IssuePlaced { .. } => self.place(cx, item, change, what),
-            ReportRecorded { .. } => self.report(cx, item, change, what),
+            ReportRecorded { .. } => self.report(cx, item, change),
             IssueEdited { .. } => self.issue_text(cx, item, change, what),
         }
     }
@@ -957,7 +957,63 @@ impl Target {
         })
     }
 
-    fn report(&mut self, cx: &mut Cx, item: &Item, change: Change, what: String) {
+    /// Settles a text (`key`, of `issue`) that MAIN and the copy both edited: the first
+    /// time, the verdict says whose stands first, `note` says what the conflict list reads
+    /// (given that and the other side's label) and the settlement is kept for the copy's
+    /// later edits of the same text; `None` where `theirs` was simply brought in (or found
+    /// already there), with nothing to join.
+    #[allow(clippy::too_many_arguments)]
+    fn settle_both<T: Clone>(
+        &mut self,
+        cx: &mut Cx,
+        item: &Item,
+        (key, issue): (Key, IssueId),
+        kept: fn(&mut Cx) -> &mut BTreeMap<IssueId, Resolution<T>>,
+        current: T,
+        theirs: Change,
+        note: impl FnOnce(bool, &str) -> (String, String),
+    ) -> Option<Resolution<T>> {
+        if let Some(r) = kept(cx).get(&issue) {
+            return Some(r.clone());
+        }
+        let verdict = self.verdict(cx, key, item.at);
+        if let Verdict::Free = verdict {
+            self.emit_or_conflict(cx, item, theirs);
+            return None;
+        }
+        match self.would_change(item.at, &theirs) {
+            Some(false) => {
+                self.already(cx, item, &theirs);
+                return None;
+            }
+            Some(true) => {}
+            None => {
+                self.emit_or_conflict(cx, item, theirs);
+                return None;
+            }
+        }
+        let (main_first, kept_label) = match verdict {
+            Verdict::Keep(owner) => (true, owner),
+            Verdict::Win(loser) => (false, loser),
+            Verdict::Free => unreachable!("handled above"),
+        };
+        let (what, said) = note(main_first, &kept_label);
+        cx.conflicts.push(Conflict {
+            seq: item.seq,
+            what,
+            kept: said,
+            lost: String::new(),
+        });
+        let r = Resolution {
+            main_first,
+            kept: current,
+            kept_label,
+        };
+        kept(cx).insert(issue, r.clone());
+        Some(r)
+    }
+
+    fn report(&mut self, cx: &mut Cx, item: &Item, change: Change) {
         let Change::ReportRecorded { issue, report } = change else {
             return;
         };
@@ -972,58 +1028,29 @@ impl Target {
             return;
         };
         let label = cx.label.clone();
-        let resolution = match cx.reports.get(&issue) {
-            Some(r) => r.clone(),
-            None => match self.verdict(cx, Key::Report(issue), item.at) {
-                Verdict::Free => {
-                    self.emit_or_conflict(cx, item, Change::ReportRecorded { issue, report });
-                    return;
-                }
-                verdict => {
-                    let probe = Change::ReportRecorded {
-                        issue,
-                        report: report.clone(),
-                    };
-                    match self.would_change(item.at, &probe) {
-                        Some(false) => return self.already(cx, item, &probe),
-                        Some(true) => {}
-                        None => {
-                            self.emit_or_conflict(cx, item, probe);
-                            return;
-                        }
-                    }
-                    let (main_first, kept_label) = match verdict {
-                        Verdict::Keep(owner) => (true, owner),
-                        Verdict::Win(loser) => (false, loser),
-                        Verdict::Free => unreachable!("handled above"),
-                    };
-                    let kept = if main_first {
-                        format!("{kept_label} kept, {label}'s text appended")
-                    } else {
-                        format!("{label}'s kept (captured earlier), {kept_label}'s text appended")
-                    };
-                    cx.conflicts.push(Conflict {
-                        seq: item.seq,
-                        what: format!("report of issue {issue} edited on both"),
-                        kept,
-                        lost: String::new(),
-                    });
-                    let r = Resolution {
-                        main_first,
-                        kept: current,
-                        kept_label,
-                    };
-                    cx.reports.insert(issue, r.clone());
-                    r
-                }
-            },
+        let theirs = Change::ReportRecorded {
+            issue,
+            report: report.clone(),
+        };
+        let note = |main_first: bool, kept_label: &str| {
+            let kept = if main_first {
+                format!("{kept_label} kept, {label}'s text appended")
+            } else {
+                format!("{label}'s kept (captured earlier), {kept_label}'s text appended")
+            };
+            (format!("report of issue {issue} edited on both"), kept)
+        };
+        let key = (Key::Report(issue), issue);
+        let Some(resolution) =
+            self.settle_both(cx, item, key, |cx| &mut cx.reports, current, theirs, note)
+        else {
+            return;
         };
         let joined = if resolution.main_first {
             join_reports(&resolution.kept, &report, &label)
         } else {
             join_reports(&report, &resolution.kept, &resolution.kept_label)
         };
-        let _ = what;
         self.emit_or_conflict(
             cx,
             item,
@@ -1062,51 +1089,23 @@ impl Target {
             return;
         };
         let label = cx.label.clone();
-        let resolution = match cx.texts.get(&issue) {
-            Some(r) => r.clone(),
-            None => match self.verdict(cx, Key::IssueText(issue), item.at) {
-                Verdict::Free => {
-                    self.emit_or_conflict(cx, item, edit(theirs));
-                    return;
-                }
-                verdict => {
-                    let probe = edit(theirs.clone());
-                    match self.would_change(item.at, &probe) {
-                        Some(false) => return self.already(cx, item, &probe),
-                        Some(true) => {}
-                        None => {
-                            self.emit_or_conflict(cx, item, probe);
-                            return;
-                        }
-                    }
-                    let (main_first, kept_label) = match verdict {
-                        Verdict::Keep(owner) => (true, owner),
-                        Verdict::Win(loser) => (false, loser),
-                        Verdict::Free => unreachable!("handled above"),
-                    };
-                    let kept = if main_first {
-                        format!("{kept_label}'s kept, {label}'s text appended to the description")
-                    } else {
-                        format!(
-                            "{label}'s kept (captured earlier), {kept_label}'s text appended to \
-                             the description"
-                        )
-                    };
-                    cx.conflicts.push(Conflict {
-                        seq: item.seq,
-                        what: changed_both(&what),
-                        kept,
-                        lost: String::new(),
-                    });
-                    let r = Resolution {
-                        main_first,
-                        kept: current,
-                        kept_label,
-                    };
-                    cx.texts.insert(issue, r.clone());
-                    r
-                }
-            },
+        let note = |main_first: bool, kept_label: &str| {
+            let kept = if main_first {
+                format!("{kept_label}'s kept, {label}'s text appended to the description")
+            } else {
+                format!(
+                    "{label}'s kept (captured earlier), {kept_label}'s text appended to the \
+                     description"
+                )
+            };
+            (changed_both(&what), kept)
+        };
+        let key = (Key::IssueText(issue), issue);
+        let probe = edit(theirs.clone());
+        let Some(resolution) =
+            self.settle_both(cx, item, key, |cx| &mut cx.texts, current, probe, note)
+        else {
+            return;
         };
         let joined = if resolution.main_first {
             join_issue_text(&resolution.kept, &theirs, &label)

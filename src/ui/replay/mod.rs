@@ -2,6 +2,11 @@
 //! cursor in its log, above a timeline of the day. Replay keys move the cursor; every other
 //! key goes to the app, so panes switch and scroll as they do live. Edits are refused by
 //! the app itself because it is read-only, and nothing here can write a file.
+//!
+//! A long log is still being read while the screen already shows its start (see
+//! `replay::behind`): the timeline says how far it is read, moves stop at the last event
+//! read, and what needs the whole day (its end, a time, the marks to come) says "a moment"
+//! until it is there. A file refused part way is said at once and on quitting.
 
 pub mod follow;
 pub mod timeline;
@@ -11,7 +16,9 @@ use super::pane::{KeyHelp, Notice};
 use super::theme::Theme;
 use super::widgets::field::{Field, FieldKey};
 use crate::model::{BadEvent, Event, Journal};
+use crate::replay::behind::Built;
 use crate::replay::{Playback, Replayer};
+use crate::store::LoadError;
 use chrono::{FixedOffset, NaiveTime, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
@@ -20,8 +27,9 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
-use timeline::{Rows, Timeline};
+use timeline::{Rows, Timeline, thousands};
 
 /// The keys of replay, for the status bar and `?`.
 pub const KEYS: [KeyHelp; 9] = [
@@ -49,12 +57,43 @@ pub struct ReplayScreen {
     rows: Option<Rows>,
     /// Shows the pane of each change as replay reaches it, until the viewer picks a pane.
     pub follow: bool,
+    /// The rest of the log, while it is still being read and built.
+    behind: Option<Receiver<Built>>,
+    /// Why the file was refused after the screen opened: replay stops before that point,
+    /// and the command fails with this once the viewer quits.
+    refused: Option<LoadError>,
+    /// Something waited for the whole log: say when it is there.
+    waited: bool,
 }
 
 impl ReplayScreen {
     /// Opens a replay of `events` at the first event.
     pub fn new(events: Vec<Event>, name: String, theme: Theme) -> Result<ReplayScreen, BadEvent> {
-        let replay = Replayer::new(events)?;
+        Ok(ReplayScreen::open(
+            Replayer::new(events)?,
+            None,
+            name,
+            theme,
+        ))
+    }
+
+    /// Opens a replay at the first event while the rest of the log is still being built:
+    /// `behind` brings it (see `take_built`).
+    pub fn reading(
+        replay: Replayer,
+        behind: Receiver<Built>,
+        name: String,
+        theme: Theme,
+    ) -> ReplayScreen {
+        ReplayScreen::open(replay, Some(behind), name, theme)
+    }
+
+    fn open(
+        replay: Replayer,
+        behind: Option<Receiver<Built>>,
+        name: String,
+        theme: Theme,
+    ) -> ReplayScreen {
         let now = replay.events().first().map_or_else(
             || {
                 FixedOffset::east_opt(0)
@@ -75,10 +114,89 @@ impl ReplayScreen {
             goto: None,
             rows: None,
             follow: true,
+            behind,
+            refused: None,
+            waited: false,
         };
         let first = screen.replay.first();
         screen.go(first);
-        Ok(screen)
+        screen
+    }
+
+    /// Takes in what has been built of the log since the last call. Returns true if the
+    /// screen should be redrawn.
+    pub fn take_built(&mut self) -> bool {
+        let Some(behind) = &self.behind else {
+            return false;
+        };
+        let mut changed = false;
+        loop {
+            match behind.try_recv() {
+                Ok(Built::Part(part)) => {
+                    self.replay.absorb(part);
+                    changed = true;
+                }
+                Err(TryRecvError::Empty) => return changed,
+                Ok(Built::Done(verdict)) => {
+                    self.finished(verdict);
+                    return true;
+                }
+                // Not without a verdict (see `behind::read`); nothing more will come.
+                Err(TryRecvError::Disconnected) => {
+                    self.finished(Ok(()));
+                    return true;
+                }
+            }
+        }
+    }
+
+    fn finished(&mut self, verdict: Result<(), LoadError>) {
+        self.behind = None;
+        self.replay.completed();
+        match verdict {
+            Ok(()) if self.waited => self.info(format!(
+                "The whole log is read ({} events): End, g and the marks work now",
+                thousands(self.replay.len())
+            )),
+            Ok(()) => {}
+            Err(e) => {
+                self.refuse(format!(
+                    "This file is refused after event {}: q quits and says why",
+                    thousands(self.replay.len())
+                ));
+                self.refused = Some(e);
+            }
+        }
+    }
+
+    /// True while the log is still being read.
+    pub fn is_reading(&self) -> bool {
+        self.behind.is_some()
+    }
+
+    /// Why the file was refused after the screen opened, if it was.
+    pub fn refused(&self) -> Option<&LoadError> {
+        self.refused.as_ref()
+    }
+
+    /// Says that something needs the whole log, which is still being read.
+    fn a_moment(&mut self, what: &str) {
+        self.waited = true;
+        self.info(format!(
+            "Still reading the log ({} events so far): {what} in a moment",
+            thousands(self.replay.len())
+        ));
+    }
+
+    /// Says that there is nothing after the cursor.
+    fn at_the_end(&mut self) {
+        if self.refused.is_some() {
+            self.refuse(
+                "Replay stops here: the rest of this file is refused (q quits and says why)",
+            );
+        } else {
+            self.info("This is the last event");
+        }
     }
 
     /// Moves the cursor and shows the session as it was there.
@@ -152,6 +270,10 @@ impl ReplayScreen {
                             && mouse.column < r.right()
                     };
                     if on_line(rows.axis) || on_line(rows.marks) {
+                        if !self.replay.is_complete() {
+                            self.a_moment("going to a time");
+                            return true;
+                        }
                         if let Some(n) = timeline::time_at(&self.replay, rows.axis, mouse.column)
                             .and_then(|at| self.replay.last_at_or_before(at))
                         {
@@ -182,11 +304,13 @@ impl ReplayScreen {
             KeyCode::Right if shift => self.jump(true),
             KeyCode::Left if shift => self.jump(false),
             KeyCode::Right => {
-                if self.replay.position() >= self.replay.len() {
-                    self.info("This is the last event");
-                } else {
+                if self.replay.position() < self.replay.len() {
                     let n = self.replay.position() + 1;
                     self.moved_to(n);
+                } else if self.replay.is_complete() {
+                    self.at_the_end();
+                } else {
+                    self.a_moment("the next event");
                 }
             }
             KeyCode::Left => {
@@ -198,6 +322,7 @@ impl ReplayScreen {
                 }
             }
             KeyCode::Home => self.moved_to(self.replay.first()),
+            KeyCode::End if !self.replay.is_complete() => self.a_moment("End"),
             KeyCode::End => self.moved_to(self.replay.len()),
             KeyCode::Char('+' | '=') => {
                 if self.playback.faster() {
@@ -244,7 +369,7 @@ impl ReplayScreen {
             self.info("Paused");
             return;
         }
-        if self.replay.position() >= self.replay.len() {
+        if self.replay.position() >= self.replay.len() && self.replay.is_complete() {
             self.go(self.replay.first());
         }
         self.playback.play();
@@ -262,6 +387,7 @@ impl ReplayScreen {
                 self.moved_to(m.position);
                 self.info(format!("{} {}", m.phase.letter(), m.phase.label()));
             }
+            None if forward && !self.replay.is_complete() => self.a_moment("the next mark"),
             None if forward => self.info("No phase mark after this point"),
             None => self.info("No phase mark before this point"),
         }
@@ -277,6 +403,7 @@ impl ReplayScreen {
                 self.goto = None;
                 self.app.notice = None;
             }
+            KeyCode::Enter if !self.replay.is_complete() => self.a_moment("going to a time"),
             KeyCode::Enter => {
                 let typed = field.text();
                 match parse_time(&typed).map(|t| (t, end_of(&typed, t))) {
@@ -318,12 +445,19 @@ impl ReplayScreen {
     pub fn advance(&mut self, elapsed: Duration) -> bool {
         let was_playing = self.playback.playing();
         let pos = self.replay.position();
-        let steps = self.playback.advance(self.replay.events(), pos, elapsed);
+        let complete = self.replay.is_complete();
+        let steps = self
+            .playback
+            .advance(self.replay.events(), complete, pos, elapsed);
         if steps > 0 {
             self.go(pos + steps);
         }
         if was_playing && !self.playback.playing() {
-            self.info("End of the session: Space plays it again");
+            if self.refused.is_some() {
+                self.at_the_end();
+            } else {
+                self.info("End of the session: Space plays it again");
+            }
         }
         steps > 0 || was_playing != self.playback.playing()
     }
@@ -373,6 +507,7 @@ impl ReplayScreen {
                 Timeline {
                     replay: &self.replay,
                     playback: &self.playback,
+                    refused: self.refused.as_ref(),
                     theme: &theme,
                 }
                 .render(bottom, buf);
@@ -393,6 +528,9 @@ fn render_goto(field: &mut Field, replay: &Replayer, area: Rect, buf: &mut Buffe
     };
     field.render(field_area, buf, t, true);
     let range = match (replay.time_of(1), replay.time_of(replay.len())) {
+        (Some(a), Some(_)) if !replay.is_complete() => {
+            format!("From {}; the log is still being read · ", a.format("%H:%M"))
+        }
         (Some(a), Some(b)) => format!("Between {} and {} · ", a.format("%H:%M"), b.format("%H:%M")),
         _ => String::new(),
     };
@@ -443,17 +581,22 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, s)
 }
 
-/// Runs a replay until the user quits. Nothing is written anywhere.
+/// Runs a replay until the user quits. Nothing is written anywhere. A file refused after
+/// the screen opened is an error once the screen is closed, as if it had been refused
+/// before.
 pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
     use ratatui::crossterm::event;
     use std::time::Instant;
-    /// While playing, the next frame comes this soon; while paused, only input wakes us.
+    /// While playing, the next frame comes this soon; while paused, only input wakes us,
+    /// or the count of events read, a few times a second while the log is being read.
     const FRAME: Duration = Duration::from_millis(16);
+    const READING: Duration = Duration::from_millis(100);
     const IDLE: Duration = Duration::from_millis(500);
     super::with_terminal(|terminal| {
         let mut dirty = true;
         let mut last = Instant::now();
         while !screen.app.quit && crate::signals::stop_requested().is_none() {
+            dirty |= screen.take_built();
             let now = Instant::now();
             dirty |= screen.advance(now - last);
             last = now;
@@ -466,6 +609,8 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
             }
             let wait = if screen.playback.playing() {
                 FRAME
+            } else if screen.is_reading() {
+                READING
             } else {
                 IDLE
             };
@@ -479,7 +624,11 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
             }
         }
         Ok(())
-    })
+    })?;
+    match screen.refused {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use super::build::{Builder, Part};
 use crate::model::BadEvent;
 use crate::store::{LoadError, Piece, check_piece, stream_log};
 use std::path::Path;
-use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel, sync_channel};
+use std::time::{Duration, Instant};
 
 /// What the building thread hands the screen, in order: parts, then one verdict.
 #[derive(Debug)]
@@ -25,26 +26,38 @@ pub enum Built {
 const BYTES_AN_EVENT: u64 = 230;
 
 /// Starts reading and building a replay of the file at `path`, and waits only for its first
-/// events: the replay it returns holds at least one (unless the log is empty, when it is
-/// complete), and the rest comes through the receiver. A file refused before any event
-/// could be shown is refused here.
+/// events (and not long for more): the replay it returns holds at least one (unless the log
+/// is empty, when it is complete), and the rest comes through the receiver. A file refused
+/// before any event could be shown is refused here.
 pub fn start(path: &Path) -> Result<(Replayer, Receiver<Built>), LoadError> {
+    let begun = Instant::now();
     let behind = read(path)?;
     let mut replay = Replayer::building();
-    while replay.is_empty() {
-        match behind.recv() {
+    while !replay.is_complete() {
+        // A log read within `SETTLE` opens whole, without a flash of "reading".
+        let built = if replay.is_empty() {
+            behind.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            match SETTLE.checked_sub(begun.elapsed()) {
+                Some(left) => behind.recv_timeout(left),
+                None => break,
+            }
+        };
+        match built {
             Ok(Built::Part(part)) => replay.absorb(part),
             Ok(Built::Done(Ok(()))) => replay.completed(),
             Ok(Built::Done(Err(e))) => return Err(e),
+            Err(RecvTimeoutError::Timeout) => break,
             // The building thread always says how it ended, unless it panicked.
-            Err(_) => return Err(stopped(path)),
-        }
-        if replay.is_complete() {
-            break;
+            Err(RecvTimeoutError::Disconnected) => return Err(stopped(path)),
         }
     }
     Ok((replay, behind))
 }
+
+/// How long the first frame waits for the rest of a log once it has its start: long
+/// enough for a typical day to be read whole, too short to be seen.
+const SETTLE: Duration = Duration::from_millis(30);
 
 /// Starts reading and building on threads of their own; everything comes through the
 /// receiver.

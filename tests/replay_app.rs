@@ -566,8 +566,7 @@ fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
     press(&mut s, KeyCode::Right);
     assert_at(&s, &j, 30);
     assert!(
-        notice(&mut s)
-            .contains("Still reading the log (30 events so far): the next event in a moment"),
+        notice(&mut s).contains("The next event is still being read: a moment"),
         "{}",
         notice(&mut s)
     );
@@ -578,7 +577,7 @@ fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
     press(&mut s, KeyCode::End);
     assert_at(&s, &j, 1);
     assert!(
-        notice(&mut s).contains("End in a moment"),
+        notice(&mut s).contains("End works once the whole log is read: a moment"),
         "{}",
         notice(&mut s)
     );
@@ -587,7 +586,7 @@ fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
     press(&mut s, KeyCode::Enter);
     assert_at(&s, &j, 1);
     let prompt = text(&mut s, 80, 24);
-    assert!(prompt.contains("going to a time in a moment"), "{prompt}");
+    assert!(prompt.contains("Going to a time works once"), "{prompt}");
     assert!(prompt.contains("still being read"), "{prompt}");
     press(&mut s, KeyCode::Esc);
     let marks_read = s.replay.marks().len();
@@ -596,7 +595,7 @@ fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
     }
     assert!(s.replay.next_mark().is_none());
     assert!(
-        notice(&mut s).contains("the next mark in a moment"),
+        notice(&mut s).contains("Shift-→ works once the whole log is read: a moment"),
         "{}",
         notice(&mut s)
     );
@@ -637,11 +636,11 @@ fn a_file_refused_after_the_screen_opened_says_so_and_fails_on_quitting() {
     assert_eq!(s.refused().map(|e| e.to_string()), Some(words));
     let screen = text(&mut s, 80, 24);
     assert!(
-        screen.contains("This file is refused after event 30"),
+        screen.contains("Replay goes no further than event 30"),
         "{screen}"
     );
     assert!(
-        screen.contains("✗ Refused after event 30: event 99"),
+        screen.contains("✗ This file is refused: event 99"),
         "{screen}"
     );
     insta::assert_snapshot!("refused_80x24", screen);
@@ -654,7 +653,7 @@ fn a_file_refused_after_the_screen_opened_says_so_and_fails_on_quitting() {
     assert!(notice(&mut s).contains("the rest of this file is refused"));
     let screen = text(&mut s, 80, 24);
     assert!(
-        screen.contains("✗ Refused after event 30"),
+        screen.contains("✗ This file is refused"),
         "the refusal stays: {screen}"
     );
     // Playing from the end starts again from the first event and stops at the fault.

@@ -161,7 +161,8 @@ impl ReplayScreen {
             Ok(()) => {}
             Err(e) => {
                 self.refuse(format!(
-                    "This file is refused after event {}: q quits and says why",
+                    "Replay goes no further than event {}: the rest of this file is refused \
+                     (q quits and says why)",
                     thousands(self.replay.len())
                 ));
                 self.refused = Some(e);
@@ -179,13 +180,11 @@ impl ReplayScreen {
         self.refused.as_ref()
     }
 
-    /// Says that something needs the whole log, which is still being read.
+    /// Says that something needs more of the log than is read yet. (How much is read is on
+    /// the timeline, which keeps counting; a count here would stand still.)
     fn a_moment(&mut self, what: &str) {
         self.waited = true;
-        self.info(format!(
-            "Still reading the log ({} events so far): {what} in a moment",
-            thousands(self.replay.len())
-        ));
+        self.info(format!("{what}: a moment"));
     }
 
     /// Says that there is nothing after the cursor.
@@ -271,7 +270,7 @@ impl ReplayScreen {
                     };
                     if on_line(rows.axis) || on_line(rows.marks) {
                         if !self.replay.is_complete() {
-                            self.a_moment("going to a time");
+                            self.a_moment("Going to a time works once the whole log is read");
                             return true;
                         }
                         if let Some(n) = timeline::time_at(&self.replay, rows.axis, mouse.column)
@@ -310,7 +309,7 @@ impl ReplayScreen {
                 } else if self.replay.is_complete() {
                     self.at_the_end();
                 } else {
-                    self.a_moment("the next event");
+                    self.a_moment("The next event is still being read");
                 }
             }
             KeyCode::Left => {
@@ -322,7 +321,9 @@ impl ReplayScreen {
                 }
             }
             KeyCode::Home => self.moved_to(self.replay.first()),
-            KeyCode::End if !self.replay.is_complete() => self.a_moment("End"),
+            KeyCode::End if !self.replay.is_complete() => {
+                self.a_moment("End works once the whole log is read")
+            }
             KeyCode::End => self.moved_to(self.replay.len()),
             KeyCode::Char('+' | '=') => {
                 if self.playback.faster() {
@@ -387,7 +388,9 @@ impl ReplayScreen {
                 self.moved_to(m.position);
                 self.info(format!("{} {}", m.phase.letter(), m.phase.label()));
             }
-            None if forward && !self.replay.is_complete() => self.a_moment("the next mark"),
+            None if forward && !self.replay.is_complete() => {
+                self.a_moment("Shift-→ works once the whole log is read")
+            }
             None if forward => self.info("No phase mark after this point"),
             None => self.info("No phase mark before this point"),
         }
@@ -403,7 +406,9 @@ impl ReplayScreen {
                 self.goto = None;
                 self.app.notice = None;
             }
-            KeyCode::Enter if !self.replay.is_complete() => self.a_moment("going to a time"),
+            KeyCode::Enter if !self.replay.is_complete() => {
+                self.a_moment("Going to a time works once the whole log is read")
+            }
             KeyCode::Enter => {
                 let typed = field.text();
                 match parse_time(&typed).map(|t| (t, end_of(&typed, t))) {

@@ -205,7 +205,7 @@ impl Widget for Timeline<'_> {
             hour_labels(hours, span, t.dim, buf);
         }
         match self.refused {
-            Some(e) => refusal(e, self.replay.len(), rows.legend, buf, t),
+            Some(e) => refusal(e, rows.legend, buf, t),
             None if !self.replay.is_complete() => self.reading(rows.legend, buf),
             None => self.legend(rows.legend, buf),
         }
@@ -329,7 +329,7 @@ impl Timeline<'_> {
 
 /// The file's refusal, in place of the legend, loud: it stays until the
 /// viewer quits. The file's name is in the title bar, so the words start after it.
-fn refusal(e: &LoadError, built: usize, area: Rect, buf: &mut Buffer, t: &Theme) {
+fn refusal(e: &LoadError, area: Rect, buf: &mut Buffer, t: &Theme) {
     let why = match e {
         LoadError::Event { source, .. } => source.to_string(),
         LoadError::Syntax {
@@ -346,7 +346,7 @@ fn refusal(e: &LoadError, built: usize, area: Rect, buf: &mut Buffer, t: &Theme)
             })
         }
     };
-    let words = format!("✗ Refused after event {}: {why}. q quits", thousands(built));
+    let words = format!("✗ This file is refused: {why}. q quits");
     buf.set_style(area, t.alarm);
     Line::styled(text::fit(&words, area.width as usize), t.alarm).render(area, buf);
 }

@@ -593,15 +593,20 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
     use ratatui::crossterm::event;
     use std::time::Instant;
     /// While playing, the next frame comes this soon; while paused, only input wakes us,
-    /// or the count of events read, a few times a second while the log is being read.
+    /// or the log being read: its parts are taken in as soon as they come (each is held
+    /// twice until then), and the count of events read is redrawn a few times a second.
     const FRAME: Duration = Duration::from_millis(16);
-    const READING: Duration = Duration::from_millis(100);
+    const PROGRESS: Duration = Duration::from_millis(100);
     const IDLE: Duration = Duration::from_millis(500);
     super::with_terminal(|terminal| {
         let mut dirty = true;
         let mut last = Instant::now();
+        let mut progress = Instant::now();
         while !screen.app.quit && crate::signals::stop_requested().is_none() {
-            dirty |= screen.take_built();
+            if screen.take_built() && (!screen.is_reading() || progress.elapsed() >= PROGRESS) {
+                dirty = true;
+                progress = Instant::now();
+            }
             let now = Instant::now();
             dirty |= screen.advance(now - last);
             last = now;
@@ -615,7 +620,7 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
             let wait = if screen.playback.playing() {
                 FRAME
             } else if screen.is_reading() {
-                READING
+                FRAME
             } else {
                 IDLE
             };

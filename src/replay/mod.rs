@@ -109,12 +109,6 @@ impl Replayer {
         self.complete
     }
 
-    /// Room for `n` events in all, reserved at once so that a long log read a part at a
-    /// time does not grow by copying.
-    pub fn reserve(&mut self, n: usize) {
-        self.events.reserve(n.saturating_sub(self.events.len()));
-    }
-
     /// How many events the log holds (built so far, while it is being built).
     pub fn len(&self) -> usize {
         self.events.len()

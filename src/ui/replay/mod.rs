@@ -9,6 +9,7 @@
 //! until it is there. A file refused part way is said at once and on quitting.
 
 pub mod follow;
+mod reading;
 pub mod timeline;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
@@ -27,9 +28,9 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
-use timeline::{Rows, Timeline, thousands};
+use timeline::{Rows, Timeline};
 
 /// The keys of replay, for the status bar and `?`.
 pub const KEYS: [KeyHelp; 9] = [
@@ -121,81 +122,6 @@ impl ReplayScreen {
         let first = screen.replay.first();
         screen.go(first);
         screen
-    }
-
-    /// Takes in what has been built of the log since the last call. Returns true if the
-    /// screen should be redrawn.
-    pub fn take_built(&mut self) -> bool {
-        let Some(behind) = &self.behind else {
-            return false;
-        };
-        let mut changed = false;
-        loop {
-            match behind.try_recv() {
-                Ok(Built::Part(part)) => {
-                    self.replay.absorb(part);
-                    changed = true;
-                }
-                Err(TryRecvError::Empty) => return changed,
-                Ok(Built::Done(verdict)) => {
-                    self.finished(verdict);
-                    return true;
-                }
-                // Not without a verdict (see `behind::read`); nothing more will come.
-                Err(TryRecvError::Disconnected) => {
-                    self.finished(Ok(()));
-                    return true;
-                }
-            }
-        }
-    }
-
-    fn finished(&mut self, verdict: Result<(), LoadError>) {
-        self.behind = None;
-        self.replay.completed();
-        match verdict {
-            Ok(()) if self.waited => self.info(format!(
-                "The whole log is read ({} events): End, g and the marks work now",
-                thousands(self.replay.len())
-            )),
-            Ok(()) => {}
-            Err(e) => {
-                self.refuse(format!(
-                    "Replay goes no further than event {}: the rest of this file is refused \
-                     (q quits and says why)",
-                    thousands(self.replay.len())
-                ));
-                self.refused = Some(e);
-            }
-        }
-    }
-
-    /// True while the log is still being read.
-    pub fn is_reading(&self) -> bool {
-        self.behind.is_some()
-    }
-
-    /// Why the file was refused after the screen opened, if it was.
-    pub fn refused(&self) -> Option<&LoadError> {
-        self.refused.as_ref()
-    }
-
-    /// Says that something needs more of the log than is read yet. (How much is read is on
-    /// the timeline, which keeps counting; a count here would stand still.)
-    fn a_moment(&mut self, what: &str) {
-        self.waited = true;
-        self.info(format!("{what}: a moment"));
-    }
-
-    /// Says that there is nothing after the cursor.
-    fn at_the_end(&mut self) {
-        if self.refused.is_some() {
-            self.refuse(
-                "Replay stops here: the rest of this file is refused (q quits and says why)",
-            );
-        } else {
-            self.info("This is the last event");
-        }
     }
 
     /// Moves the cursor and shows the session as it was there.

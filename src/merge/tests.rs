@@ -63,11 +63,11 @@ fn report(j: &mut Journal, at: i64, issue: u32, points: &str) {
         at,
         Change::ReportRecorded {
             issue: IssueId(issue),
-            report: Report {
+            report: Box::new(Report {
                 attendees: 6,
                 key_points: points.into(),
                 ..Report::default()
-            },
+            }),
         },
     );
 }

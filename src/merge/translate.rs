@@ -105,7 +105,7 @@ struct Counters {
     step: u32,
 }
 
-fn owner_of(item_from: &Option<Captured>, at: DateTime<FixedOffset>) -> Owner {
+fn owner_of(item_from: Option<&Captured>, at: DateTime<FixedOffset>) -> Owner {
     match item_from {
         None => Owner::Main,
         Some(c) => Owner::Copy {
@@ -334,7 +334,7 @@ impl Target {
         let mut owners = BTreeMap::new();
         for item in mine.steps.iter().flat_map(|s| &s.items) {
             for key in keys(&item.change) {
-                claim(&mut owners, key, owner_of(&item.from, item.at));
+                claim(&mut owners, key, owner_of(item.from.as_deref(), item.at));
             }
         }
         // An undo on the main side of something both sides had is the main side's change.
@@ -345,7 +345,11 @@ impl Target {
         }
         for stamped in &self.pending {
             for key in keys(&stamped.change) {
-                claim(&mut owners, key, owner_of(&stamped.from, stamped.at));
+                claim(
+                    &mut owners,
+                    key,
+                    owner_of(stamped.from.as_deref(), stamped.at),
+                );
             }
         }
         let next = &start.next;
@@ -444,39 +448,18 @@ impl Target {
 
     /// Gives a thing created on the copy the next id here and remembers it.
     fn fresh(&self, cx: &mut Cx, id: IdMut<'_>) {
-        let s = &self.session;
-        match id {
-            IdMut::Participant(p) => {
-                let n = s.next_participant_id();
-                cx.map.participants.insert(p.0, n.0);
-                *p = n;
-            }
-            IdMut::Space(x) => {
-                let n = s.next_space_id();
-                cx.map.spaces.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Slot(x) => {
-                let n = s.next_slot_id();
-                cx.map.slots.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Issue(x) => {
-                let n = s.next_issue_id();
-                cx.map.issues.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Round(x) => {
-                let n = s.next_round_id();
-                cx.map.rounds.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Step(x) => {
-                let n = s.next_step_id();
-                cx.map.steps.insert(x.0, n.0);
-                *x = n;
-            }
-        }
+        let (m, used) = (&mut cx.map, &self.session.next);
+        let (map, last, v) = match id {
+            IdMut::Participant(p) => (&mut m.participants, used.participant, &mut p.0),
+            IdMut::Space(x) => (&mut m.spaces, used.space, &mut x.0),
+            IdMut::Slot(x) => (&mut m.slots, used.slot, &mut x.0),
+            IdMut::Issue(x) => (&mut m.issues, used.issue, &mut x.0),
+            IdMut::Round(x) => (&mut m.rounds, used.round, &mut x.0),
+            IdMut::Step(x) => (&mut m.steps, used.step, &mut x.0),
+        };
+        let n = last.saturating_add(1);
+        map.insert(*v, n);
+        *v = n;
     }
 
     fn verdict(&self, cx: &Cx, key: Key, at: DateTime<FixedOffset>) -> Verdict {
@@ -525,14 +508,16 @@ impl Target {
     /// Records a translated change here; a refusal that only means "already so" is not a
     /// conflict.
     fn emit(&mut self, cx: &mut Cx, item: &Item, change: Change) -> Result<(), Rejection> {
-        let from = item.from.clone().unwrap_or_else(|| Captured {
-            copy: cx.id.clone(),
-            label: cx.label.clone(),
-            seq: item.seq,
+        let from = item.from.clone().unwrap_or_else(|| {
+            Box::new(Captured {
+                copy: cx.id.clone(),
+                label: cx.label.clone(),
+                seq: item.seq,
+            })
         });
         self.apply_here(item.at, &change)?;
         for key in keys(&change) {
-            claim(&mut cx.owners, key, owner_of(&Some(from.clone()), item.at));
+            claim(&mut cx.owners, key, owner_of(Some(&from), item.at));
         }
         cx.counts.add(&change);
         self.pending.push(Stamped {
@@ -1044,7 +1029,7 @@ impl Target {
             item,
             Change::ReportRecorded {
                 issue,
-                report: joined,
+                report: Box::new(joined),
             },
         );
     }

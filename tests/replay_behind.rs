@@ -119,7 +119,11 @@ fn a_fault_late_in_the_log_is_refused_after_the_parts_before_it_in_loading_words
     let said = verdict.unwrap_err();
     assert_eq!(said, load_error(&path));
     assert!(said.contains("event 5999"), "{said}");
-    assert!(replay.len() < 4999 && replay.len() > 0, "{}", replay.len());
+    assert!(
+        replay.len() < 4999 && !replay.is_empty(),
+        "{}",
+        replay.len()
+    );
     replay.seek(usize::MAX);
     let rebuilt = Journal::rebuild(journal.events[..replay.len()].to_vec()).unwrap();
     assert_eq!(

@@ -543,9 +543,7 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
                     break;
                 }
             }
-            let wait = if screen.playback.playing() {
-                FRAME
-            } else if screen.is_reading() {
+            let wait = if screen.playback.playing() || screen.is_reading() {
                 FRAME
             } else {
                 IDLE

@@ -81,6 +81,21 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::NotASession { path }
+            | LoadError::Newer { path, .. }
+            | LoadError::BadVersion { path, .. }
+            | LoadError::Event { path, .. }
+            | LoadError::TooNew { path, .. } => path,
+        }
+    }
+}
+
 /// Writes the whole file. The snapshot comes before the events, so that opening a file can
 /// draw from it without reading the log first (readers by key, such as `jq`, do not mind
 /// the order); events go one per line so that a position in an error message points at a
@@ -336,6 +351,86 @@ pub fn read_log(path: &Path) -> Result<(Meta, Vec<Event>), LoadError> {
     Ok((parts.meta, migrate(path, parts.version, events)?))
 }
 
+/// Reads a session file from disk, handing its log on piece by piece (with the file's
+/// version) as it is read, for a replay that draws its first frame from the first piece.
+/// The file is read through a small buffer, never held whole. Refuses what `read_log`
+/// refuses, with the same words, except what only applying the events or `check_piece`
+/// can tell: a file whose header says it is not one this version reads sends nothing,
+/// but a syntax error can come after pieces already sent. The pieces are not checked
+/// against the version (see `check_piece`). When the header comes after the log (files
+/// written by other tools), the log is sent only once the whole file has been read.
+pub fn stream_log(path: &Path, pieces: SyncSender<Piece>) -> Result<(), LoadError> {
+    let path_buf = || path.to_path_buf();
+    let io = |source| LoadError::Io {
+        path: path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut found = Found::default();
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, file));
+    let read = FileSeed {
+        reading: Reading::Streaming,
+        found: &mut found,
+        capacity: PIECE,
+        pieces: Some(pieces.clone()),
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    if let Err(err) = read {
+        if err.is_io() {
+            return Err(io(err.into()));
+        }
+        // As `parse_parts`: a newer version may have a shape this one cannot parse.
+        let header = std::fs::File::open(path)
+            .ok()
+            .and_then(|f| serde_json::from_reader::<_, Header>(std::io::BufReader::new(f)).ok());
+        if let Some(header) = header {
+            if header.format.as_deref().is_some_and(|f| f != FORMAT) {
+                return Err(LoadError::NotASession { path: path_buf() });
+            }
+            if let Some(v) = header.version {
+                check_version(path, v)?;
+            }
+        }
+        return Err(LoadError::Syntax {
+            path: path_buf(),
+            line: err.line(),
+            column: err.column(),
+            message: plain_serde_message(&err),
+        });
+    }
+    if found.format.as_deref() != Some(FORMAT) {
+        return Err(LoadError::NotASession { path: path_buf() });
+    }
+    // Every field is there (the reader refuses a missing one), so only the version is left.
+    let version = found.version.unwrap_or_default();
+    check_version(path, version)?;
+    let mut events = found.events.take().unwrap_or_default().into_iter();
+    loop {
+        let piece: Vec<Event> = events.by_ref().take(PIECE).collect();
+        if piece.is_empty() || pieces.send((version, piece)).is_err() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a piece of a version `version` log that holds something a later version brought,
+/// as `read_log` refuses the whole log.
+pub fn check_piece(path: &Path, version: u64, piece: &[Event]) -> Result<(), LoadError> {
+    match piece.iter().find_map(|e| newer_than(version, e)) {
+        Some((seq, what, since)) => Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            seq,
+            what,
+            version,
+            since,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Where a snapshot read from a file differs from the state of `session`, if anywhere.
 pub fn snapshot_difference(stored: &StateView, session: &Session) -> Option<String> {
     let rebuilt = StateView::of(session);
@@ -380,6 +475,9 @@ enum Reading {
     Verifying,
     /// Header and snapshot; the events are skipped, or not reached at all.
     Snapshot,
+    /// Everything, handing the log on piece by piece as it is read, once the header says
+    /// the file is one this version reads (see `stream_log`).
+    Streaming,
 }
 
 impl Reading {
@@ -454,7 +552,7 @@ type Rebuilt = (Result<Journal, LoadError>, usize);
 const PIECE: usize = 2048;
 
 /// A piece of the log with the version of its file.
-type Piece = (u64, Vec<Event>);
+pub type Piece = (u64, Vec<Event>);
 
 const FIELDS: &[&str] = &[
     "format",
@@ -620,7 +718,25 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                             map.next_value_seed(seed)?;
                             f.streamed = true;
                         }
-                        (Reading::Everything | Reading::Rebuilding | Reading::Verifying, _, _) => {
+                        (Reading::Streaming, Some(pieces), Some(version))
+                            if f.format.as_deref() == Some(FORMAT)
+                                && (1..=VERSION as u64).contains(&version) =>
+                        {
+                            let seed = EventsSeed {
+                                capacity: PIECE,
+                                pieces: Some((pieces, version)),
+                            };
+                            map.next_value_seed(seed)?;
+                            f.streamed = true;
+                        }
+                        (
+                            Reading::Everything
+                            | Reading::Rebuilding
+                            | Reading::Verifying
+                            | Reading::Streaming,
+                            _,
+                            _,
+                        ) => {
                             let seed = EventsSeed {
                                 capacity: self.capacity,
                                 pieces: None,

@@ -14,8 +14,9 @@ mod target;
 mod trash;
 
 pub use format::{
-    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Preview, VERSION, Verified,
-    check, check_bytes, load, parse, preview, read_log, snapshot_difference, to_bytes, verify,
+    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Piece, Preview, VERSION,
+    Verified, check, check_bytes, check_piece, load, parse, preview, read_log, snapshot_difference,
+    stream_log, to_bytes, verify,
 };
 pub use list::{Follows, Summary, Unreadable, list};
 pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};

@@ -341,11 +341,12 @@ impl Field {
 
 /// Control characters are dropped (tabs become spaces); newlines survive only where allowed.
 fn sanitize(value: &str, multiline: bool) -> String {
+    // Terminals (and tmux) paste a line break as a carriage return.
     value
         .replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {
-            '\n' if multiline => Some('\n'),
+            '\n' | '\r' if multiline => Some('\n'),
             '\n' | '\t' | '\r' => Some(' '),
             c if c.is_control() => None,
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
@@ -389,7 +390,10 @@ mod tests {
         f.paste("one\ntwo\u{1b}[31m\tthree");
         assert_eq!(f.text(), "one two[31m three");
         let mut m = Field::multiline("Notes");
-        m.paste("a\r\nb");
-        assert_eq!(m.text(), "a\nb");
+        m.paste("a\r\nb\rc\r\rd");
+        assert_eq!(m.text(), "a\nb\nc\n\nd");
+        let mut f = Field::new("Name");
+        f.paste("Ann One\rBob Two");
+        assert_eq!(f.text(), "Ann One Bob Two");
     }
 }

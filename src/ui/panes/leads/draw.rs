@@ -4,7 +4,6 @@
 use super::listing::{Item, Listing, TOP_PRIORITIES, heading};
 use crate::model::{Issue, IssueId, Session, StepId, StepStatus};
 use crate::ui::pane::View;
-use crate::ui::panes::places::pad;
 use crate::ui::text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::Field;
@@ -199,18 +198,32 @@ impl Screen<'_> {
                     buf.set_style(r, style);
                     let dots = l.dots.map_or(String::new(), |d| format!("{d}●"));
                     let (lead, lead_style) = self.lead_text(issue);
+                    let place = format!("{:>4}", l.place);
+                    let id = format!("  #{:<id_w$} ", l.issue.0);
+                    // The dots and lead go in their column whatever the title's width:
+                    // the row is styled already, so no spaces are drawn to pad it.
+                    let column = 2 + place.len() + id.len() + title_w;
                     Line::from(vec![
                         Span::styled(if selected { "▶ " } else { "  " }, style),
-                        Span::styled(format!("{:>4}", l.place), style),
-                        Span::styled(format!("  #{:<id_w$} ", l.issue.0), style),
-                        Span::styled(pad(&text::fit(&issue.title, title_w), title_w), style),
+                        Span::styled(place, style),
+                        Span::styled(id, style),
+                        Span::styled(text::fit(&issue.title, title_w), style),
+                    ])
+                    .render(r, buf);
+                    let column = column.min(r.width as usize) as u16;
+                    let rest = Rect {
+                        x: r.x + column,
+                        width: r.width - column,
+                        ..r
+                    };
+                    Line::from(vec![
                         Span::styled(format!("{dots:>5} "), style),
                         Span::styled(
                             text::fit(&lead, lead_w),
                             if selected { style } else { lead_style },
                         ),
                     ])
-                    .render(r, buf);
+                    .render(rest, buf);
                 }
             }
         }

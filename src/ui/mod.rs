@@ -5,6 +5,7 @@ pub mod app;
 mod derived;
 mod help;
 pub mod merge_copy;
+pub mod paint;
 pub mod pane;
 pub mod panes;
 pub mod picker;

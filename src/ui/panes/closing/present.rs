@@ -4,6 +4,7 @@
 
 use super::summary::{Summary, render_tiles};
 use crate::model::{Horizon, Session, StepStatus};
+use crate::ui::paint;
 use crate::ui::pane::{View, capitalise};
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -32,7 +33,7 @@ impl Day {
 
 pub(super) fn render(day: &Day, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
-    buf.set_style(area, t.base);
+    paint::style(buf, area, t.base);
     if area.height < 8 || area.width < 30 {
         return;
     }
@@ -221,7 +222,7 @@ fn horizon(h: Horizon, steps: &[(String, String)], area: Rect, buf: &mut Buffer,
             height: 1,
             ..area
         };
-        line.render(r, buf);
+        paint::line(&line, r, buf);
     }
     if cut {
         let r = Rect {

@@ -3,6 +3,7 @@
 
 use super::listing::{Item, Listing, TOP_PRIORITIES, heading};
 use crate::model::{Issue, IssueId, Session, StepId, StepStatus};
+use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -23,7 +24,7 @@ pub struct Screen<'a> {
 impl Screen<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, offset: &mut usize) {
         let t = self.view.theme;
-        buf.set_style(area, t.base);
+        paint::style(buf, area, t.base);
         if area.height < 4 || area.width < 30 {
             return;
         }
@@ -195,7 +196,7 @@ impl Screen<'_> {
                     };
                     let selected = Some(l.issue) == self.selected;
                     let style = if selected { t.selected } else { t.base };
-                    buf.set_style(r, style);
+                    paint::style(buf, r, style);
                     let dots = l.dots.map_or(String::new(), |d| format!("{d}●"));
                     let (lead, lead_style) = self.lead_text(issue);
                     let place = format!("{:>4}", l.place);
@@ -203,27 +204,27 @@ impl Screen<'_> {
                     // The dots and lead go in their column whatever the title's width:
                     // the row is styled already, so no spaces are drawn to pad it.
                     let column = 2 + place.len() + id.len() + title_w;
-                    Line::from(vec![
+                    let line = Line::from(vec![
                         Span::styled(if selected { "▶ " } else { "  " }, style),
                         Span::styled(place, style),
                         Span::styled(id, style),
                         Span::styled(text::fit(&issue.title, title_w), style),
-                    ])
-                    .render(r, buf);
+                    ]);
+                    paint::line(&line, r, buf);
                     let column = column.min(r.width as usize) as u16;
                     let rest = Rect {
                         x: r.x + column,
                         width: r.width - column,
                         ..r
                     };
-                    Line::from(vec![
+                    let line = Line::from(vec![
                         Span::styled(format!("{dots:>5} "), style),
                         Span::styled(
                             text::fit(&lead, lead_w),
                             if selected { style } else { lead_style },
                         ),
-                    ])
-                    .render(rest, buf);
+                    ]);
+                    paint::line(&line, rest, buf);
                 }
             }
         }

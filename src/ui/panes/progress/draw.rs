@@ -6,6 +6,7 @@ use super::{ProgressPane, Row};
 use crate::model::describe::day;
 use crate::model::followup::{is_overdue, tally};
 use crate::model::{Session, Step, StepStatus};
+use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -177,7 +178,7 @@ fn row_text(session: &Session, row: Row, width: usize, t: &Theme) -> Vec<Line<'s
 pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
     let session = view.session;
-    buf.set_style(area, t.base);
+    paint::style(buf, area, t.base);
     if area.height < 4 || area.width < 20 {
         return;
     }
@@ -255,9 +256,9 @@ pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) 
                 ..list
             };
             if selected && k == 0 {
-                buf.set_style(r, t.selected);
+                paint::style(buf, r, t.selected);
             }
-            line.render(r, buf);
+            paint::line(&line, r, buf);
             y += 1;
         }
     }

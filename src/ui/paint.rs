@@ -2,15 +2,15 @@
 //! `Buffer::set_style` do, faster for the rows a large screen repeats by the hundred.
 //! Ratatui takes every character through grapheme segmentation and looks up each cell by
 //! its position; text made only of characters that are each one grapheme one column wide
-//! (`simple`: printable ASCII, Latin-1, punctuation, arrows, box drawing, shapes; most of
-//! what a pane shows) needs neither: one cell per character. Any other text, or an
+//! (`crate::text::simple`) needs neither: one cell per character. Any other text, or an
 //! alignment other than left, goes to ratatui itself.
 
+use crate::text::simple;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
 /// Draws `line` in `area` as `line.render(area, buf)` would.
 pub fn line(line: &Line, area: Rect, buf: &mut Buffer) {
@@ -36,6 +36,41 @@ pub fn line(line: &Line, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Draws `lines` one a row from the top of `area`, as a plain `Paragraph` (no block, no
+/// wrapping, no style of its own) does: each line cut at the area's edge, and its style
+/// given to its characters only, not to the rest of its row.
+pub fn paragraph(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+    let plain = lines.iter().all(|l| {
+        !matches!(l.alignment, Some(Alignment::Center | Alignment::Right))
+            && l.spans.iter().all(|s| simple(&s.content))
+    });
+    if !plain {
+        Paragraph::new(lines).render(area, buf);
+        return;
+    }
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for (y, line) in (area.y..area.bottom()).zip(&lines) {
+        let cells = row_cells(
+            buf,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+        let chars = line.spans.iter().flat_map(|span| {
+            let style = line.style.patch(span.style);
+            span.content.chars().map(move |c| (c, style))
+        });
+        for (cell, (c, style)) in cells.iter_mut().zip(chars) {
+            cell.set_char(c).set_style(style);
+        }
+    }
+}
+
 /// Writes `text` from (`x`, `y`) in at most `max` columns, as `Buffer::set_stringn` does.
 pub fn string(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) {
     let inside = buf.area.contains(ratatui::layout::Position { x, y });
@@ -48,22 +83,6 @@ pub fn string(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: S
     for (cell, c) in cells.iter_mut().zip(text.chars()) {
         cell.set_char(c).set_style(style);
     }
-}
-
-/// True when every character of `text` is a grapheme of its own, one column wide: none
-/// joins the next (combining marks, joiners, variation selectors and controls are left
-/// out), and each is in a block whose characters are not wide.
-fn simple(text: &str) -> bool {
-    use unicode_width::UnicodeWidthChar;
-    text.chars().all(|c| match c {
-        ' '..='~' => true,
-        '\u{a1}'..='\u{ac}'
-        | '\u{ae}'..='\u{ff}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205e}'
-        | '\u{2190}'..='\u{27bf}' => c.width() == Some(1),
-        _ => false,
-    })
 }
 
 /// Patches the style of every cell of `area`, as `Buffer::set_style` does.
@@ -179,6 +198,39 @@ mod tests {
                 theirs.set_stringn(x, y, text, max, style);
                 string(&mut ours, x, y, text, max, style);
                 assert_eq!(theirs, ours, "{text:?} at {x},{y} in {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_drawn_as_ratatui_does() {
+        let lines = || {
+            vec![
+                Line::styled("first line, long enough to be cut", Style::new().red()),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("▶ ", Style::new().bold()),
+                    Span::styled("third · ✓", Style::new().bg(Color::Blue)),
+                ])
+                .style(Style::new().italic()),
+                Line::raw("fourth"),
+            ]
+        };
+        let wide = || vec![Line::raw("plain"), Line::raw("日本 e\u{301}")];
+        let centred = || vec![Line::raw("centred").centered()];
+        for make in [lines as fn() -> Vec<Line<'static>>, wide, centred] {
+            for area in [
+                Rect::new(0, 0, 16, 2),
+                Rect::new(3, 0, 9, 5),
+                Rect::new(14, 1, 8, 3),
+                Rect::new(0, 0, 0, 2),
+            ] {
+                let mut theirs = Buffer::with_lines(["0123456789abcdef", "ghijklmnopqrstuv"]);
+                theirs.set_style(Rect::new(2, 0, 6, 2), Style::new().bg(Color::Blue).italic());
+                let mut ours = theirs.clone();
+                Paragraph::new(make()).render(area, &mut theirs);
+                paragraph(make(), area, &mut ours);
+                assert_eq!(theirs, ours, "{area:?}");
             }
         }
     }

@@ -44,7 +44,8 @@ impl Screen<'_> {
         }
         let flags = self.flags(area.width as usize);
         let flags_h = (flags.len() as u16).min(area.height / 3);
-        Paragraph::new(flags).render(
+        paint::paragraph(
+            flags,
             Rect {
                 height: flags_h,
                 ..area
@@ -363,7 +364,7 @@ impl Screen<'_> {
                 ));
             }
         }
-        Paragraph::new(lines).render(inner, buf);
+        paint::paragraph(lines, inner, buf);
     }
 }
 

@@ -369,7 +369,8 @@ impl Pane for ProgressPane {
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
-        present::draw(area, buf, view);
+        let review = self.review(view.session);
+        present::draw(&review.figures, area, buf, view);
     }
 
     fn keys(&self) -> Vec<KeyHelp> {

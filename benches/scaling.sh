@@ -5,15 +5,17 @@
 #   check    `convene check` (read, parse, rebuild, compare the snapshot)
 #   syntax   a syntax-only parse of the file (benches/syntax_only.rs), the floor
 #   open     start to first frame of `convene open` (160x48, quits after the first frame)
-#   replay   start to first frame of `convene replay`
-# and the peak memory of `convene check` and of the replay, against the file size. The app
-# stays interactive as long as `open` does (the log is checked behind the first frame);
-# replay needs its whole log applied before its first frame.
+#   replay   start to first frame of `convene replay`, and the time until its whole log is
+#            read behind that frame (benches/replay_read.sh, in tmux)
+# and the peak memory of `convene check` and of the replay with its whole log read, against
+# the file size. Both stay interactive from their first frame: the log is checked (open) or
+# read (replay) behind it.
 # Usage: benches/scaling.sh [RUNS]   (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
 command -v jq >/dev/null || { echo "jq is not installed" >&2; exit 1; }
+command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 1; }
 if [ ! -x /usr/bin/time ]; then
     echo "installing time" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
@@ -50,8 +52,8 @@ peak() {
         'BEGIN { printf "%.0f MiB (%.1fx)", kb / 1024, kb * 1024 / b }'
 }
 
-printf '| events | file | check | syntax only | open, first frame | replay, first frame | check memory | replay memory |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| events | file | check | syntax only | open, first frame | replay, first frame | replay, whole log read | check memory | replay memory |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for events in 1000 10000 100000 1000000; do
     file="$dir/s$events.json"
     "$convene" synth --participants 300 --issues 1000 --events "$events" -o "$file" >/dev/null
@@ -63,9 +65,12 @@ for events in 1000 10000 100000 1000000; do
     open=$(min_ms "$n" "'$convene' --data-dir '$dir/data' open '$file'")
     replay=$(min_ms 1 "'$convene' --data-dir '$dir/data' replay '$file'")
     check_mem=$(peak "$file" "'$convene' check '$file'")
-    replay_mem=$(peak "$file" "'$convene' --data-dir '$dir/data' replay '$file'")
     unset CONVENE_EXIT_AFTER_FIRST_FRAME
+    read -r read_s read_kb <<<"$(benches/replay_read.sh "$convene" "$dir/data" "$file")"
+    replay_read=$(awk -v s="$read_s" 'BEGIN { printf "%.0f", s * 1000 }')
+    replay_mem=$(awk -v kb="$read_kb" -v b="$(stat -c %s "$file")" \
+        'BEGIN { printf "%.0f MiB (%.1fx)", kb / 1024, kb * 1024 / b }')
     size=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f MB", b / 1e6 }')
-    printf '| %s | %s | %s ms | %s ms | %s ms | %s ms | %s | %s |\n' "$events" "$size" \
-        "$check" "$parse" "$open" "$replay" "$check_mem" "$replay_mem"
+    printf '| %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s | %s |\n' "$events" "$size" \
+        "$check" "$parse" "$open" "$replay" "$replay_read" "$check_mem" "$replay_mem"
 done

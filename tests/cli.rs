@@ -2,20 +2,13 @@
 //! every kind of bad input we could think of. Errors must be one clear line on stderr with
 //! a non-zero exit, never a panic, and a file that cannot be read must never be written.
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod support;
+
 use predicates::prelude::*;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use support::{convene, new_session};
 use tempfile::TempDir;
-
-/// `convene --data-dir DATA`, with nothing from the environment leaking in.
-fn convene(data: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("convene");
-    cmd.env_remove("CONVENE_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data);
-    cmd
-}
 
 /// No panic, no backtrace: the message is for a person.
 fn no_panic() -> impl Predicate<str> {
@@ -31,21 +24,6 @@ fn sessions(data: &Path) -> Vec<PathBuf> {
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
     files.sort();
     files
-}
-
-/// Creates a session with `new --no-open` and returns the path it printed.
-fn new_session(data: &Path, theme: &str, extra: &[&str]) -> PathBuf {
-    let out = convene(data)
-        .args(["new", theme, "--no-open"])
-        .args(extra)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
-    assert_eq!(text.lines().count(), 1, "prints only the path: {text:?}");
-    PathBuf::from(text.trim())
 }
 
 fn state(path: &Path) -> serde_json::Value {

@@ -1,33 +1,15 @@
 //! `convene copy` and `convene merge` as a newsroom uses them: the real binary, a temporary
 //! data folder, and the ways a merge must refuse without touching MAIN.
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod support;
+
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
+use support::{convene, new_session};
 use tempfile::TempDir;
-
-fn convene(data: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("convene");
-    cmd.env_remove("CONVENE_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data);
-    cmd
-}
 
 fn no_panic() -> impl Predicate<str> {
     predicate::str::contains("panicked").not()
-}
-
-fn new_session(data: &Path) -> PathBuf {
-    let out = convene(data)
-        .args(["new", "Living well at home", "--no-open"])
-        .args(["--space", "Hall", "--slot", "10:00-11:00"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    PathBuf::from(String::from_utf8(out).unwrap().trim())
 }
 
 fn import(data: &Path, session: &Path, rows: &str) {
@@ -68,7 +50,11 @@ fn titles(path: &Path) -> Vec<String> {
 /// A session with a copy on which two issues and a person were captured, while MAIN
 /// raised one of its own.
 fn newsroom(tmp: &TempDir) -> (PathBuf, PathBuf) {
-    let main = new_session(tmp.path());
+    let main = new_session(
+        tmp.path(),
+        "Living well at home",
+        &["--space", "Hall", "--slot", "10:00-11:00"],
+    );
     let other = tmp.path().join("newsroom-2.json");
     copy(tmp.path(), &main, &other, "Newsroom 2");
     import(
@@ -266,7 +252,11 @@ fn merging_a_file_into_itself_or_a_copy_over_a_file_is_refused() {
 #[test]
 fn the_same_copies_in_any_order_merge_to_the_same_log() {
     let tmp = TempDir::new().unwrap();
-    let main = new_session(tmp.path());
+    let main = new_session(
+        tmp.path(),
+        "Living well at home",
+        &["--space", "Hall", "--slot", "10:00-11:00"],
+    );
     let (a, b) = (tmp.path().join("a.json"), tmp.path().join("b.json"));
     copy(tmp.path(), &main, &a, "Newsroom 1");
     copy(tmp.path(), &main, &b, "Newsroom 2");

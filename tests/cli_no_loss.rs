@@ -3,29 +3,12 @@
 //! take minutes, temporaries a kill leaves behind, folders open to everyone, and escape
 //! sequences in a file's name. Each was reproduced on the version before the fix.
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod support;
+
 use predicates::prelude::*;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
-
-fn convene(data: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("convene");
-    cmd.env_remove("CONVENE_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data);
-    cmd
-}
-
-fn new_session(data: &Path, theme: &str) -> PathBuf {
-    let out = convene(data)
-        .args(["new", theme, "--no-open"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    PathBuf::from(String::from_utf8(out).unwrap().trim())
-}
+use support::{convene, new_session};
 
 fn issues_csv(dir: &Path, titles: &[&str]) -> PathBuf {
     let path = dir.join(format!("issues-{}.csv", titles.join("-").len()));
@@ -52,8 +35,8 @@ fn mode(path: &Path) -> u32 {
 #[test]
 fn export_never_overwrites_a_session() {
     let data = tempfile::tempdir().unwrap();
-    let open = new_session(data.path(), "Open in the app");
-    let other = new_session(data.path(), "Exported");
+    let open = new_session(data.path(), "Open in the app", &[]);
+    let other = new_session(data.path(), "Exported", &[]);
     convene(data.path())
         .args(["import"])
         .arg(&open)
@@ -114,7 +97,7 @@ fn export_never_overwrites_a_session() {
 #[test]
 fn a_lock_file_that_is_a_link_is_never_written_through() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Linked lock");
+    let session = new_session(data.path(), "Linked lock", &[]);
     let victim = data.path().join("victim.txt");
     std::fs::write(&victim, "precious").unwrap();
     let lock = convene::store::lock_path(&session);
@@ -138,7 +121,7 @@ fn a_lock_file_that_is_a_link_is_never_written_through() {
 #[test]
 fn a_link_to_a_session_updates_the_real_file_and_shares_its_lock() {
     let data = tempfile::tempdir().unwrap();
-    let real = new_session(data.path(), "Real");
+    let real = new_session(data.path(), "Real", &[]);
     let link = real.with_file_name("link.json");
     symlink(real.file_name().unwrap(), &link).unwrap();
     convene(data.path())
@@ -168,7 +151,7 @@ fn a_link_to_a_session_updates_the_real_file_and_shares_its_lock() {
 #[test]
 fn a_link_to_an_unrelated_file_is_refused_and_the_file_never_written() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Somewhere");
+    let session = new_session(data.path(), "Somewhere", &[]);
     let outside = tempfile::tempdir().unwrap();
     let victim = outside.path().join("victim.txt");
     std::fs::write(&victim, "precious").unwrap();
@@ -195,7 +178,7 @@ fn a_link_to_an_unrelated_file_is_refused_and_the_file_never_written() {
 #[test]
 fn a_hundred_thousand_csv_rows_import_completely() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Big wall");
+    let session = new_session(data.path(), "Big wall", &[]);
     let csv = data.path().join("issues.csv");
     let mut text = String::from("title,convener,description\n");
     for n in 0..100_000 {
@@ -385,7 +368,7 @@ fn files_and_folders_made_by_commands_are_private_under_umask_000() {
 #[test]
 fn escape_sequences_in_a_path_never_reach_the_terminal() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Escapes");
+    let session = new_session(data.path(), "Escapes", &[]);
     let hostile = session.with_file_name("\u{1b}]0;PWNED\u{7}\u{1b}[2Jok.json");
     std::fs::rename(&session, &hostile).unwrap();
     let csv = issues_csv(data.path(), &["Fine"]);
@@ -421,7 +404,7 @@ fn escape_sequences_in_a_path_never_reach_the_terminal() {
 #[test]
 fn log_shows_no_bidi_override_and_no_escape() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Direction");
+    let session = new_session(data.path(), "Direction", &[]);
     let csv = data.path().join("rtl.csv");
     std::fs::write(
         &csv,
@@ -453,7 +436,7 @@ fn log_shows_no_bidi_override_and_no_escape() {
 #[test]
 fn an_error_says_each_cause_once() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Rounds");
+    let session = new_session(data.path(), "Rounds", &[]);
     let mut value: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&session).unwrap()).unwrap();
     value["events"]
@@ -475,7 +458,7 @@ fn an_error_says_each_cause_once() {
     assert_eq!(err.matches("between").count(), 1, "{err}");
 
     // An OS error quoted in the message was printed again after it.
-    let other = new_session(data.path(), "Lock in the way");
+    let other = new_session(data.path(), "Lock in the way", &[]);
     let lock = convene::store::lock_path(&other);
     std::fs::remove_file(&lock).unwrap();
     std::fs::create_dir(&lock).unwrap();
@@ -521,7 +504,7 @@ fn a_refused_new_leaves_no_lock_file() {
 #[test]
 fn list_names_a_fifo_and_a_dangling_link() {
     let data = tempfile::tempdir().unwrap();
-    new_session(data.path(), "Fine");
+    new_session(data.path(), "Fine", &[]);
     let sessions = data.path().join("sessions");
     let made = std::process::Command::new("mkfifo")
         .arg(sessions.join("pipe.json"))
@@ -546,7 +529,7 @@ fn list_names_a_fifo_and_a_dangling_link() {
 #[test]
 fn a_fifo_given_as_a_names_or_issues_file_is_refused_not_waited_on() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Pipes");
+    let session = new_session(data.path(), "Pipes", &[]);
     let fifo = data.path().join("names.csv");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)
@@ -574,7 +557,7 @@ fn a_fifo_given_as_a_names_or_issues_file_is_refused_not_waited_on() {
 #[test]
 fn the_largest_id_says_why_nothing_more_can_be_added() {
     let data = tempfile::tempdir().unwrap();
-    let session = new_session(data.path(), "Ids");
+    let session = new_session(data.path(), "Ids", &[]);
     let mut value: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&session).unwrap()).unwrap();
     value["events"]

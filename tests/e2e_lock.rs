@@ -8,21 +8,10 @@
 mod support;
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::{BIN, Tmux, session_file, tmux_missing};
-
-fn new_session(data: &Path, theme: &str) -> PathBuf {
-    let made = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(data)
-        .args(["new", theme, "--no-open"])
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{made:?}");
-    session_file(data)
-}
+use support::{BIN, Tmux, new_session, tmux_missing};
 
 fn titles(file: &Path) -> Vec<String> {
     let value: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
@@ -82,7 +71,7 @@ fn a_deleted_lock_file_is_taken_again_and_a_second_writer_refused() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let file = new_session(data.path(), "Lock deleted");
+    let file = new_session(data.path(), "Lock deleted", &[]);
     let tmux = open_in_tmux("lockrm", &file);
     add_issue(&tmux, "Before the lock went");
     tmux.wait_for("✓ saved");
@@ -112,7 +101,7 @@ fn a_second_writer_that_got_in_first_stops_the_app_writing_and_loses_nothing() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let file = new_session(data.path(), "Two writers");
+    let file = new_session(data.path(), "Two writers", &[]);
     // The app is paused while the lock file is deleted and a second writer gets in; so it
     // finds the lock lost only at its next save, after the import has written.
     let tmux = open_in_tmux("lockrace", &file);
@@ -153,7 +142,7 @@ fn a_sessions_folder_removed_and_made_again_keeps_one_writer() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let file = new_session(data.path(), "USB stick");
+    let file = new_session(data.path(), "USB stick", &[]);
     let tmux = open_in_tmux("usb", &file);
     add_issue(&tmux, "Before the stick came out");
     tmux.wait_for("✓ saved");
@@ -188,7 +177,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_leave_everything_saved() {
     }
     for signal in ["-TERM", "-HUP"] {
         let data = tempfile::tempdir().unwrap();
-        let file = new_session(data.path(), "Signals");
+        let file = new_session(data.path(), "Signals", &[]);
         // The shell stays, so the screen after the app shows whether the terminal came back.
         let tmux = Tmux::start(
             "signal",
@@ -263,7 +252,7 @@ fn folders_the_app_makes_are_private_under_umask_000() {
 
     // The trash, made by the picker's `d`.
     let data = tmp.path().join("data");
-    new_session(&data, "To be trashed");
+    new_session(&data, "To be trashed", &[]);
     let tmux = Tmux::start(
         "trash",
         100,
@@ -279,4 +268,6 @@ fn folders_the_app_makes_are_private_under_umask_000() {
     }
     wait("the trash folder", || data.join("trash").exists());
     assert_eq!(mode(&data.join("trash")), 0o700, "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_until_gone();
 }

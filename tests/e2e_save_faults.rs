@@ -6,20 +6,9 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use support::{BIN, Tmux, session_file, tmux_missing};
-
-fn new_session(data: &Path, theme: &str) -> PathBuf {
-    let made = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(data)
-        .args(["new", theme, "--no-open"])
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{made:?}");
-    session_file(data)
-}
+use support::{BIN, Tmux, new_session, tmux_missing};
 
 /// The titles of the issues in a session file, read by the command line as a script would.
 fn titles(file: &Path) -> Vec<String> {
@@ -61,7 +50,7 @@ fn a_removed_data_folder_shows_not_saved_and_saving_resumes_when_it_is_back() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let file = new_session(data.path(), "Folder test");
+    let file = new_session(data.path(), "Folder test", &[]);
     let tmux = open_in_tmux("folder", &file);
     tmux.wait_for("✓ saved");
     add_issue(&tmux, "Saved before the folder went");
@@ -106,7 +95,7 @@ fn fsync_failing_with_eio_leaves_the_old_file_whole_and_a_later_save_holds_every
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let file = new_session(data.path(), "EIO test");
+    let file = new_session(data.path(), "EIO test", &[]);
     let before = std::fs::read(&file).unwrap();
     // Opening a session writes nothing, so the first fsyncs are the first save's: it fails,
     // the retry two seconds later fails too, and the one after that goes through.
@@ -144,7 +133,7 @@ fn a_second_copy_on_the_same_file_is_refused_and_the_first_keeps_saving() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let file = new_session(data.path(), "Two copies");
+    let file = new_session(data.path(), "Two copies", &[]);
     let first = open_in_tmux("first", &file);
     first.wait_for("✓ saved");
 

@@ -97,13 +97,13 @@ fn hostile() -> (Journal, Meta) {
         &mut j,
         Change::ReportRecorded {
             issue: IssueId(4),
-            report: Report {
+            report: Box::new(Report {
                 attendees: 3,
                 attendee_names: NAMES.iter().map(|n| n.to_string()).collect(),
                 key_points: TITLES.join("\n"),
                 recommendations: STEP.to_string(),
                 follow_up: String::new(),
-            },
+            }),
         },
     );
     rec(

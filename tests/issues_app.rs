@@ -796,11 +796,11 @@ fn a_short_list_of_attendees_says_how_many_are_named() {
         at(11, 30),
         Change::ReportRecorded {
             issue: IssueId(2),
-            report: Report {
+            report: Box::new(Report {
                 attendees: 9,
                 attendee_names: (1..=8).map(|n| format!("Person {n}")).collect(),
                 ..Report::default()
-            },
+            }),
         },
     )
     .unwrap();

@@ -108,7 +108,7 @@ fn pick(s: &Session, (kind, a, b, c, t): Choice, text: &str) -> Option<Change> {
         }
         4 | 5 => ReportRecorded {
             issue: active(s, a)?,
-            report: Report {
+            report: Box::new(Report {
                 attendees: b % 20,
                 attendee_names: if c % 2 == 0 {
                     vec![NAMES[t].into()]
@@ -122,7 +122,7 @@ fn pick(s: &Session, (kind, a, b, c, t): Choice, text: &str) -> Option<Change> {
                     String::new()
                 },
                 follow_up: String::new(),
-            },
+            }),
         },
         6 => IssuePlaced {
             issue: active(s, a)?,

@@ -4,7 +4,7 @@
 //! the report round, the reminder, the proceedings written from Closing, and the monochrome
 //! look of NO_COLOR.
 
-use convene::model::{Change, IssueId, Report};
+use convene::model::{Change, IssueId};
 use convene::store::proceedings;
 use convene::ui::testkit::{ctrl, draw, press, screen, type_text};
 use convene::ui::{App, PaneId, Theme};
@@ -32,7 +32,7 @@ fn without_reports(app: &mut App, issues: &[u32]) {
                 app.now,
                 Change::ReportRecorded {
                     issue: IssueId(n),
-                    report: Report::default(),
+                    report: Box::default(),
                 },
             )
             .expect("report cleared");

@@ -262,13 +262,13 @@ fn to_change((kind, a, b, c, t): Choice) -> Change {
         },
         21 => Change::ReportRecorded {
             issue: IssueId(a),
-            report: Report {
+            report: Box::new(Report {
                 attendees: b * 3,
                 attendee_names: if c > 2 { vec![text] } else { vec![] },
                 key_points: "Waits are long".into(),
                 recommendations: String::new(),
                 follow_up: String::new(),
-            },
+            }),
         },
         22 | 23 => Change::RoundOpened {
             round: RoundId(a),

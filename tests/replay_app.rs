@@ -5,11 +5,12 @@ mod common;
 
 use convene::model::describe::describe;
 use convene::model::{Journal, Session};
-use convene::replay::Phase;
+use convene::replay::behind::Built;
 use convene::replay::playback::due;
+use convene::replay::{Builder, Phase, Replayer};
 use convene::ui::pane::capitalise;
 use convene::ui::replay::ReplayScreen;
-use convene::ui::replay::timeline::CURSOR;
+use convene::ui::replay::timeline::{CURSOR, thousands};
 use convene::ui::testkit::key;
 use convene::ui::{PaneId, Theme};
 use ratatui::Terminal;
@@ -18,6 +19,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
     MouseEventKind,
 };
+use std::sync::mpsc::{Sender, channel};
 use std::time::Duration;
 
 /// The built-in demo day: realistic text, one day, every phase.
@@ -484,4 +486,184 @@ fn going_to_a_minute_lands_on_its_last_change_and_shows_its_pane() {
     let screen = text(&mut s, 80, 24);
     assert!(!screen.contains("Nothing changed"), "{screen}");
     assert!(screen.contains("77 dots tallied"), "{screen}");
+}
+
+/// A replay whose log is still being read: the screen holds the first `read` events of the
+/// demo day and the test hands it the rest, as the building thread would.
+fn reading(read: usize) -> (ReplayScreen, Journal, Builder, Sender<Built>) {
+    let j = journal();
+    let mut builder = Builder::with_every(8);
+    let mut replay = Replayer::building();
+    replay.absorb(builder.add(j.events[..read].to_vec()).unwrap());
+    let (tx, rx) = channel();
+    let s = ReplayScreen::reading(replay, rx, "day".into(), Theme::projector());
+    (s, j, builder, tx)
+}
+
+/// The notice line, just above the status bar.
+fn notice(s: &mut ReplayScreen) -> String {
+    let screen = text(s, 160, 48);
+    let lines: Vec<&str> = screen.lines().collect();
+    let bar = lines
+        .iter()
+        .position(|l| l.contains("REPLAY (read-only)"))
+        .expect("a status bar");
+    lines[bar - 1].to_string()
+}
+
+#[test]
+fn the_screen_opens_on_the_start_of_the_log_and_says_how_far_it_is_read() {
+    let (mut s, j, mut builder, tx) = reading(40);
+    assert!(s.is_reading());
+    assert_at(&s, &j, 1);
+    let screen = text(&mut s, 80, 24);
+    assert!(
+        screen.contains("Reading the log: 40 events so far"),
+        "{screen}"
+    );
+    assert!(screen.contains("1 / 40…"), "{screen}");
+    insta::assert_snapshot!("reading_80x24", screen);
+    insta::assert_snapshot!("reading_200x60", text(&mut s, 200, 60));
+
+    // More comes: the count moves on, the cursor stays.
+    tx.send(Built::Part(builder.add(j.events[40..90].to_vec()).unwrap()))
+        .unwrap();
+    assert!(s.take_built());
+    assert!(!s.take_built(), "nothing new");
+    assert!(text(&mut s, 80, 24).contains("Reading the log: 90 events so far"));
+    assert_at(&s, &j, 1);
+
+    // The end: the legend and the real count come back.
+    tx.send(Built::Part(builder.add(j.events[90..].to_vec()).unwrap()))
+        .unwrap();
+    tx.send(Built::Part(builder.finish())).unwrap();
+    tx.send(Built::Done(Ok(()))).unwrap();
+    assert!(s.take_built());
+    assert!(!s.is_reading());
+    let total = j.events.len();
+    let screen = text(&mut s, 80, 24);
+    assert!(!screen.contains("Reading the log"), "{screen}");
+    assert!(screen.contains(&format!("1 / {total}")), "{screen}");
+    assert!(!screen.contains(&format!("1 / {total}…")), "{screen}");
+    assert_eq!(screen, {
+        let (mut whole, _) = open(Theme::projector());
+        text(&mut whole, 80, 24)
+    });
+}
+
+#[test]
+fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
+    let (mut s, j, mut builder, tx) = reading(30);
+    // Stepping and playing go no further than what is read, and show the state there.
+    press(&mut s, KeyCode::Char(' '));
+    while s.playback.faster() {}
+    for _ in 0..50 {
+        s.advance(Duration::from_secs(30));
+    }
+    assert_at(&s, &j, 30);
+    assert!(s.playback.playing(), "play waits for the rest of the log");
+    press(&mut s, KeyCode::Char(' '));
+    press(&mut s, KeyCode::Right);
+    assert_at(&s, &j, 30);
+    assert!(
+        notice(&mut s).contains("The next event is still being read: a moment"),
+        "{}",
+        notice(&mut s)
+    );
+    press(&mut s, KeyCode::Home);
+    assert_at(&s, &j, 1);
+
+    // End, a time, and a mark not yet read: "a moment", and nothing moves.
+    press(&mut s, KeyCode::End);
+    assert_at(&s, &j, 1);
+    assert!(
+        notice(&mut s).contains("End works once the whole log is read: a moment"),
+        "{}",
+        notice(&mut s)
+    );
+    press(&mut s, KeyCode::Char('g'));
+    type_text(&mut s, "16:00");
+    press(&mut s, KeyCode::Enter);
+    assert_at(&s, &j, 1);
+    let prompt = text(&mut s, 80, 24);
+    assert!(prompt.contains("Going to a time works once"), "{prompt}");
+    assert!(prompt.contains("still being read"), "{prompt}");
+    press(&mut s, KeyCode::Esc);
+    let marks_read = s.replay.marks().len();
+    for _ in 0..=marks_read {
+        shift(&mut s, KeyCode::Right);
+    }
+    assert!(s.replay.next_mark().is_none());
+    assert!(
+        notice(&mut s).contains("Shift-→ works once the whole log is read: a moment"),
+        "{}",
+        notice(&mut s)
+    );
+
+    // Once the whole log is read, the same keys work, and the screen says so.
+    tx.send(Built::Part(builder.add(j.events[30..].to_vec()).unwrap()))
+        .unwrap();
+    tx.send(Built::Part(builder.finish())).unwrap();
+    tx.send(Built::Done(Ok(()))).unwrap();
+    s.take_built();
+    let total = j.events.len();
+    assert!(
+        notice(&mut s).contains(&format!("The whole log is read ({}", thousands(total))),
+        "{}",
+        notice(&mut s)
+    );
+    press(&mut s, KeyCode::End);
+    assert_at(&s, &j, total);
+    press(&mut s, KeyCode::Right);
+    assert!(notice(&mut s).contains("This is the last event"));
+}
+
+/// A fault found after the screen opened: replay stops before it, says so loudly until the
+/// viewer quits, and the command then fails with loading's own words.
+#[test]
+fn a_file_refused_after_the_screen_opened_says_so_and_fails_on_quitting() {
+    let (mut s, j, _, tx) = reading(30);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("day.json");
+    let mut broken = j.clone();
+    broken.events[30].seq = 99;
+    common::write_session(&path, &broken);
+    let err = convene::store::load(&path).unwrap_err();
+    let words = err.to_string();
+    tx.send(Built::Done(Err(err))).unwrap();
+    assert!(s.take_built());
+    assert!(!s.is_reading());
+    assert_eq!(s.refused().map(|e| e.to_string()), Some(words));
+    let screen = text(&mut s, 80, 24);
+    assert!(
+        screen.contains("Replay goes no further than event 30"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("✗ This file is refused: event 99"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("refused_80x24", screen);
+    insta::assert_snapshot!("refused_200x60", text(&mut s, 200, 60));
+
+    // The part before the fault still replays; the end of it says why it is the end.
+    press(&mut s, KeyCode::End);
+    assert_at(&s, &j, 30);
+    press(&mut s, KeyCode::Right);
+    assert!(notice(&mut s).contains("the rest of this file is refused"));
+    let screen = text(&mut s, 80, 24);
+    assert!(
+        screen.contains("✗ This file is refused"),
+        "the refusal stays: {screen}"
+    );
+    // Playing from the end starts again from the first event and stops at the fault.
+    press(&mut s, KeyCode::Char(' '));
+    assert_at(&s, &j, 1);
+    while s.playback.faster() {}
+    for _ in 0..50 {
+        s.advance(Duration::from_secs(30));
+    }
+    assert_at(&s, &j, 30);
+    assert!(!s.playback.playing());
+    assert!(notice(&mut s).contains("the rest of this file is refused"));
 }

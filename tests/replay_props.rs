@@ -5,7 +5,7 @@
 mod common;
 
 use convene::model::Journal;
-use convene::replay::Replayer;
+use convene::replay::{Builder, Replayer};
 use convene::synth::{SynthParams, generate};
 use proptest::prelude::*;
 
@@ -71,6 +71,56 @@ proptest! {
         }
         replay.seek(events.len());
         prop_assert_eq!(replay.state(), &journal.session);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// A log read behind the screen comes in pieces cut anywhere: while it is being built
+    /// the replay shows only whole steps, each state right; once complete it is the replay
+    /// of the whole log, with the same marks.
+    #[test]
+    fn a_log_built_in_random_pieces_replays_as_the_whole(
+        seed in any::<u64>(),
+        steps in 1usize..500,
+        every in 1usize..40,
+        cuts in proptest::collection::vec(any::<prop::sample::Index>(), 0..8),
+        seeks in proptest::collection::vec(any::<prop::sample::Index>(), 1..8),
+    ) {
+        let journal = common::walk(seed, steps);
+        let events = journal.events.clone();
+        let mut cuts: Vec<usize> = cuts.iter().map(|c| c.index(events.len() + 1)).collect();
+        cuts.sort();
+        cuts.push(events.len());
+        let mut builder = Builder::with_every(every);
+        let mut replay = Replayer::building();
+        let mut from = 0;
+        for cut in cuts {
+            replay.absorb(builder.add(events[from..cut].to_vec()).unwrap());
+            from = cut;
+            prop_assert!(replay.len() <= cut);
+            let n = seeks[0].index(replay.len() + 1);
+            replay.seek(n);
+            let rebuilt = Journal::rebuild(events[..replay.position()].to_vec()).unwrap();
+            prop_assert_eq!(replay.state(), &rebuilt.session);
+        }
+        replay.absorb(builder.finish());
+        replay.completed();
+        prop_assert_eq!(replay.len(), events.len());
+        let whole = Replayer::new(events.clone()).unwrap();
+        prop_assert_eq!(replay.marks(), whole.marks());
+        for seek in seeks {
+            let n = seek.index(events.len() + 1);
+            replay.seek(n);
+            let at = replay.position();
+            let rebuilt = Journal::rebuild(events[..at].to_vec()).unwrap();
+            prop_assert_eq!(replay.state(), &rebuilt.session, "at {} of {}", n, events.len());
+        }
     }
 }
 

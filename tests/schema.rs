@@ -181,13 +181,13 @@ fn every_kind_of_event() -> Journal {
         },
         ReportRecorded {
             issue: i(1),
-            report: Report {
+            report: Box::new(Report {
                 attendees: 12,
                 attendee_names: vec!["Amira Patel".into()],
                 key_points: "Delays at weekends\nNo single contact".into(),
                 recommendations: "One discharge coordinator".into(),
                 follow_up: String::new(),
-            },
+            }),
         },
         RoundOpened {
             round: r(1),
@@ -339,7 +339,7 @@ fn every_kind_of_event() -> Journal {
             },
             Stamped {
                 at: at(),
-                from: Some(from),
+                from: Some(Box::new(from)),
                 change: issue(5, "Raised in the far hall", None, ""),
             },
         ])

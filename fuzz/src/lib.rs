@@ -323,7 +323,7 @@ fn change(u: &mut Unstructured) -> Result<Change> {
         },
         18 => ReportRecorded {
             issue: issue(u)?,
-            report: report(u)?,
+            report: Box::new(report(u)?),
         },
         19 => {
             let dots_per_person = dots(u)?;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     let path = files::session_file(data_dir, file)?;
-    let checked = store::check(&path)?;
+    let checked = store::verify(&path)?;
     if let Some(difference) = &checked.snapshot_differs {
         eprintln!(
             "convene: {}: the snapshot disagrees with the events ({}). The events are the \
@@ -21,21 +21,21 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::FAILURE);
     }
-    let journal = &checked.loaded.journal;
+    let session = &checked.session;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
         "{}: ok: {}",
         crate::text::path(&path),
-        summary(&journal.session, journal.events.len())
+        summary(session, checked.events)
     )?;
-    if let Some(link) = &journal.session.follow_up {
+    if let Some(link) = &session.follow_up {
         // Only the folder the file is in: the chain may be partial, and a missing earlier
         // meeting is not an error.
         let beside = path.parent().filter(|p| !p.as_os_str().is_empty());
         let found = chain::sessions_in(&[beside.unwrap_or(Path::new("."))]);
         let named = cut(&printable(&link.follows.file), 60);
-        match chain::earlier(&journal.session, &found) {
+        match chain::earlier(session, &found) {
             chain::Earlier::Agrees(f) => writeln!(
                 out,
                 "follows {} (as it was at event {}): what was carried agrees with it",
@@ -64,9 +64,6 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
             )?,
         }
     }
-    // The process ends here: freeing a long log one event at a time would cost a sixth of
-    // the whole check, for memory the system takes back at once anyway.
-    std::mem::forget(checked);
     Ok(ExitCode::SUCCESS)
 }
 

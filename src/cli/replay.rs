@@ -9,22 +9,17 @@ use std::process::ExitCode;
 
 pub fn run(data_dir: &Path, file: &Path, theme: ThemeName) -> anyhow::Result<ExitCode> {
     let path = files::session_file(data_dir, file)?;
-    // Read, not rebuilt: the replay applies the log once, checking it as a load would and
-    // laying down its checkpoints on the way.
-    let (_, events) = crate::store::read_log(&path)?;
-    if events.is_empty() {
+    // The replay opens at the first event, so the screen needs only the start of the log:
+    // the rest is read, checked as a load would and given its checkpoints behind it.
+    let (replay, behind) = crate::replay::behind::start(&path)?;
+    if replay.is_empty() {
         anyhow::bail!("{}: the session has no events to replay", path.display());
     }
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let screen = ReplayScreen::new(events, name, Theme::for_terminal(theme)).map_err(|source| {
-        crate::store::LoadError::Event {
-            path: path.clone(),
-            source,
-        }
-    })?;
+    let screen = ReplayScreen::reading(replay, behind, name, Theme::for_terminal(theme));
     crate::ui::replay::run(screen)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -261,13 +261,13 @@ fn record_all(day: &mut Day, sheets: &[Sheet]) {
     for &(issue, names, attendees, key_points, recommendations, follow_up) in sheets {
         day.record(Change::ReportRecorded {
             issue,
-            report: Report {
+            report: Box::new(Report {
                 attendees,
                 attendee_names: names.iter().map(|n| n.to_string()).collect(),
                 key_points: key_points.to_string(),
                 recommendations: recommendations.to_string(),
                 follow_up: follow_up.to_string(),
-            },
+            }),
         });
     }
 }

@@ -143,11 +143,11 @@ mod tests {
             at,
             Change::ReportRecorded {
                 issue: IssueId(1),
-                report: Report {
+                report: Box::new(Report {
                     key_points: "We spoke to Bob about Transport. Later it was fine; later too."
                         .into(),
                     ..Report::default()
-                },
+                }),
             },
         )
         .unwrap();

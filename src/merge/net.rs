@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 pub struct Item {
     pub seq: u64,
     pub at: DateTime<FixedOffset>,
-    pub from: Option<Captured>,
+    pub from: Option<Box<Captured>>,
     pub change: Change,
 }
 

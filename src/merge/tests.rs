@@ -63,11 +63,11 @@ fn report(j: &mut Journal, at: i64, issue: u32, points: &str) {
         at,
         Change::ReportRecorded {
             issue: IssueId(issue),
-            report: Report {
+            report: Box::new(Report {
                 attendees: 6,
                 key_points: points.into(),
                 ..Report::default()
-            },
+            }),
         },
     );
 }
@@ -350,6 +350,44 @@ fn a_report_edited_on_both_keeps_mains_and_appends_the_copys() {
     );
 }
 
+fn retitle(j: &mut Journal, at: i64, issue: u32, title: &str) {
+    rec(
+        j,
+        at,
+        Change::IssueEdited {
+            issue: IssueId(issue),
+            title: title.into(),
+            convener: None,
+            description: String::new(),
+        },
+    );
+}
+
+#[test]
+fn an_issue_retitled_on_both_keeps_mains_and_appends_the_copys() {
+    let main_before = morning();
+    let mut copy = copy_of(&main_before, 30, "Newsroom 2");
+    let mut main = main_before;
+    retitle(&mut main, 40, 1, "Main's title");
+    retitle(&mut copy, 41, 1, "Copy's title");
+    retitle(&mut copy, 42, 1, "Copy's better title");
+    let (out, merge) = merged(&main, &[(&copy, "newsroom-2.json")]);
+    let issue = &out.session.issues[&IssueId(1)];
+    assert_eq!(issue.title, "Main's title");
+    assert_eq!(
+        issue.description,
+        "Also captured on Newsroom 2:\n\u{201c}Copy's better title\u{201d}"
+    );
+    let lines = merge.summary.lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains(
+            "changed on both; MAIN's kept, Newsroom 2's text appended to the description)"
+        ),
+        "{lines:?}"
+    );
+}
+
 #[test]
 fn between_copies_the_earlier_capture_wins_whatever_the_order() {
     let main = morning();
@@ -527,4 +565,95 @@ fn a_count_set_on_both_keeps_mains_and_one_set_on_the_copy_alone_comes_in() {
     let round = &out.session.rounds[&RoundId(1)];
     assert_eq!((round.total(IssueId(1)), round.total(IssueId(2))), (7, 4));
     assert_eq!(merge.summary.conflicts().count(), 1);
+}
+
+/// A follow-up meeting captured on two laptops: progress and absences recorded apart come
+/// together, the same action updated on both keeps MAIN's and says so, and the founding
+/// step (the carried plan) is never brought in twice.
+#[test]
+fn a_follow_up_meeting_merges_its_progress_and_absences() {
+    let base = crate::demo::follow_up::build();
+    let last = base.events.last().unwrap().at;
+    let later = |m: i64| last + Duration::minutes(m);
+    let mut main = base.clone();
+    let mut copy = base.clone();
+    let made = Change::CopyMade {
+        copy: "id-side-room".into(),
+        label: "Side room".into(),
+    };
+    copy.record(later(1), made).unwrap();
+    let carried: Vec<(IssueId, Step)> = base
+        .session
+        .active_issues()
+        .flat_map(|i| i.plan.steps.values().map(move |s| (i.id, s.clone())))
+        .filter(|(_, s)| s.carried_from.is_some() && s.status == StepStatus::NotStarted)
+        .take(2)
+        .collect();
+    assert_eq!(
+        carried.len(),
+        2,
+        "the demo follow-up has actions not yet started"
+    );
+    let progress = |(issue, step): &(IssueId, Step), status, note: &str| Change::ProgressRecorded {
+        issue: *issue,
+        step: step.id,
+        status,
+        note: note.into(),
+        due: step.due,
+        owner: step.owner,
+    };
+    let present: Vec<ParticipantId> = base
+        .session
+        .participants
+        .values()
+        .filter(|p| !p.absent)
+        .map(|p| p.id)
+        .take(2)
+        .collect();
+    let away = |who: ParticipantId| Change::AbsenceSet {
+        participant: who,
+        absent: true,
+    };
+    copy.record(
+        later(4),
+        progress(&carried[1], StepStatus::Stuck, "waiting for the board"),
+    )
+    .unwrap();
+    main.record(
+        later(5),
+        progress(&carried[0], StepStatus::Done, "running since May"),
+    )
+    .unwrap();
+    main.record(later(6), away(present[0])).unwrap();
+    copy.record(
+        later(7),
+        progress(&carried[0], StepStatus::UnderWay, "half done"),
+    )
+    .unwrap();
+    copy.record(later(8), away(present[1])).unwrap();
+
+    let (out, merge) = merged(&main, &[(&copy, "side-room.json")]);
+    let step =
+        |(issue, step): &(IssueId, Step)| out.session.issues[issue].plan.steps[&step.id].clone();
+    let first = step(&carried[0]);
+    assert_eq!(
+        (first.status, first.note.as_str()),
+        (StepStatus::Done, "running since May")
+    );
+    let second = step(&carried[1]);
+    assert_eq!(
+        (second.status, second.note.as_str()),
+        (StepStatus::Stuck, "waiting for the board")
+    );
+    assert!(present.iter().all(|p| out.session.participants[p].absent));
+    let conflicts: Vec<_> = merge.summary.conflicts().collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert!(conflicts[0].1.kept.contains("MAIN"), "{conflicts:?}");
+    let carried_before = base.events.iter().filter(|e| e.change.is_carried()).count();
+    let carried_after = out.events.iter().filter(|e| e.change.is_carried()).count();
+    assert_eq!(carried_after, carried_before);
+
+    let (again, second) = merged(&out, &[(&copy, "side-room.json")]);
+    assert_eq!(again.events, out.events);
+    assert!(!second.summary.adds_anything());
 }

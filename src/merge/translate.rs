@@ -105,7 +105,7 @@ struct Counters {
     step: u32,
 }
 
-fn owner_of(item_from: &Option<Captured>, at: DateTime<FixedOffset>) -> Owner {
+fn owner_of(item_from: Option<&Captured>, at: DateTime<FixedOffset>) -> Owner {
     match item_from {
         None => Owner::Main,
         Some(c) => Owner::Copy {
@@ -334,7 +334,7 @@ impl Target {
         let mut owners = BTreeMap::new();
         for item in mine.steps.iter().flat_map(|s| &s.items) {
             for key in keys(&item.change) {
-                claim(&mut owners, key, owner_of(&item.from, item.at));
+                claim(&mut owners, key, owner_of(item.from.as_deref(), item.at));
             }
         }
         // An undo on the main side of something both sides had is the main side's change.
@@ -345,7 +345,11 @@ impl Target {
         }
         for stamped in &self.pending {
             for key in keys(&stamped.change) {
-                claim(&mut owners, key, owner_of(&stamped.from, stamped.at));
+                claim(
+                    &mut owners,
+                    key,
+                    owner_of(stamped.from.as_deref(), stamped.at),
+                );
             }
         }
         let next = &start.next;
@@ -444,39 +448,18 @@ impl Target {
 
     /// Gives a thing created on the copy the next id here and remembers it.
     fn fresh(&self, cx: &mut Cx, id: IdMut<'_>) {
-        let s = &self.session;
-        match id {
-            IdMut::Participant(p) => {
-                let n = s.next_participant_id();
-                cx.map.participants.insert(p.0, n.0);
-                *p = n;
-            }
-            IdMut::Space(x) => {
-                let n = s.next_space_id();
-                cx.map.spaces.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Slot(x) => {
-                let n = s.next_slot_id();
-                cx.map.slots.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Issue(x) => {
-                let n = s.next_issue_id();
-                cx.map.issues.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Round(x) => {
-                let n = s.next_round_id();
-                cx.map.rounds.insert(x.0, n.0);
-                *x = n;
-            }
-            IdMut::Step(x) => {
-                let n = s.next_step_id();
-                cx.map.steps.insert(x.0, n.0);
-                *x = n;
-            }
-        }
+        let (m, used) = (&mut cx.map, &self.session.next);
+        let (map, last, v) = match id {
+            IdMut::Participant(p) => (&mut m.participants, used.participant, &mut p.0),
+            IdMut::Space(x) => (&mut m.spaces, used.space, &mut x.0),
+            IdMut::Slot(x) => (&mut m.slots, used.slot, &mut x.0),
+            IdMut::Issue(x) => (&mut m.issues, used.issue, &mut x.0),
+            IdMut::Round(x) => (&mut m.rounds, used.round, &mut x.0),
+            IdMut::Step(x) => (&mut m.steps, used.step, &mut x.0),
+        };
+        let n = last.saturating_add(1);
+        map.insert(*v, n);
+        *v = n;
     }
 
     fn verdict(&self, cx: &Cx, key: Key, at: DateTime<FixedOffset>) -> Verdict {
@@ -525,14 +508,16 @@ impl Target {
     /// Records a translated change here; a refusal that only means "already so" is not a
     /// conflict.
     fn emit(&mut self, cx: &mut Cx, item: &Item, change: Change) -> Result<(), Rejection> {
-        let from = item.from.clone().unwrap_or_else(|| Captured {
-            copy: cx.id.clone(),
-            label: cx.label.clone(),
-            seq: item.seq,
+        let from = item.from.clone().unwrap_or_else(|| {
+            Box::new(Captured {
+                copy: cx.id.clone(),
+                label: cx.label.clone(),
+                seq: item.seq,
+            })
         });
         self.apply_here(item.at, &change)?;
         for key in keys(&change) {
-            claim(&mut cx.owners, key, owner_of(&Some(from.clone()), item.at));
+            claim(&mut cx.owners, key, owner_of(Some(&from), item.at));
         }
         cx.counts.add(&change);
         self.pending.push(Stamped {
@@ -822,7 +807,7 @@ impl Target {
                 }
             }
             IssuePlaced { .. } => self.place(cx, item, change, what),
-            ReportRecorded { .. } => self.report(cx, item, change, what),
+            ReportRecorded { .. } => self.report(cx, item, change),
             IssueEdited { .. } => self.issue_text(cx, item, change, what),
         }
     }
@@ -972,7 +957,63 @@ impl Target {
         })
     }
 
-    fn report(&mut self, cx: &mut Cx, item: &Item, change: Change, what: String) {
+    /// Settles a text (`key`, of `issue`) that MAIN and the copy both edited: the first
+    /// time, the verdict says whose stands first, `note` says what the conflict list reads
+    /// (given that and the other side's label) and the settlement is kept for the copy's
+    /// later edits of the same text; `None` where `theirs` was simply brought in (or found
+    /// already there), with nothing to join.
+    #[allow(clippy::too_many_arguments)]
+    fn settle_both<T: Clone>(
+        &mut self,
+        cx: &mut Cx,
+        item: &Item,
+        (key, issue): (Key, IssueId),
+        kept: fn(&mut Cx) -> &mut BTreeMap<IssueId, Resolution<T>>,
+        current: T,
+        theirs: Change,
+        note: impl FnOnce(bool, &str) -> (String, String),
+    ) -> Option<Resolution<T>> {
+        if let Some(r) = kept(cx).get(&issue) {
+            return Some(r.clone());
+        }
+        let verdict = self.verdict(cx, key, item.at);
+        if let Verdict::Free = verdict {
+            self.emit_or_conflict(cx, item, theirs);
+            return None;
+        }
+        match self.would_change(item.at, &theirs) {
+            Some(false) => {
+                self.already(cx, item, &theirs);
+                return None;
+            }
+            Some(true) => {}
+            None => {
+                self.emit_or_conflict(cx, item, theirs);
+                return None;
+            }
+        }
+        let (main_first, kept_label) = match verdict {
+            Verdict::Keep(owner) => (true, owner),
+            Verdict::Win(loser) => (false, loser),
+            Verdict::Free => unreachable!("handled above"),
+        };
+        let (what, said) = note(main_first, &kept_label);
+        cx.conflicts.push(Conflict {
+            seq: item.seq,
+            what,
+            kept: said,
+            lost: String::new(),
+        });
+        let r = Resolution {
+            main_first,
+            kept: current,
+            kept_label,
+        };
+        kept(cx).insert(issue, r.clone());
+        Some(r)
+    }
+
+    fn report(&mut self, cx: &mut Cx, item: &Item, change: Change) {
         let Change::ReportRecorded { issue, report } = change else {
             return;
         };
@@ -987,64 +1028,35 @@ impl Target {
             return;
         };
         let label = cx.label.clone();
-        let resolution = match cx.reports.get(&issue) {
-            Some(r) => r.clone(),
-            None => match self.verdict(cx, Key::Report(issue), item.at) {
-                Verdict::Free => {
-                    self.emit_or_conflict(cx, item, Change::ReportRecorded { issue, report });
-                    return;
-                }
-                verdict => {
-                    let probe = Change::ReportRecorded {
-                        issue,
-                        report: report.clone(),
-                    };
-                    match self.would_change(item.at, &probe) {
-                        Some(false) => return self.already(cx, item, &probe),
-                        Some(true) => {}
-                        None => {
-                            self.emit_or_conflict(cx, item, probe);
-                            return;
-                        }
-                    }
-                    let (main_first, kept_label) = match verdict {
-                        Verdict::Keep(owner) => (true, owner),
-                        Verdict::Win(loser) => (false, loser),
-                        Verdict::Free => unreachable!("handled above"),
-                    };
-                    let kept = if main_first {
-                        format!("{kept_label} kept, {label}'s text appended")
-                    } else {
-                        format!("{label}'s kept (captured earlier), {kept_label}'s text appended")
-                    };
-                    cx.conflicts.push(Conflict {
-                        seq: item.seq,
-                        what: format!("report of issue {issue} edited on both"),
-                        kept,
-                        lost: String::new(),
-                    });
-                    let r = Resolution {
-                        main_first,
-                        kept: current,
-                        kept_label,
-                    };
-                    cx.reports.insert(issue, r.clone());
-                    r
-                }
-            },
+        let theirs = Change::ReportRecorded {
+            issue,
+            report: report.clone(),
+        };
+        let note = |main_first: bool, kept_label: &str| {
+            let kept = if main_first {
+                format!("{kept_label} kept, {label}'s text appended")
+            } else {
+                format!("{label}'s kept (captured earlier), {kept_label}'s text appended")
+            };
+            (format!("report of issue {issue} edited on both"), kept)
+        };
+        let key = (Key::Report(issue), issue);
+        let Some(resolution) =
+            self.settle_both(cx, item, key, |cx| &mut cx.reports, current, theirs, note)
+        else {
+            return;
         };
         let joined = if resolution.main_first {
             join_reports(&resolution.kept, &report, &label)
         } else {
             join_reports(&report, &resolution.kept, &resolution.kept_label)
         };
-        let _ = what;
         self.emit_or_conflict(
             cx,
             item,
             Change::ReportRecorded {
                 issue,
-                report: joined,
+                report: Box::new(joined),
             },
         );
     }
@@ -1077,51 +1089,23 @@ impl Target {
             return;
         };
         let label = cx.label.clone();
-        let resolution = match cx.texts.get(&issue) {
-            Some(r) => r.clone(),
-            None => match self.verdict(cx, Key::IssueText(issue), item.at) {
-                Verdict::Free => {
-                    self.emit_or_conflict(cx, item, edit(theirs));
-                    return;
-                }
-                verdict => {
-                    let probe = edit(theirs.clone());
-                    match self.would_change(item.at, &probe) {
-                        Some(false) => return self.already(cx, item, &probe),
-                        Some(true) => {}
-                        None => {
-                            self.emit_or_conflict(cx, item, probe);
-                            return;
-                        }
-                    }
-                    let (main_first, kept_label) = match verdict {
-                        Verdict::Keep(owner) => (true, owner),
-                        Verdict::Win(loser) => (false, loser),
-                        Verdict::Free => unreachable!("handled above"),
-                    };
-                    let kept = if main_first {
-                        format!("{kept_label}'s kept, {label}'s text appended to the description")
-                    } else {
-                        format!(
-                            "{label}'s kept (captured earlier), {kept_label}'s text appended to \
-                             the description"
-                        )
-                    };
-                    cx.conflicts.push(Conflict {
-                        seq: item.seq,
-                        what: changed_both(&what),
-                        kept,
-                        lost: String::new(),
-                    });
-                    let r = Resolution {
-                        main_first,
-                        kept: current,
-                        kept_label,
-                    };
-                    cx.texts.insert(issue, r.clone());
-                    r
-                }
-            },
+        let note = |main_first: bool, kept_label: &str| {
+            let kept = if main_first {
+                format!("{kept_label}'s kept, {label}'s text appended to the description")
+            } else {
+                format!(
+                    "{label}'s kept (captured earlier), {kept_label}'s text appended to the \
+                     description"
+                )
+            };
+            (changed_both(&what), kept)
+        };
+        let key = (Key::IssueText(issue), issue);
+        let probe = edit(theirs.clone());
+        let Some(resolution) =
+            self.settle_both(cx, item, key, |cx| &mut cx.texts, current, probe, note)
+        else {
+            return;
         };
         let joined = if resolution.main_first {
             join_issue_text(&resolution.kept, &theirs, &label)

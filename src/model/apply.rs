@@ -131,6 +131,89 @@ fn optional(text: &Option<String>, what: &'static str) -> Result<Option<String>,
     }
 }
 
+/// A new issue as its title and description make it, once its id is known to be free and
+/// they keep to the text rules (checked in that order: the first refusal is the one said).
+pub(super) fn fresh_issue(
+    session: &Session,
+    id: IssueId,
+    title: &str,
+    description: &str,
+) -> Result<Issue, Rejection> {
+    if session.issues.contains_key(&id) {
+        return Err(Rejection::IdTaken {
+            what: "issue",
+            id: id.0,
+        });
+    }
+    Ok(Issue {
+        id,
+        title: checked(title, "title", MAX_TITLE)?,
+        convener: None,
+        description: long_text(description.trim(), "description", MAX_TEXT)?,
+        placement: None,
+        report: Report::default(),
+        merged_into: None,
+        cancelled: false,
+        plan: Plan::default(),
+        carried_from: None,
+    })
+}
+
+/// Adds a new issue to the session; the patch takes it away again.
+pub(super) fn file_issue(session: &mut Session, new: Issue) -> Vec<Patch> {
+    let id = new.id;
+    session.issues.insert(id, new);
+    session.next.issue = session.next.issue.max(id.0);
+    vec![Patch::Issue(id, None)]
+}
+
+/// A new next step of issue `of`, not started, once the issue is known, the step's id
+/// free, its text within the rules and its owner on the roster.
+pub(super) fn fresh_step(
+    session: &Session,
+    of: IssueId,
+    id: StepId,
+    text: &str,
+    owner: Option<ParticipantId>,
+) -> Result<Step, Rejection> {
+    issue(session, of)?;
+    // Ids above the counter were never used; only a redo (or a hand-made log) brings back
+    // an older one, and only then is every plan searched.
+    if id.0 <= session.next.step
+        && session
+            .issues
+            .values()
+            .any(|i| i.plan.steps.contains_key(&id))
+    {
+        return Err(Rejection::IdTaken {
+            what: "next step",
+            id: id.0,
+        });
+    }
+    let text = checked(text, "next step", MAX_TITLE)?;
+    maybe_participant(session, owner)?;
+    Ok(Step {
+        id,
+        text,
+        owner,
+        due: None,
+        horizon: Horizon::default(),
+        status: StepStatus::NotStarted,
+        carried_from: None,
+        history: vec![],
+        note: String::new(),
+    })
+}
+
+/// Adds a next step to issue `of` (known to be there); the patch takes it away again.
+pub(super) fn file_step(session: &mut Session, of: IssueId, new: Step) -> Vec<Patch> {
+    let id = new.id;
+    let it = session.issues.get_mut(&of).expect("checked");
+    let old = it.plan.steps.insert(id, new);
+    session.next.step = session.next.step.max(id.0);
+    vec![Patch::Field(of, Field::Step(id, old))]
+}
+
 pub(super) fn issue(session: &Session, id: IssueId) -> Result<&Issue, Rejection> {
     let issue = session.issues.get(&id).ok_or(Rejection::UnknownIssue(id))?;
     match issue.merged_into {
@@ -392,30 +475,15 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             convener,
             description,
         } => {
-            if session.issues.contains_key(id) {
-                return Err(Rejection::IdTaken {
-                    what: "issue",
-                    id: id.0,
-                });
-            }
-            let title = checked(title, "title", MAX_TITLE)?;
-            let description = long_text(description.trim(), "description", MAX_TEXT)?;
+            let new = fresh_issue(session, *id, title, description)?;
             maybe_participant(session, *convener)?;
-            let new = Issue {
-                id: *id,
-                title,
-                convener: *convener,
-                description,
-                placement: None,
-                report: Report::default(),
-                merged_into: None,
-                cancelled: false,
-                plan: Plan::default(),
-                carried_from: None,
-            };
-            session.issues.insert(*id, new);
-            session.next.issue = session.next.issue.max(id.0);
-            Ok(vec![Patch::Issue(*id, None)])
+            Ok(file_issue(
+                session,
+                Issue {
+                    convener: *convener,
+                    ..new
+                },
+            ))
         }
         IssueEdited {
             issue: id,
@@ -769,37 +837,16 @@ fn change_state(session: &mut Session, change: &Change) -> Result<Vec<Patch>, Re
             due,
             horizon,
         } => {
-            issue(session, *id)?;
-            // Ids above the counter were never used; only a redo (or a hand-made log) brings
-            // back an older one, and only then is every plan searched.
-            if step.0 <= session.next.step
-                && session
-                    .issues
-                    .values()
-                    .any(|i| i.plan.steps.contains_key(step))
-            {
-                return Err(Rejection::IdTaken {
-                    what: "next step",
-                    id: step.0,
-                });
-            }
-            let text = checked(text, "next step", MAX_TITLE)?;
-            maybe_participant(session, *owner)?;
-            let new = Step {
-                id: *step,
-                text,
-                owner: *owner,
-                due: *due,
-                horizon: *horizon,
-                status: StepStatus::NotStarted,
-                carried_from: None,
-                history: vec![],
-                note: String::new(),
-            };
-            let it = session.issues.get_mut(id).expect("checked");
-            let old = it.plan.steps.insert(*step, new);
-            session.next.step = session.next.step.max(step.0);
-            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+            let new = fresh_step(session, *id, *step, text, *owner)?;
+            Ok(file_step(
+                session,
+                *id,
+                Step {
+                    due: *due,
+                    horizon: *horizon,
+                    ..new
+                },
+            ))
         }
         StepUpdated {
             issue: id,

@@ -676,7 +676,7 @@ mod tests {
                 &mut j,
                 Change::ReportRecorded {
                     issue: IssueId(1),
-                    report
+                    report: Box::new(report)
                 }
             ),
             "report recorded for issue 1 (12 attended)"

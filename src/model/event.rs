@@ -23,7 +23,7 @@ pub struct Event {
     /// Where the change was first captured when it came in from a copy of the session by
     /// `convene merge` (written `"captured": {…}`: `from` is taken by `issues_merged`).
     /// Version 2.
-    pub from: Option<Captured>,
+    pub from: Option<Box<Captured>>,
     pub change: Change,
 }
 
@@ -191,7 +191,7 @@ pub enum Change {
     },
     ReportRecorded {
         issue: IssueId,
-        report: Report,
+        report: Box<Report>,
     },
 
     RoundOpened {
@@ -282,7 +282,7 @@ pub enum Change {
     /// Opens a follow-up's founding step (only as event 2): the meeting it follows, the
     /// meetings before that, and this meeting's date. Version 2.
     FollowUpStarted {
-        follows: Link,
+        follows: Box<Link>,
         date: NaiveDate,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         earlier: Vec<Meeting>,
@@ -295,7 +295,7 @@ pub enum Change {
     /// Version 2.
     PriorityCarried {
         issue: IssueId,
-        from: Origin,
+        from: Box<Origin>,
         title: String,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         description: String,
@@ -309,7 +309,7 @@ pub enum Change {
     StepCarried {
         issue: IssueId,
         step: StepId,
-        from: Origin,
+        from: Box<Origin>,
         text: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         owner: Option<ParticipantId>,

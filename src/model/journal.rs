@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stamped {
     pub at: DateTime<FixedOffset>,
-    pub from: Option<Captured>,
+    pub from: Option<Box<Captured>>,
     pub change: Change,
 }
 
@@ -133,6 +133,9 @@ impl Journal {
 pub struct Rebuild {
     journal: Journal,
     refused: Option<BadEvent>,
+    /// Whether the events are kept once applied (a check only needs the state they give).
+    keep: bool,
+    applied: usize,
 }
 
 impl Rebuild {
@@ -144,7 +147,23 @@ impl Rebuild {
                 events: Vec::with_capacity(events),
             },
             refused: None,
+            keep: true,
+            applied: 0,
         }
+    }
+
+    /// Starts from nothing, dropping each piece once applied: the journal it finishes with
+    /// has the state but no events (`applied` says how many there were).
+    pub fn forgetting() -> Rebuild {
+        Rebuild {
+            keep: false,
+            ..Rebuild::with_capacity(0)
+        }
+    }
+
+    /// How many events were handed over so far.
+    pub fn applied(&self) -> usize {
+        self.applied
     }
 
     /// Applies the next events of the log, in order.
@@ -160,6 +179,10 @@ impl Rebuild {
                     break;
                 }
             }
+        }
+        self.applied += events.len();
+        if !self.keep {
+            return;
         }
         if self.journal.events.capacity() == 0 {
             self.journal.events = events;

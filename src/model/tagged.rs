@@ -189,7 +189,7 @@ struct Head {
     seq: Option<u64>,
     at: Option<DateTime<FixedOffset>>,
     part_of: Option<u64>,
-    from: Option<super::event::Captured>,
+    from: Option<Box<super::event::Captured>>,
 }
 
 impl Head {
@@ -437,11 +437,11 @@ mod tests {
             into: IssueId(3),
         });
         merged.part_of = Some(6);
-        merged.from = Some(super::super::event::Captured {
+        merged.from = Some(Box::new(super::super::event::Captured {
             copy: "c1".into(),
             label: "Newsroom 2".into(),
             seq: 41,
-        });
+        }));
         let text = serde_json::to_string(&merged).unwrap();
         assert_eq!(
             text,

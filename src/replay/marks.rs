@@ -64,19 +64,31 @@ pub struct Mark {
     pub at: DateTime<FixedOffset>,
 }
 
-/// The marks of a log, in log order (a day need not follow the usual order of phases).
-pub(super) fn find(events: &[Event]) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = Phase::ALL
-        .iter()
-        .filter_map(|&phase| {
-            let i = events.iter().position(|e| phase.starts_with(&e.change))?;
-            Some(Mark {
-                phase,
-                position: i + 1,
-                at: events[i].at,
-            })
-        })
-        .collect();
-    marks.sort_by_key(|m| m.position);
-    marks
+/// Finds the marks of a log read a piece at a time.
+#[derive(Debug, Default)]
+pub(super) struct Finder {
+    found: Vec<Phase>,
+}
+
+impl Finder {
+    /// The marks begun in `events`, the piece of the log after its first `offset` events,
+    /// in log order (a day need not follow the usual order of phases).
+    pub(super) fn scan(&mut self, events: &[Event], offset: usize) -> Vec<Mark> {
+        let mut marks: Vec<Mark> = vec![];
+        for phase in Phase::ALL {
+            if self.found.contains(&phase) {
+                continue;
+            }
+            if let Some(i) = events.iter().position(|e| phase.starts_with(&e.change)) {
+                self.found.push(phase);
+                marks.push(Mark {
+                    phase,
+                    position: offset + i + 1,
+                    at: events[i].at,
+                });
+            }
+        }
+        marks.sort_by_key(|m| m.position);
+        marks
+    }
 }

@@ -1,11 +1,16 @@
 //! Replay: the session as it was after any number of its events, for watching the day
 //! unfold again. Seeking must be instant even in a long log, so the state is kept at
 //! regular checkpoints and a seek applies events forward from the nearest one; a step
-//! forward applies a single event. Pure: no terminal, no files.
+//! forward applies a single event. A long log is built a piece at a time (see `build`) while
+//! the screen already shows its start; a replay knows how far it is built and never goes
+//! past that. Pure: no terminal, no files (`behind` reads a file on threads of its own).
 
+pub mod behind;
+pub mod build;
 mod marks;
 pub mod playback;
 
+pub use build::{Builder, Part};
 pub use marks::{Mark, Phase};
 pub use playback::{Playback, SPEEDS};
 
@@ -13,14 +18,7 @@ use crate::model::describe::describe;
 use crate::model::{BadEvent, Event, Session, apply};
 use chrono::{NaiveDateTime, NaiveTime};
 
-/// Fewest events between two checkpoints. Fewer means faster seeks and more memory; the
-/// interval grows with the log so that any log keeps at most about `CHECKPOINTS` copies of
-/// the state: memory stays a fixed multiple of the state, whatever the length of the day
-/// (a seek in a log of a million events applies at most some 20,000, a few milliseconds).
-const MIN_EVERY: usize = 256;
-const CHECKPOINTS: usize = 50;
-
-/// A cursor over a session's log.
+/// A cursor over a session's log, or over as much of it as is built so far.
 pub struct Replayer {
     events: Vec<Event>,
     every: usize,
@@ -34,47 +32,84 @@ pub struct Replayer {
     marks: Vec<Mark>,
     /// The current event (the `pos`-th) in plain words, named as things were just before it.
     caption: String,
+    /// No more events will come: the whole log is built (or the rest of it was refused).
+    complete: bool,
 }
 
 impl Replayer {
     /// Walks the log once to lay down checkpoints, then stands before the first event.
     /// Refuses a log the rules refuse (a loaded file has already passed that check).
     pub fn new(events: Vec<Event>) -> Result<Replayer, BadEvent> {
-        let every = (events.len() / CHECKPOINTS).max(MIN_EVERY);
-        Replayer::with_checkpoint_every(events, every)
+        Replayer::whole(Builder::new(events.len()), events)
     }
 
     /// As `new`, with a chosen distance between checkpoints (tests use small ones to
     /// cross many checkpoints in a short log).
     pub fn with_checkpoint_every(events: Vec<Event>, every: usize) -> Result<Replayer, BadEvent> {
-        let every = every.max(1);
-        let mut checkpoints = Vec::with_capacity(events.len() / every + 1);
-        let mut state = Session::default();
-        checkpoints.push(state.clone());
-        for (n, event) in events.iter().enumerate() {
-            apply(&mut state, event).map_err(|why| BadEvent {
-                seq: event.seq,
-                kind: event.change.kind(),
-                why,
-            })?;
-            if (n + 1).is_multiple_of(every) {
-                checkpoints.push(state.clone());
-            }
-        }
-        let marks = marks::find(&events);
-        Ok(Replayer {
-            events,
-            every,
-            checkpoints,
+        Replayer::whole(Builder::with_every(every), events)
+    }
+
+    fn whole(mut builder: Builder, events: Vec<Event>) -> Result<Replayer, BadEvent> {
+        let part = builder.add(events)?;
+        let mut replay = Replayer::building();
+        replay.absorb(part);
+        replay.absorb(builder.finish());
+        replay.completed();
+        Ok(replay)
+    }
+
+    /// A replay of nothing yet, to be given the log a part at a time (see `Builder`) and
+    /// told when it is complete.
+    pub fn building() -> Replayer {
+        Replayer {
+            events: vec![],
+            every: 1,
+            checkpoints: vec![],
             state: Session::default(),
             pos: 0,
             lent: false,
-            marks,
+            marks: vec![],
             caption: String::new(),
-        })
+            complete: false,
+        }
     }
 
-    /// How many events the log holds.
+    /// Takes in the next part of the log. The cursor stays where it is.
+    pub fn absorb(&mut self, part: Part) {
+        debug_assert!(!self.complete, "nothing comes after the end");
+        if self.checkpoints.is_empty() {
+            self.every = part.every;
+        }
+        // The builder doubled the distance: keep the checkpoints at multiples of the new one.
+        while self.every < part.every {
+            let mut i = 0;
+            self.checkpoints.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            self.every *= 2;
+        }
+        debug_assert_eq!(self.every, part.every, "the distance only ever doubles");
+        self.checkpoints.extend(part.checkpoints);
+        if self.events.is_empty() {
+            self.events = part.events;
+        } else {
+            self.events.extend(part.events);
+        }
+        self.marks.extend(part.marks);
+    }
+
+    /// No more parts will come: what is built is the whole replay.
+    pub fn completed(&mut self) {
+        self.complete = true;
+    }
+
+    /// Whether the whole log is built; until then, `len` is how far it is.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// How many events the log holds (built so far, while it is being built).
     pub fn len(&self) -> usize {
         self.events.len()
     }
@@ -224,7 +259,8 @@ impl Replayer {
 
     fn apply_next(&mut self) {
         let event = &self.events[self.pos];
-        // `new` applied this very log from the same states, so it cannot be refused here.
+        // The builder applied this very log from the same states before handing it on, so
+        // it cannot be refused here.
         apply(&mut self.state, event).expect("the log was checked when the replay was built");
         self.pos += 1;
     }

@@ -114,8 +114,16 @@ impl Playback {
     }
 
     /// Lets `elapsed` wall time pass while at `pos`: returns how many events to advance,
-    /// and pauses on reaching the end of the log.
-    pub fn advance(&mut self, events: &[Event], pos: usize, elapsed: Duration) -> usize {
+    /// and pauses on reaching the end of the log. A log still being read (`complete` false)
+    /// has no end yet: play waits at the last event read, and the next one is due a full
+    /// gap after it comes.
+    pub fn advance(
+        &mut self,
+        events: &[Event],
+        complete: bool,
+        pos: usize,
+        elapsed: Duration,
+    ) -> usize {
         if !self.playing {
             return 0;
         }
@@ -123,7 +131,11 @@ impl Playback {
         let d = due(events, pos, self.speed(), self.since_step);
         self.since_step -= d.spent;
         if pos + d.steps >= events.len() {
-            self.pause();
+            if complete {
+                self.pause();
+            } else {
+                self.since_step = Duration::ZERO;
+            }
         }
         d.steps
     }

@@ -1,3 +1,4 @@
+use super::build::{CHECKPOINTS, MIN_EVERY};
 use super::playback::{IDLE_GAP, due, gap};
 use super::*;
 use crate::model::{Change, IssueId, Journal, ParticipantId, RoundId, SlotId, SpaceId};
@@ -276,15 +277,19 @@ fn playback_speeds_play_pause_and_stop_at_the_end() {
     let mut p = Playback::default();
     assert_eq!(p.speed(), 1);
     assert!(!p.slower());
-    assert_eq!(p.advance(&e, 1, Duration::from_secs(100)), 0, "paused");
+    assert_eq!(
+        p.advance(&e, true, 1, Duration::from_secs(100)),
+        0,
+        "paused"
+    );
     p.play();
     // 0.6 s then 0.6 s at 1x: the first wait of 1 s is only met on the second call.
-    assert_eq!(p.advance(&e, 10, Duration::from_millis(600)), 0);
-    assert_eq!(p.advance(&e, 10, Duration::from_millis(600)), 1);
+    assert_eq!(p.advance(&e, true, 10, Duration::from_millis(600)), 0);
+    assert_eq!(p.advance(&e, true, 10, Duration::from_millis(600)), 1);
     while p.faster() {}
     assert_eq!(p.speed(), *SPEEDS.last().unwrap());
     assert!(SPEEDS.contains(&64));
-    assert_eq!(p.advance(&e, 11, Duration::from_secs(10)), 4);
+    assert_eq!(p.advance(&e, true, 11, Duration::from_secs(10)), 4);
     assert!(!p.playing(), "stops at the end");
     assert!(p.slower());
     assert_eq!(p.speed(), 128);
@@ -343,4 +348,184 @@ fn a_step_of_several_events_is_shown_whole() {
     );
     assert!(r.step_forward());
     assert_eq!(r.position(), before + 3);
+}
+
+/// `day` with a step of three events (theme set thrice) after it, then one more event.
+fn day_with_a_step() -> (Journal, usize) {
+    let mut j = day();
+    let before = j.events.len();
+    let theme = |t: &str| Change::ThemeSet { theme: t.into() };
+    j.record_step(
+        at(11, 0, 0),
+        vec![theme("Home first"), theme("Home well"), theme("Home")],
+    )
+    .unwrap();
+    j.record(at(11, 1, 0), theme("Home again")).unwrap();
+    (j, before)
+}
+
+/// The log given to a builder in pieces cut at `cuts`, each part taken in at once.
+fn in_pieces(events: &[Event], cuts: &[usize], every: usize) -> (Replayer, Vec<usize>) {
+    let mut builder = Builder::with_every(every);
+    let mut replay = Replayer::building();
+    let mut lens = vec![];
+    let mut from = 0;
+    for &cut in cuts.iter().chain([events.len()].iter()) {
+        replay.absorb(builder.add(events[from..cut].to_vec()).unwrap());
+        lens.push(replay.len());
+        assert!(!replay.is_complete());
+        from = cut;
+    }
+    replay.absorb(builder.finish());
+    replay.completed();
+    (replay, lens)
+}
+
+#[test]
+fn a_log_built_in_pieces_is_the_same_replay_wherever_it_is_cut() {
+    let (j, _) = day_with_a_step();
+    let whole = Replayer::with_checkpoint_every(j.events.clone(), 3).unwrap();
+    for cuts in [
+        vec![],
+        vec![1],
+        vec![5, 6, 7],
+        vec![16, 17],
+        vec![2, 9, 13, 18],
+    ] {
+        let (mut r, _) = in_pieces(&j.events, &cuts, 3);
+        assert!(r.is_complete());
+        assert_eq!(r.len(), j.events.len(), "{cuts:?}");
+        assert_eq!(r.marks(), whole.marks(), "{cuts:?}");
+        assert_eq!(r.checkpoint_every(), 3);
+        for n in [0, 19, 4, 17, 1, 12, 16, 3] {
+            r.seek(n);
+            let mut w = Replayer::with_checkpoint_every(j.events.clone(), 3).unwrap();
+            w.seek(n);
+            assert_eq!(r.position(), w.position(), "{cuts:?} at {n}");
+            assert_eq!(
+                *r.state(),
+                rebuilt(&j.events, r.position()),
+                "{cuts:?} at {n}"
+            );
+            assert_eq!(r.caption(), w.caption(), "{cuts:?} at {n}");
+        }
+    }
+}
+
+/// The screen draws while the log is read: a part is only ever whole steps, so the last
+/// step read is held back until the next piece shows it is complete.
+#[test]
+fn a_step_cut_between_pieces_waits_until_it_is_whole() {
+    let (j, before) = day_with_a_step();
+    // Cut inside the step (after its first and second events), then after it: a piece
+    // that ends with the step's last event cannot tell that it is the last, so the step
+    // comes with the next event, which is not part of it.
+    let (_, lens) = in_pieces(&j.events, &[before + 1, before + 2, before + 3], 4);
+    assert_eq!(lens, [before, before, before, before + 4]);
+    // The step as the last piece's end: held until the log is known to end there.
+    let mut builder = Builder::with_every(4);
+    let mut r = Replayer::building();
+    r.absorb(builder.add(j.events[..before + 3].to_vec()).unwrap());
+    assert_eq!(r.len(), before);
+    r.absorb(builder.finish());
+    assert_eq!(r.len(), before + 3);
+}
+
+/// While the log is being read the replay goes no further than what is built: a seek past
+/// it stops at the last event read, showing the state there, never a guess.
+#[test]
+fn a_replay_being_built_clamps_to_what_is_built() {
+    let j = day();
+    let mut builder = Builder::with_every(2);
+    let mut r = Replayer::building();
+    assert!(r.is_empty());
+    r.absorb(builder.add(j.events[..7].to_vec()).unwrap());
+    assert_eq!(r.len(), 7);
+    assert!(!r.is_complete());
+    r.seek(12);
+    assert_eq!(r.position(), 7);
+    assert_eq!(*r.state(), rebuilt(&j.events, 7));
+    assert!(!r.step_forward());
+    // Only the marks read so far; the next ones come with their events.
+    assert_eq!(r.marks().len(), 1);
+    assert!(r.next_mark().is_none());
+    r.absorb(builder.add(j.events[7..].to_vec()).unwrap());
+    r.absorb(builder.finish());
+    r.completed();
+    assert!(r.step_forward());
+    assert_eq!(r.position(), 8);
+    assert_eq!(*r.state(), rebuilt(&j.events, 8));
+    assert_eq!(r.next_mark().unwrap().position, 10);
+    r.seek(99);
+    assert_eq!(*r.state(), j.session);
+}
+
+/// A log far longer than the builder guessed keeps a bounded number of checkpoints: the
+/// distance doubles and every other checkpoint goes, and seeks stay right throughout.
+#[test]
+fn a_longer_log_than_guessed_keeps_its_checkpoints_bounded() {
+    let mut j = day();
+    let mut n = 0;
+    while j.events.len() < 4000 {
+        n += 1;
+        j.record(
+            at(15, 0, 0),
+            Change::ThemeSet {
+                theme: format!("Theme {n}"),
+            },
+        )
+        .unwrap();
+    }
+    let cuts: Vec<usize> = (1..40).map(|i| i * 100 + i % 7).collect();
+    let (mut r, _) = in_pieces(&j.events, &cuts, 1);
+    let every = r.checkpoint_every();
+    assert!(every > 1 && every.is_power_of_two(), "{every}");
+    assert!(
+        r.checkpoints.len() <= 2 * CHECKPOINTS + 1,
+        "{}",
+        r.checkpoints.len()
+    );
+    assert_eq!(r.checkpoints.len(), j.events.len() / every + 1);
+    for n in [3999, 17, 2048, 1, 4000, 1500, 0, 2999] {
+        r.seek(n);
+        assert_eq!(*r.state(), rebuilt(&j.events, n), "at {n}");
+    }
+}
+
+/// A bad event stops the build: nothing of its piece is handed on, and what was built
+/// before it stays a replay of accepted events.
+#[test]
+fn a_refusal_in_a_later_piece_keeps_what_came_before() {
+    let mut events = day().events;
+    events.remove(9);
+    let mut builder = Builder::with_every(2);
+    let mut r = Replayer::building();
+    r.absorb(builder.add(events[..6].to_vec()).unwrap());
+    let err = builder.add(events[6..].to_vec()).unwrap_err();
+    assert_eq!(err.seq, 11);
+    assert_eq!(r.len(), 6);
+    r.completed();
+    r.seek(99);
+    assert_eq!(r.position(), 6);
+    assert_eq!(*r.state(), rebuilt(&events, 6));
+}
+
+#[test]
+fn playing_a_log_still_being_read_waits_at_the_last_event_read() {
+    let e = day().events;
+    let mut p = Playback::default();
+    p.play();
+    while p.faster() {}
+    // At 256x everything left is due at once: reading, play waits at the end of what is
+    // read; complete, it stops.
+    assert_eq!(p.advance(&e[..12], false, 10, Duration::from_secs(60)), 2);
+    assert!(p.playing(), "waits for the rest of the log");
+    assert_eq!(p.advance(&e[..12], false, 12, Duration::from_secs(60)), 0);
+    assert!(p.playing());
+    // The wait at the edge does not pile up: once the next event is read it is due a full
+    // gap later, not at once (12:10 then 14:00: an idle stretch, 10 s at 256x).
+    assert_eq!(p.advance(&e, false, 12, Duration::from_millis(30)), 0);
+    assert_eq!(p.advance(&e, false, 12, Duration::from_millis(20)), 1);
+    assert_eq!(p.advance(&e, true, 13, Duration::from_secs(60)), 2);
+    assert!(!p.playing(), "stops at the end of a complete log");
 }

@@ -81,6 +81,21 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::NotASession { path }
+            | LoadError::Newer { path, .. }
+            | LoadError::BadVersion { path, .. }
+            | LoadError::Event { path, .. }
+            | LoadError::TooNew { path, .. } => path,
+        }
+    }
+}
+
 /// Writes the whole file. The snapshot comes before the events, so that opening a file can
 /// draw from it without reading the log first (readers by key, such as `jq`, do not mind
 /// the order); events go one per line so that a position in an error message points at a
@@ -94,22 +109,64 @@ pub fn to_bytes(meta: &Meta, journal: &Journal, saved_at: DateTime<FixedOffset>)
 /// recorded, so a save writes these bytes again instead of serializing the whole log.
 #[derive(Clone, Debug, Default)]
 pub struct LogBytes {
-    /// Every event, each preceded by `,` (except the first) and its line break and indent.
+    /// Every event from `start` on, each preceded by `,` (except the first) and its line
+    /// break and indent. What comes before `start` is the rest of the file they were read
+    /// from, if they were.
     bytes: Vec<u8>,
+    start: usize,
     count: usize,
 }
+
+/// What comes just before the first event in a file Convene wrote.
+const EVENTS_OPEN: &[u8] = b"\n  \"events\": [";
 
 impl LogBytes {
     pub fn of(events: &[Event]) -> LogBytes {
         // About 230 bytes an event in a real day; a little over, so it rarely grows.
         let mut log = LogBytes {
             bytes: Vec::with_capacity(events.len() * 256),
+            start: 0,
             count: 0,
         };
         for event in events {
             log.push(event);
         }
         log
+    }
+
+    /// Keeps the bytes of a file that was read and holds `count` events, when its log is
+    /// laid out as Convene writes it (last, one event a line): they are the log's bytes
+    /// already, and an open then neither serializes the log again nor holds it twice.
+    /// Anything else (another key order, events over several lines) is handed back.
+    pub fn from_file(mut file: Vec<u8>, count: usize) -> Result<LogBytes, Vec<u8>> {
+        // A line break is never inside a JSON string, so the key at the top level's indent
+        // is the top level's, and each line break in the log starts an event.
+        let Some(open) = memchr::memmem::find(&file, EVENTS_OPEN) else {
+            return Err(file);
+        };
+        let start = open + EVENTS_OPEN.len();
+        let end = file.len().saturating_sub(TAIL.len());
+        if end < start || &file[end..] != TAIL {
+            return Err(file);
+        }
+        let log = &file[start..end];
+        let mut lines = 0;
+        for (n, at) in memchr::memchr_iter(b'\n', log).enumerate() {
+            let after_comma = n == 0 && at == 0 || n > 0 && log[at - 1] == b',';
+            if !after_comma || !log[at + 1..].starts_with(b"    {") {
+                return Err(file);
+            }
+            lines += 1;
+        }
+        if lines != count {
+            return Err(file);
+        }
+        file.truncate(end);
+        Ok(LogBytes {
+            bytes: file,
+            start,
+            count,
+        })
     }
 
     /// Adds the next event of the log.
@@ -178,7 +235,7 @@ impl<'a> FileParts<'a> {
 
     /// The pieces, in order.
     pub fn slices(&self) -> [&[u8]; 3] {
-        [&self.head, &self.log.bytes, TAIL]
+        [&self.head, &self.log.bytes[self.log.start..], TAIL]
     }
 
     /// The length of the whole file.
@@ -241,22 +298,45 @@ fn parse_and_compare(
     compare: bool,
 ) -> Result<(Loaded, Option<String>), LoadError> {
     let parts = parse_parts(path, bytes, Reading::Rebuilding)?;
-    let stored = parts.state;
-    let journal = match parts.log {
-        Log::Rebuilt(journal) => (*journal)?,
-        Log::Events(events) => rebuild(path, parts.version, events)?,
-    };
-    let loaded = Loaded {
-        meta: parts.meta,
-        saved_at: parts.saved_at,
-        journal,
-    };
+    let (loaded, stored) = parts.into_loaded(path)?;
     let differs = if compare {
         snapshot_difference(&stored, &loaded.journal.session)
     } else {
         None
     };
     Ok((loaded, differs))
+}
+
+/// What `convene check` needs of a file: the state its log gives, how long the log is, and
+/// where the snapshot disagrees. The events are dropped once applied, so a check holds the
+/// file's bytes and the state, not the whole log besides.
+#[derive(Debug)]
+pub struct Verified {
+    pub meta: Meta,
+    pub session: Session,
+    pub events: usize,
+    pub snapshot_differs: Option<String>,
+}
+
+/// Reads a file, rebuilds it from its events and compares its snapshot, keeping none of
+/// the events.
+pub fn verify(path: &Path) -> Result<Verified, LoadError> {
+    verify_bytes(path, read(path)?)
+}
+
+fn verify_bytes(path: &Path, bytes: Vec<u8>) -> Result<Verified, LoadError> {
+    let parts = parse_parts(path, &bytes, Reading::Verifying)?;
+    drop(bytes);
+    let events = parts.events;
+    let (loaded, stored) = parts.into_loaded(path)?;
+    let events = events.unwrap_or(loaded.journal.events.len());
+    let snapshot_differs = snapshot_difference(&stored, &loaded.journal.session);
+    Ok(Verified {
+        meta: loaded.meta,
+        session: loaded.journal.session,
+        events,
+        snapshot_differs,
+    })
 }
 
 /// A file's log as it stands, read but not applied: for replay, which applies it once,
@@ -269,6 +349,86 @@ pub fn read_log(path: &Path) -> Result<(Meta, Vec<Event>), LoadError> {
         unreachable!("only Reading::Rebuilding rebuilds")
     };
     Ok((parts.meta, migrate(path, parts.version, events)?))
+}
+
+/// Reads a session file from disk, handing its log on piece by piece (with the file's
+/// version) as it is read, for a replay that draws its first frame from the first piece.
+/// The file is read through a small buffer, never held whole. Refuses what `read_log`
+/// refuses, with the same words, except what only applying the events or `check_piece`
+/// can tell: a file whose header says it is not one this version reads sends nothing,
+/// but a syntax error can come after pieces already sent. The pieces are not checked
+/// against the version (see `check_piece`). When the header comes after the log (files
+/// written by other tools), the log is sent only once the whole file has been read.
+pub fn stream_log(path: &Path, pieces: SyncSender<Piece>) -> Result<(), LoadError> {
+    let path_buf = || path.to_path_buf();
+    let io = |source| LoadError::Io {
+        path: path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut found = Found::default();
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, file));
+    let read = FileSeed {
+        reading: Reading::Streaming,
+        found: &mut found,
+        capacity: PIECE,
+        pieces: Some(pieces.clone()),
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    if let Err(err) = read {
+        if err.is_io() {
+            return Err(io(err.into()));
+        }
+        // As `parse_parts`: a newer version may have a shape this one cannot parse.
+        let header = std::fs::File::open(path)
+            .ok()
+            .and_then(|f| serde_json::from_reader::<_, Header>(std::io::BufReader::new(f)).ok());
+        if let Some(header) = header {
+            if header.format.as_deref().is_some_and(|f| f != FORMAT) {
+                return Err(LoadError::NotASession { path: path_buf() });
+            }
+            if let Some(v) = header.version {
+                check_version(path, v)?;
+            }
+        }
+        return Err(LoadError::Syntax {
+            path: path_buf(),
+            line: err.line(),
+            column: err.column(),
+            message: plain_serde_message(&err),
+        });
+    }
+    if found.format.as_deref() != Some(FORMAT) {
+        return Err(LoadError::NotASession { path: path_buf() });
+    }
+    // Every field is there (the reader refuses a missing one), so only the version is left.
+    let version = found.version.unwrap_or_default();
+    check_version(path, version)?;
+    let mut events = found.events.take().unwrap_or_default().into_iter();
+    loop {
+        let piece: Vec<Event> = events.by_ref().take(PIECE).collect();
+        if piece.is_empty() || pieces.send((version, piece)).is_err() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a piece of a version `version` log that holds something a later version brought,
+/// as `read_log` refuses the whole log.
+pub fn check_piece(path: &Path, version: u64, piece: &[Event]) -> Result<(), LoadError> {
+    match piece.iter().find_map(|e| newer_than(version, e)) {
+        Some((seq, what, since)) => Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            seq,
+            what,
+            version,
+            since,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Where a snapshot read from a file differs from the state of `session`, if anywhere.
@@ -311,8 +471,19 @@ enum Reading {
     /// read, a piece at a time (when the version comes before the log, as Convene writes
     /// it: a piece is checked against the version before it is applied).
     Rebuilding,
+    /// As `Rebuilding`, keeping none of the events once applied.
+    Verifying,
     /// Header and snapshot; the events are skipped, or not reached at all.
     Snapshot,
+    /// Everything, handing the log on piece by piece as it is read, once the header says
+    /// the file is one this version reads (see `stream_log`).
+    Streaming,
+}
+
+impl Reading {
+    fn rebuilds(self) -> bool {
+        matches!(self, Reading::Rebuilding | Reading::Verifying)
+    }
 }
 
 /// A file's top-level fields, as far as they have been read.
@@ -346,7 +517,25 @@ struct Parts {
     meta: Meta,
     saved_at: DateTime<FixedOffset>,
     log: Log,
+    /// How many events the log held, when they were applied and dropped while read.
+    events: Option<usize>,
     state: StateView,
+}
+
+impl Parts {
+    /// The session the log gives (rebuilt now if it was not while read), and the snapshot.
+    fn into_loaded(self, path: &Path) -> Result<(Loaded, StateView), LoadError> {
+        let journal = match self.log {
+            Log::Rebuilt(journal) => (*journal)?,
+            Log::Events(events) => rebuild(path, self.version, events)?,
+        };
+        let loaded = Loaded {
+            meta: self.meta,
+            saved_at: self.saved_at,
+            journal,
+        };
+        Ok((loaded, self.state))
+    }
 }
 
 /// A file's log, as read or as rebuilt while it was read.
@@ -355,11 +544,15 @@ enum Log {
     Rebuilt(Box<Result<Journal, LoadError>>),
 }
 
+/// What the rebuilding thread gives: the journal (without its events if they were
+/// dropped), and how many events it applied.
+type Rebuilt = (Result<Journal, LoadError>, usize);
+
 /// Events per piece handed to the rebuilding thread.
 const PIECE: usize = 2048;
 
 /// A piece of the log with the version of its file.
-type Piece = (u64, Vec<Event>);
+pub type Piece = (u64, Vec<Event>);
 
 const FIELDS: &[&str] = &[
     "format",
@@ -381,11 +574,15 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
     // part of the reservation never used is never touched.
     let capacity = (bytes.len() / 128).min(1 << 22);
     let (read, rebuilt) = std::thread::scope(|scope| {
-        let (pieces, rebuilt) = if reading == Reading::Rebuilding {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Piece>(16);
+        let (pieces, rebuilt) = if reading.rebuilds() {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Piece>(4);
+            let rebuild = match reading {
+                Reading::Verifying => Rebuild::forgetting(),
+                _ => Rebuild::with_capacity(capacity),
+            };
             let thread = std::thread::Builder::new()
                 .name("convene-rebuild".into())
-                .spawn_scoped(scope, move || rebuild_pieces(path, rx, capacity));
+                .spawn_scoped(scope, move || rebuild_pieces(path, rx, rebuild));
             match thread {
                 Ok(thread) => (Some(tx), Some(thread)),
                 // No second thread to be had: read first, rebuild after.
@@ -439,6 +636,12 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
     }
     let version = found.version.ok_or_else(missing)?;
     check_version(path, version)?;
+    let (log, events) = match rebuilt {
+        Some((journal, applied)) if found.streamed => {
+            (Log::Rebuilt(Box::new(journal)), Some(applied))
+        }
+        _ => (Log::Events(found.events.unwrap_or_default()), None),
+    };
     Ok(Parts {
         version,
         meta: Meta {
@@ -446,10 +649,8 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
             created_at: found.created_at.ok_or_else(missing)?,
         },
         saved_at: found.saved_at.ok_or_else(missing)?,
-        log: match rebuilt {
-            Some(journal) if found.streamed => Log::Rebuilt(Box::new(journal)),
-            _ => Log::Events(found.events.unwrap_or_default()),
-        },
+        log,
+        events,
         state: found.state.ok_or_else(missing)?,
     })
 }
@@ -509,7 +710,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                     }
                     events_seen = true;
                     match (self.reading, &self.pieces, f.version) {
-                        (Reading::Rebuilding, Some(pieces), Some(version)) => {
+                        (Reading::Rebuilding | Reading::Verifying, Some(pieces), Some(version)) => {
                             let seed = EventsSeed {
                                 capacity: PIECE,
                                 pieces: Some((pieces, version)),
@@ -517,7 +718,25 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                             map.next_value_seed(seed)?;
                             f.streamed = true;
                         }
-                        (Reading::Everything | Reading::Rebuilding, _, _) => {
+                        (Reading::Streaming, Some(pieces), Some(version))
+                            if f.format.as_deref() == Some(FORMAT)
+                                && (1..=VERSION as u64).contains(&version) =>
+                        {
+                            let seed = EventsSeed {
+                                capacity: PIECE,
+                                pieces: Some((pieces, version)),
+                            };
+                            map.next_value_seed(seed)?;
+                            f.streamed = true;
+                        }
+                        (
+                            Reading::Everything
+                            | Reading::Rebuilding
+                            | Reading::Verifying
+                            | Reading::Streaming,
+                            _,
+                            _,
+                        ) => {
                             let seed = EventsSeed {
                                 capacity: self.capacity,
                                 pieces: None,
@@ -599,28 +818,26 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 
 /// The rebuilding thread: applies the pieces of the log as they are read. A version 1 file
 /// holding something of version 2 is refused as `migrate` refuses it, whatever else.
-fn rebuild_pieces(
-    path: &Path,
-    pieces: Receiver<Piece>,
-    capacity: usize,
-) -> Result<Journal, LoadError> {
-    let mut rebuild = Rebuild::with_capacity(capacity);
+fn rebuild_pieces(path: &Path, pieces: Receiver<Piece>, mut rebuild: Rebuild) -> Rebuilt {
     for (version, piece) in pieces {
         if let Some((seq, what, since)) = piece.iter().find_map(|e| newer_than(version, e)) {
-            return Err(LoadError::TooNew {
+            let too_new = LoadError::TooNew {
                 path: path.to_path_buf(),
                 seq,
                 what,
                 version,
                 since,
-            });
+            };
+            return (Err(too_new), rebuild.applied());
         }
         rebuild.extend(piece);
     }
-    rebuild.finish().map_err(|source| LoadError::Event {
+    let applied = rebuild.applied();
+    let journal = rebuild.finish().map_err(|source| LoadError::Event {
         path: path.to_path_buf(),
         source,
-    })
+    });
+    (journal, applied)
 }
 
 /// Only what is needed to tell a newer file from a broken one.
@@ -789,6 +1006,67 @@ mod tests {
         assert_eq!(preview.state, StateView::of(&journal.session));
         let checked = check_bytes(Path::new("s.json"), &old).unwrap();
         assert_eq!(checked.snapshot_differs, None);
+    }
+
+    /// The bytes of a file Convene wrote are its log's bytes: kept as they are, a save
+    /// from them writes what a fresh serialization would.
+    #[test]
+    fn an_opened_files_bytes_are_kept_for_its_log() {
+        let (mut journal, bytes) = file();
+        let count = journal.events.len();
+        let mut log = LogBytes::from_file(bytes.clone(), count).unwrap();
+        assert_eq!(log.len(), count);
+        let at = crate::demo::saved_at();
+        let event = journal
+            .record(
+                at,
+                Change::ThemeSet {
+                    theme: "Après \"x\"".into(),
+                },
+            )
+            .unwrap()
+            .clone();
+        log.push(&event);
+        let kept = FileParts::new(&crate::demo::meta(), &journal.session, at, &log).concat();
+        assert_eq!(kept, to_bytes(&crate::demo::meta(), &journal, at));
+
+        let empty = to_bytes(&crate::demo::meta(), &Journal::default(), at);
+        let log = LogBytes::from_file(empty, 0).unwrap();
+        assert!(log.is_empty());
+
+        // Laid out any other way, the bytes are handed back to be serialized afresh.
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let reordered = edit(&bytes, |_| {});
+        let pretty = serde_json::to_vec_pretty(
+            &serde_json::from_slice::<serde_json::Value>(&bytes).unwrap(),
+        )
+        .unwrap();
+        // Two events on one line (the last two: the snapshot has the same indent).
+        let last = text.rfind(",\n    {").unwrap();
+        let joined = format!("{}, {}", &text[..last], &text[last + 6..]).into_bytes();
+        for other in [reordered, pretty, joined] {
+            assert!(LogBytes::from_file(other, count).is_err());
+        }
+        assert!(LogBytes::from_file(bytes, count + 1).is_err());
+    }
+
+    /// A check keeps none of the events, in any key order, and finds what a load finds.
+    #[test]
+    fn verifying_finds_what_a_load_finds() {
+        let (journal, bytes) = file();
+        let reordered = edit(&bytes, |_| {});
+        for bytes in [bytes.clone(), reordered] {
+            let verified = verify_bytes(Path::new("s.json"), bytes).unwrap();
+            assert_eq!(verified.session, journal.session);
+            assert_eq!(verified.events, journal.events.len());
+            assert_eq!(verified.snapshot_differs, None);
+        }
+        let theme = edit(&bytes, |v| v["state"]["theme"] = "Other".into());
+        let verified = verify_bytes(Path::new("s.json"), theme).unwrap();
+        assert!(verified.snapshot_differs.unwrap().contains("theme"));
+        let refused = edit(&bytes, |v| v["events"][5]["seq"] = 99.into());
+        let message = verify_bytes(Path::new("s.json"), refused.clone()).unwrap_err();
+        assert_eq!(message.to_string(), err(&refused));
     }
 
     /// The schema allows no other fields anywhere; a save would drop them without a word.

@@ -1,10 +1,14 @@
 //! The sessions in a data directory, read quickly from their snapshots for the picker and
-//! `convene list` (rebuilding every log just to count issues would be slow).
+//! `convene list` (rebuilding every log just to count issues would be slow). Only the
+//! header and snapshot are read: a file as Convene writes it is left at its events.
 
 use super::format::{FORMAT, VERSION};
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
-use serde::de::IgnoredAny;
+use serde::de::{self, Deserializer as _, IgnoredAny, MapAccess, Visitor};
+use std::fmt;
+use std::fs::File;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -45,16 +49,96 @@ pub struct Unreadable {
     pub reason: String,
 }
 
-#[derive(Deserialize)]
 struct Head {
     format: String,
     version: u64,
     id: String,
     created_at: DateTime<FixedOffset>,
     saved_at: DateTime<FixedOffset>,
-    #[allow(dead_code)]
-    events: IgnoredAny,
     state: State,
+}
+
+/// A file's top-level fields as far as they are read.
+#[derive(Default)]
+struct Found {
+    format: Option<String>,
+    version: Option<u64>,
+    id: Option<String>,
+    created_at: Option<DateTime<FixedOffset>>,
+    saved_at: Option<DateTime<FixedOffset>>,
+    state: Option<State>,
+    events: bool,
+}
+
+impl Found {
+    fn has_head(&self) -> bool {
+        self.format.is_some()
+            && self.version.is_some()
+            && self.id.is_some()
+            && self.created_at.is_some()
+            && self.saved_at.is_some()
+            && self.state.is_some()
+    }
+}
+
+/// Said by the reader when the header and snapshot are in and the events begin; never seen.
+const ENOUGH: &str = "convene: the header is complete";
+
+struct HeadVisitor<'a>(&'a mut Found);
+
+impl<'de> Visitor<'de> for HeadVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a session file")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let f = self.0;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => f.format = Some(map.next_value()?),
+                "version" => f.version = Some(map.next_value()?),
+                "id" => f.id = Some(map.next_value()?),
+                "created_at" => f.created_at = Some(map.next_value()?),
+                "saved_at" => f.saved_at = Some(map.next_value()?),
+                "state" => f.state = Some(map.next_value()?),
+                "events" if f.has_head() => return Err(de::Error::custom(ENOUGH)),
+                "events" => {
+                    f.events = true;
+                    map.next_value::<IgnoredAny>()?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads the header and snapshot of an open file, stopping at the events once they are
+/// in; a file with its events first is read through them, but never held whole.
+fn read_head(file: File) -> Result<Head, String> {
+    let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file));
+    let mut found = Found::default();
+    match (&mut de).deserialize_map(HeadVisitor(&mut found)) {
+        Ok(()) => de.end().map_err(|e| e.to_string())?,
+        Err(_) if found.has_head() => found.events = true,
+        Err(e) => return Err(e.to_string()),
+    }
+    let missing = |name| format!("missing field `{name}`");
+    if !found.events {
+        return Err(missing("events"));
+    }
+    Ok(Head {
+        format: found.format.ok_or_else(|| missing("format"))?,
+        version: found.version.ok_or_else(|| missing("version"))?,
+        id: found.id.ok_or_else(|| missing("id"))?,
+        created_at: found.created_at.ok_or_else(|| missing("created_at"))?,
+        saved_at: found.saved_at.ok_or_else(|| missing("saved_at"))?,
+        state: found.state.ok_or_else(|| missing("state"))?,
+    })
 }
 
 #[derive(Deserialize)]
@@ -101,8 +185,7 @@ pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Summary>, Vec<Unreadabl
 }
 
 fn summarise(path: &Path) -> Result<Summary, String> {
-    let bytes = read(path)?;
-    let head: Head = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    let head = read_head(open(path)?)?;
     if head.format != FORMAT {
         return Err("not a Convene session".into());
     }
@@ -127,16 +210,15 @@ fn summarise(path: &Path) -> Result<Summary, String> {
     })
 }
 
-/// The bytes of a file in the sessions folder, or why not. Opened without blocking, so a
-/// FIFO is reported rather than waited on for ever.
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
+/// A file in the sessions folder, open for reading, or why not. Opened without blocking, so
+/// a FIFO is reported rather than waited on for ever.
+fn open(path: &Path) -> Result<File, String> {
     use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
     let link = std::fs::symlink_metadata(path)
         .map_err(|e| e.to_string())?
         .file_type()
         .is_symlink();
-    let mut file = match std::fs::OpenOptions::new()
+    let file = match std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(path)
@@ -160,14 +242,57 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
         };
         return Err(format!("not a regular file ({what})"));
     }
-    let mut bytes = vec![];
-    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes)
+    Ok(file)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The picker reads a file up to its events and no further: a log cut short after the
+    /// snapshot is found by opening the file, not by listing it. A file with its events
+    /// first (as before the snapshot moved ahead) is read through them.
+    #[test]
+    fn a_listing_stops_where_the_events_begin() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = crate::demo::build();
+        let at = crate::demo::saved_at();
+        let bytes = crate::store::to_bytes(&crate::demo::meta(), &journal, at);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let cut = text.find("\"events\": [").unwrap() + 40;
+        std::fs::write(dir.path().join("cut.json"), &text[..cut]).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        std::fs::write(dir.path().join("old.json"), value.to_string()).unwrap();
+        let mut stateless = value.clone();
+        stateless.as_object_mut().unwrap().remove("state");
+        std::fs::write(dir.path().join("stateless.json"), stateless.to_string()).unwrap();
+        let (good, bad) = list(dir.path()).unwrap();
+        let names = |files: Vec<&PathBuf>| -> Vec<String> {
+            let mut names: Vec<String> = files
+                .iter()
+                .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(
+            names(good.iter().map(|s| &s.file).collect()),
+            ["cut.json", "old.json"]
+        );
+        assert!(
+            good.iter()
+                .all(|s| s.participants == journal.session.participants.len())
+        );
+        assert_eq!(
+            names(bad.iter().map(|u| &u.file).collect()),
+            ["stateless.json"]
+        );
+        assert!(
+            bad[0].reason.contains("missing field `state`"),
+            "{:?}",
+            bad[0]
+        );
+    }
 
     #[test]
     fn a_fifo_and_a_dangling_link_are_listed_with_their_reason() {

@@ -14,8 +14,9 @@ mod target;
 mod trash;
 
 pub use format::{
-    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Preview, VERSION, check,
-    check_bytes, load, parse, preview, read_log, snapshot_difference, to_bytes,
+    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Piece, Preview, VERSION,
+    Verified, check, check_bytes, check_piece, load, parse, preview, read_log, snapshot_difference,
+    stream_log, to_bytes, verify,
 };
 pub use list::{Follows, Summary, Unreadable, list};
 pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};
@@ -143,8 +144,11 @@ pub fn open_behind(path: &Path) -> Result<Opening, OpenError> {
         .name("convene-check".into())
         .spawn(move || {
             let result = check_bytes(&owned, &bytes).map(|checked| {
-                drop(bytes);
-                let log = LogBytes::of(&checked.loaded.journal.events);
+                let events = &checked.loaded.journal.events;
+                let log = LogBytes::from_file(bytes, events.len()).unwrap_or_else(|bytes| {
+                    drop(bytes);
+                    LogBytes::of(events)
+                });
                 Behind { checked, log }
             });
             let _ = tx.send(result);

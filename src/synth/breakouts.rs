@@ -90,7 +90,10 @@ impl Gen {
             recommendations: self.lines(&RECOMMENDATIONS, 1, 3),
             follow_up: self.lines(&FOLLOW_UPS, 0, 2),
         };
-        self.record(Change::ReportRecorded { issue: id, report });
+        self.record(Change::ReportRecorded {
+            issue: id,
+            report: Box::new(report),
+        });
     }
 
     pub(super) fn lines(&mut self, from: &[&str], min: u32, max: u32) -> String {

@@ -179,7 +179,7 @@ pub fn hostile() -> Loaded {
         &mut j,
         Change::ReportRecorded {
             issue: IssueId(3),
-            report: Report {
+            report: Box::new(Report {
                 attendees: 4,
                 attendee_names: vec![
                     "Ben Okafor".into(),
@@ -193,7 +193,7 @@ pub fn hostile() -> Loaded {
                     .into(),
                 recommendations: "Ask Dr Haddad; ask RAMAN; ask Jones.".into(),
                 follow_up: "Ben to write to Kelly.".into(),
-            },
+            }),
         },
     );
     rec(

@@ -209,12 +209,12 @@ fn propose(rng: &mut Rng, s: &Session, phase: usize) -> Option<Change> {
             },
             1 => Change::ReportRecorded {
                 issue: *rng.pick(&issues)?,
-                report: Report {
+                report: Box::new(Report {
                     attendees: 3 + rng.below(20) as u32,
                     key_points: "Start planning on admission\nOne phone number".into(),
                     recommendations: "Pilot in two wards".into(),
                     ..Report::default()
-                },
+                }),
             },
             _ => Change::IssuePlaced {
                 issue: *rng.pick(&issues)?,
@@ -356,11 +356,11 @@ pub fn big(seed: u64, people: u32, issues: u32, events: usize) -> Journal {
             },
             (2, _) => Change::ReportRecorded {
                 issue,
-                report: Report {
+                report: Box::new(Report {
                     attendees: 12,
                     key_points: "One phone number\nShared plan".into(),
                     ..Report::default()
-                },
+                }),
             },
             (3, _) => Change::IssuePlaced {
                 issue,

@@ -68,11 +68,11 @@ pub fn journal() -> Journal {
             now(),
             Change::ReportRecorded {
                 issue: IssueId(issue),
-                report: Report {
+                report: Box::new(Report {
                     attendees: 8,
                     key_points: "Talked it through".into(),
                     ..Report::default()
-                },
+                }),
             },
         )
         .expect("report");

@@ -122,14 +122,14 @@ pub fn fixture() -> Journal {
         &mut j,
         Change::ReportRecorded {
             issue: IssueId(1),
-            report: Report {
+            report: Box::new(Report {
                 attendees: 9,
                 attendee_names: vec![],
                 key_points: "Weekend social work cover is thin\nWards do not see care capacity"
                     .to_string(),
                 recommendations: "A shared weekend rota across council and trust".to_string(),
                 follow_up: "Amira to bring a costed rota to the March board".to_string(),
-            },
+            }),
         },
     );
     record(

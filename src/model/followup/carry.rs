@@ -30,7 +30,7 @@ pub fn carry(earlier: &Earlier, date: NaiveDate, with_agenda: bool) -> Vec<Chang
         date: earlier.date,
     };
     let mut changes = vec![Change::FollowUpStarted {
-        follows: link,
+        follows: Box::new(link),
         date,
         earlier: before
             .follow_up
@@ -79,11 +79,11 @@ pub fn carry(earlier: &Earlier, date: NaiveDate, with_agenda: bool) -> Vec<Chang
         }
         changes.push(Change::PriorityCarried {
             issue: issue.id,
-            from: Origin {
+            from: Box::new(Origin {
                 session: earlier.id.to_string(),
                 issue: issue.id,
                 step: None,
-            },
+            }),
             title: issue.title.clone(),
             description: issue.description.clone(),
             lead: issue.plan.lead,
@@ -101,11 +101,11 @@ pub fn carry(earlier: &Earlier, date: NaiveDate, with_agenda: bool) -> Vec<Chang
             changes.push(Change::StepCarried {
                 issue: issue.id,
                 step: step.id,
-                from: Origin {
+                from: Box::new(Origin {
                     session: earlier.id.to_string(),
                     issue: issue.id,
                     step: Some(step.id),
-                },
+                }),
                 text: step.text.clone(),
                 owner: step.owner,
                 due: step.due,

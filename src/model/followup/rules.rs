@@ -1,11 +1,14 @@
 //! How the follow-up family of changes applies to a session (called from `apply`).
 
 use super::{FollowUp, MAX_NOTE};
-use crate::model::apply::{checked, issue, long_text, maybe_participant, participant};
+use crate::model::apply::{
+    checked, file_issue, file_step, fresh_issue, fresh_step, issue, long_text, maybe_participant,
+    participant,
+};
 use crate::model::event::{Change, Event};
 use crate::model::history::{Field, Patch};
 use crate::model::rejection::*;
-use crate::model::session::{Issue, Plan, Report, Session, Step};
+use crate::model::session::{Issue, Plan, Session, Step};
 
 /// Whether the event belongs to a follow-up's founding step (which is not undoable), and
 /// whether it may: the link only as event 2, carried items only in that step.
@@ -58,7 +61,7 @@ pub(crate) fn change_state(
             session.next.issue = session.next.issue.max(used.issues);
             session.next.step = session.next.step.max(used.steps);
             session.follow_up = Some(FollowUp {
-                follows: follows.clone(),
+                follows: (**follows).clone(),
                 earlier: earlier.clone(),
                 date: *date,
             });
@@ -72,14 +75,7 @@ pub(crate) fn change_state(
             lead,
             supporters,
         } => {
-            if session.issues.contains_key(id) {
-                return Err(Rejection::IdTaken {
-                    what: "issue",
-                    id: id.0,
-                });
-            }
-            let title = checked(title, "title", MAX_TITLE)?;
-            let description = long_text(description.trim(), "description", MAX_TEXT)?;
+            let new = fresh_issue(session, *id, title, description)?;
             maybe_participant(session, *lead)?;
             let mut seen = vec![];
             for s in supporters {
@@ -93,24 +89,15 @@ pub(crate) fn change_state(
                 seen.push(*s);
             }
             let new = Issue {
-                id: *id,
-                title,
-                convener: None,
-                description,
-                placement: None,
-                report: Report::default(),
-                merged_into: None,
-                cancelled: false,
                 plan: Plan {
                     lead: *lead,
                     supporters: seen,
                     ..Plan::default()
                 },
-                carried_from: Some(from.clone()),
+                carried_from: Some((**from).clone()),
+                ..new
             };
-            session.issues.insert(*id, new);
-            session.next.issue = session.next.issue.max(id.0);
-            Ok(vec![Patch::Issue(*id, None)])
+            Ok(file_issue(session, new))
         }
         StepCarried {
             issue: id,
@@ -123,19 +110,7 @@ pub(crate) fn change_state(
             status,
             history,
         } => {
-            issue(session, *id)?;
-            if session
-                .issues
-                .values()
-                .any(|i| i.plan.steps.contains_key(step))
-            {
-                return Err(Rejection::IdTaken {
-                    what: "next step",
-                    id: step.0,
-                });
-            }
-            let text = checked(text, "next step", MAX_TITLE)?;
-            maybe_participant(session, *owner)?;
+            let new = fresh_step(session, *id, *step, text, *owner)?;
             let mut kept = Vec::with_capacity(history.len());
             for m in history {
                 let mut m = m.clone();
@@ -146,20 +121,14 @@ pub(crate) fn change_state(
                 kept.push(m);
             }
             let new = Step {
-                id: *step,
-                text,
-                owner: *owner,
                 due: *due,
                 horizon: *horizon,
                 status: *status,
-                carried_from: Some(from.clone()),
+                carried_from: Some((**from).clone()),
                 history: kept,
-                note: String::new(),
+                ..new
             };
-            let it = session.issues.get_mut(id).expect("checked");
-            let old = it.plan.steps.insert(*step, new);
-            session.next.step = session.next.step.max(step.0);
-            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+            Ok(file_step(session, *id, new))
         }
         ProgressRecorded {
             issue: id,

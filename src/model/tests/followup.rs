@@ -300,11 +300,11 @@ fn the_link_comes_first_and_carried_items_only_with_it() {
     assert_eq!(room.refuse(changes[0].clone()), Rejection::FollowUpLate);
     let carried = Change::PriorityCarried {
         issue: IssueId(9),
-        from: crate::model::followup::Origin {
+        from: Box::new(crate::model::followup::Origin {
             session: "x".into(),
             issue: IssueId(9),
             step: None,
-        },
+        }),
         title: "Sneaked in".into(),
         description: String::new(),
         lead: None,

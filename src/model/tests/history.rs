@@ -225,11 +225,11 @@ fn refused_events_leave_the_session_as_it_was() {
         },
         Change::ReportRecorded {
             issue: a,
-            report: Report {
+            report: Box::new(Report {
                 attendees: 2,
                 attendee_names: vec!["ok".into(), "n".repeat(300)],
                 ..Report::default()
-            },
+            }),
         },
         Change::StepAdded {
             issue: a,

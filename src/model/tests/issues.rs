@@ -96,7 +96,7 @@ fn unknown_issues_participants_spaces_and_slots_are_refused() {
     assert_eq!(
         room.refuse(Change::ReportRecorded {
             issue: ghost,
-            report: Report::default()
+            report: Box::default()
         }),
         Rejection::UnknownIssue(ghost)
     );
@@ -181,13 +181,13 @@ fn reports_are_tidied_and_counted() {
     let issue = room.issue("Falls");
     room.ok(Change::ReportRecorded {
         issue,
-        report: Report {
+        report: Box::new(Report {
             attendees: 1,
             attendee_names: vec![" Asha ".into(), "".into(), "Ben".into()],
             key_points: "Falls rise in winter\n\n".into(),
             recommendations: "Fund a falls team".into(),
             follow_up: String::new(),
-        },
+        }),
     });
     let report = &room.issue_of(issue).report;
     // Two names were given, so at least two came, whatever the count said.
@@ -197,18 +197,18 @@ fn reports_are_tidied_and_counted() {
     assert!(!report.is_empty());
     let why = room.refuse(Change::ReportRecorded {
         issue,
-        report: Report {
+        report: Box::new(Report {
             attendees: MAX_ATTENDEES + 1,
             ..Report::default()
-        },
+        }),
     });
     assert_eq!(why, Rejection::TooManyAttendees);
     let why = room.refuse(Change::ReportRecorded {
         issue,
-        report: Report {
+        report: Box::new(Report {
             attendee_names: vec!["n".repeat(500)],
             ..Report::default()
-        },
+        }),
     });
     assert!(matches!(
         why,
@@ -233,22 +233,22 @@ fn merging_carries_the_report_votes_placement_and_plan() {
     room.place(from, hall, slot);
     room.ok(Change::ReportRecorded {
         issue: from,
-        report: Report {
+        report: Box::new(Report {
             attendees: 5,
             attendee_names: vec!["Asha".into()],
             key_points: "Waits for care packages".into(),
             recommendations: "Trusted assessors".into(),
             follow_up: String::new(),
-        },
+        }),
     });
     room.ok(Change::ReportRecorded {
         issue: into,
-        report: Report {
+        report: Box::new(Report {
             attendees: 3,
             attendee_names: vec!["Asha".into(), "Ben".into()],
             key_points: "Transport is late".into(),
             ..Report::default()
-        },
+        }),
     });
     room.ok(Change::LeadAssigned {
         issue: from,

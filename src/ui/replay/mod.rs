@@ -2,8 +2,14 @@
 //! cursor in its log, above a timeline of the day. Replay keys move the cursor; every other
 //! key goes to the app, so panes switch and scroll as they do live. Edits are refused by
 //! the app itself because it is read-only, and nothing here can write a file.
+//!
+//! A long log is still being read while the screen already shows its start (see
+//! `replay::behind`): the timeline says how far it is read, moves stop at the last event
+//! read, and what needs the whole day (its end, a time, the marks to come) says "a moment"
+//! until it is there. A file refused part way is said at once and on quitting.
 
 pub mod follow;
+mod reading;
 pub mod timeline;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
@@ -11,7 +17,9 @@ use super::pane::{KeyHelp, Notice};
 use super::theme::Theme;
 use super::widgets::field::{Field, FieldKey};
 use crate::model::{BadEvent, Event, Journal};
+use crate::replay::behind::Built;
 use crate::replay::{Playback, Replayer};
+use crate::store::LoadError;
 use chrono::{FixedOffset, NaiveTime, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
@@ -20,6 +28,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 use timeline::{Rows, Timeline};
 
@@ -49,12 +58,43 @@ pub struct ReplayScreen {
     rows: Option<Rows>,
     /// Shows the pane of each change as replay reaches it, until the viewer picks a pane.
     pub follow: bool,
+    /// The rest of the log, while it is still being read and built.
+    behind: Option<Receiver<Built>>,
+    /// Why the file was refused after the screen opened: replay stops before that point,
+    /// and the command fails with this once the viewer quits.
+    refused: Option<LoadError>,
+    /// Something waited for the whole log: say when it is there.
+    waited: bool,
 }
 
 impl ReplayScreen {
     /// Opens a replay of `events` at the first event.
     pub fn new(events: Vec<Event>, name: String, theme: Theme) -> Result<ReplayScreen, BadEvent> {
-        let replay = Replayer::new(events)?;
+        Ok(ReplayScreen::open(
+            Replayer::new(events)?,
+            None,
+            name,
+            theme,
+        ))
+    }
+
+    /// Opens a replay at the first event while the rest of the log is still being built:
+    /// `behind` brings it (see `take_built`).
+    pub fn reading(
+        replay: Replayer,
+        behind: Receiver<Built>,
+        name: String,
+        theme: Theme,
+    ) -> ReplayScreen {
+        ReplayScreen::open(replay, Some(behind), name, theme)
+    }
+
+    fn open(
+        replay: Replayer,
+        behind: Option<Receiver<Built>>,
+        name: String,
+        theme: Theme,
+    ) -> ReplayScreen {
         let now = replay.events().first().map_or_else(
             || {
                 FixedOffset::east_opt(0)
@@ -75,10 +115,13 @@ impl ReplayScreen {
             goto: None,
             rows: None,
             follow: true,
+            behind,
+            refused: None,
+            waited: false,
         };
         let first = screen.replay.first();
         screen.go(first);
-        Ok(screen)
+        screen
     }
 
     /// Moves the cursor and shows the session as it was there.
@@ -152,6 +195,10 @@ impl ReplayScreen {
                             && mouse.column < r.right()
                     };
                     if on_line(rows.axis) || on_line(rows.marks) {
+                        if !self.replay.is_complete() {
+                            self.a_moment("Going to a time works once the whole log is read");
+                            return true;
+                        }
                         if let Some(n) = timeline::time_at(&self.replay, rows.axis, mouse.column)
                             .and_then(|at| self.replay.last_at_or_before(at))
                         {
@@ -182,11 +229,13 @@ impl ReplayScreen {
             KeyCode::Right if shift => self.jump(true),
             KeyCode::Left if shift => self.jump(false),
             KeyCode::Right => {
-                if self.replay.position() >= self.replay.len() {
-                    self.info("This is the last event");
-                } else {
+                if self.replay.position() < self.replay.len() {
                     let n = self.replay.position() + 1;
                     self.moved_to(n);
+                } else if self.replay.is_complete() {
+                    self.at_the_end();
+                } else {
+                    self.a_moment("The next event is still being read");
                 }
             }
             KeyCode::Left => {
@@ -198,6 +247,9 @@ impl ReplayScreen {
                 }
             }
             KeyCode::Home => self.moved_to(self.replay.first()),
+            KeyCode::End if !self.replay.is_complete() => {
+                self.a_moment("End works once the whole log is read")
+            }
             KeyCode::End => self.moved_to(self.replay.len()),
             KeyCode::Char('+' | '=') => {
                 if self.playback.faster() {
@@ -244,7 +296,7 @@ impl ReplayScreen {
             self.info("Paused");
             return;
         }
-        if self.replay.position() >= self.replay.len() {
+        if self.replay.position() >= self.replay.len() && self.replay.is_complete() {
             self.go(self.replay.first());
         }
         self.playback.play();
@@ -262,6 +314,9 @@ impl ReplayScreen {
                 self.moved_to(m.position);
                 self.info(format!("{} {}", m.phase.letter(), m.phase.label()));
             }
+            None if forward && !self.replay.is_complete() => {
+                self.a_moment("Shift-→ works once the whole log is read")
+            }
             None if forward => self.info("No phase mark after this point"),
             None => self.info("No phase mark before this point"),
         }
@@ -276,6 +331,9 @@ impl ReplayScreen {
             KeyCode::Esc => {
                 self.goto = None;
                 self.app.notice = None;
+            }
+            KeyCode::Enter if !self.replay.is_complete() => {
+                self.a_moment("Going to a time works once the whole log is read")
             }
             KeyCode::Enter => {
                 let typed = field.text();
@@ -318,12 +376,19 @@ impl ReplayScreen {
     pub fn advance(&mut self, elapsed: Duration) -> bool {
         let was_playing = self.playback.playing();
         let pos = self.replay.position();
-        let steps = self.playback.advance(self.replay.events(), pos, elapsed);
+        let complete = self.replay.is_complete();
+        let steps = self
+            .playback
+            .advance(self.replay.events(), complete, pos, elapsed);
         if steps > 0 {
             self.go(pos + steps);
         }
         if was_playing && !self.playback.playing() {
-            self.info("End of the session: Space plays it again");
+            if self.refused.is_some() {
+                self.at_the_end();
+            } else {
+                self.info("End of the session: Space plays it again");
+            }
         }
         steps > 0 || was_playing != self.playback.playing()
     }
@@ -373,6 +438,7 @@ impl ReplayScreen {
                 Timeline {
                     replay: &self.replay,
                     playback: &self.playback,
+                    refused: self.refused.as_ref(),
                     theme: &theme,
                 }
                 .render(bottom, buf);
@@ -393,6 +459,9 @@ fn render_goto(field: &mut Field, replay: &Replayer, area: Rect, buf: &mut Buffe
     };
     field.render(field_area, buf, t, true);
     let range = match (replay.time_of(1), replay.time_of(replay.len())) {
+        (Some(a), Some(_)) if !replay.is_complete() => {
+            format!("From {}; the log is still being read · ", a.format("%H:%M"))
+        }
         (Some(a), Some(b)) => format!("Between {} and {} · ", a.format("%H:%M"), b.format("%H:%M")),
         _ => String::new(),
     };
@@ -443,17 +512,27 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, s)
 }
 
-/// Runs a replay until the user quits. Nothing is written anywhere.
+/// Runs a replay until the user quits. Nothing is written anywhere. A file refused after
+/// the screen opened is an error once the screen is closed, as if it had been refused
+/// before.
 pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
     use ratatui::crossterm::event;
     use std::time::Instant;
-    /// While playing, the next frame comes this soon; while paused, only input wakes us.
+    /// While playing, the next frame comes this soon; while paused, only input wakes us,
+    /// or the log being read: its parts are taken in as soon as they come (each is held
+    /// twice until then), and the count of events read is redrawn a few times a second.
     const FRAME: Duration = Duration::from_millis(16);
+    const PROGRESS: Duration = Duration::from_millis(100);
     const IDLE: Duration = Duration::from_millis(500);
     super::with_terminal(|terminal| {
         let mut dirty = true;
         let mut last = Instant::now();
+        let mut progress = Instant::now();
         while !screen.app.quit && crate::signals::stop_requested().is_none() {
+            if screen.take_built() && (!screen.is_reading() || progress.elapsed() >= PROGRESS) {
+                dirty = true;
+                progress = Instant::now();
+            }
             let now = Instant::now();
             dirty |= screen.advance(now - last);
             last = now;
@@ -464,7 +543,7 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
                     break;
                 }
             }
-            let wait = if screen.playback.playing() {
+            let wait = if screen.playback.playing() || screen.is_reading() {
                 FRAME
             } else {
                 IDLE
@@ -479,7 +558,11 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
             }
         }
         Ok(())
-    })
+    })?;
+    match screen.refused {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 //! The timeline under a replay: a caption naming the current event, the day as a line of
 //! time from the first event to the last with the cursor on it, the phase marks as letters,
-//! and a legend, so nothing rests on colour alone.
+//! and a legend, so nothing rests on colour alone. While the log is still being read, the
+//! line runs to the last event read and the legend says how far that is; a file refused part
+//! way says so there, in place of the legend.
 
 use crate::replay::{Phase, Playback, Replayer};
+use crate::store::LoadError;
 use crate::ui::pane::capitalise;
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -96,7 +99,11 @@ fn end_labels(replay: &Replayer) -> ((u16, u16), String, String) {
     } else {
         "%d %b %H:%M"
     };
-    let (l, r) = (a.format(fmt).to_string(), b.format(fmt).to_string());
+    let (l, mut r) = (a.format(fmt).to_string(), b.format(fmt).to_string());
+    if !replay.is_complete() {
+        // Only as far as the log is read.
+        r.push('…');
+    }
     let w = |s: &str| text::width(s) as u16 + 1;
     ((w(&l), w(&r)), l, r)
 }
@@ -141,6 +148,8 @@ pub fn time_at(replay: &Replayer, axis: Rect, x: u16) -> Option<NaiveDateTime> {
 pub struct Timeline<'a> {
     pub replay: &'a Replayer,
     pub playback: &'a Playback,
+    /// Why the rest of the file was refused, if it was.
+    pub refused: Option<&'a LoadError>,
     pub theme: &'a Theme,
 }
 
@@ -195,7 +204,11 @@ impl Widget for Timeline<'_> {
         if let Some(hours) = rows.hours {
             hour_labels(hours, span, t.dim, buf);
         }
-        self.legend(rows.legend, buf);
+        match self.refused {
+            Some(e) => refusal(e, rows.legend, buf, t),
+            None if !self.replay.is_complete() => self.reading(rows.legend, buf),
+            None => self.legend(rows.legend, buf),
+        }
     }
 }
 
@@ -209,7 +222,8 @@ impl Timeline<'_> {
         } else {
             format!("❚❚ {}x", self.playback.speed())
         };
-        let count = format!("{} / {}", thousands(r.position()), thousands(r.len()));
+        let more = if r.is_complete() { "" } else { "…" };
+        let count = format!("{} / {}{more}", thousands(r.position()), thousands(r.len()));
         let time = r
             .event()
             .map(|e| e.at.naive_local().format("%H:%M:%S").to_string())
@@ -265,6 +279,21 @@ impl Timeline<'_> {
         }
     }
 
+    /// "Reading the log: 340,000 events so far · End and g work once it is read"
+    fn reading(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let so_far = format!(
+            "Reading the log: {} events so far",
+            thousands(self.replay.len())
+        );
+        let rest = " · End and g work once it is read";
+        let mut spans = vec![Span::styled(so_far.clone(), t.accent)];
+        if text::width(&so_far) + text::width(rest) <= area.width as usize {
+            spans.push(Span::styled(rest, t.dim));
+        }
+        Line::from(spans).render(area, buf);
+    }
+
     /// "I first issue  P first placement  V first vote  L first lead  ● this event"
     fn legend(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
@@ -296,6 +325,30 @@ impl Timeline<'_> {
             spans(true).render(area, buf);
         }
     }
+}
+
+/// The file's refusal, in place of the legend, loud: it stays until the
+/// viewer quits. The file's name is in the title bar, so the words start after it.
+fn refusal(e: &LoadError, area: Rect, buf: &mut Buffer, t: &Theme) {
+    let why = match e {
+        LoadError::Event { source, .. } => source.to_string(),
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+            ..
+        } => format!("not a valid session file at line {line}, column {column}: {message}"),
+        other => {
+            let full = other.to_string();
+            let path = other.path().display().to_string();
+            full.strip_prefix(&path).map_or(full.clone(), |rest| {
+                rest.trim_start_matches([':', ' ']).to_string()
+            })
+        }
+    };
+    let words = format!("✗ This file is refused: {why}. q quits");
+    buf.set_style(area, t.alarm);
+    Line::styled(text::fit(&words, area.width as usize), t.alarm).render(area, buf);
 }
 
 /// Whole hours under the line where there is room for them.

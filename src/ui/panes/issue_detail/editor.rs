@@ -192,7 +192,7 @@ impl Editor {
             };
             changes.push(Change::ReportRecorded {
                 issue: self.issue,
-                report,
+                report: Box::new(report),
             });
         }
         if changes.is_empty() {

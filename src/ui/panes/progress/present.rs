@@ -6,12 +6,12 @@ use super::draw::mark;
 use crate::model::StepStatus;
 use crate::model::describe::day;
 use crate::model::followup::{is_open, is_overdue};
+use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
 /// `figures` is `draw::figures` of the session, kept by the pane.
 pub fn draw(figures: &str, area: Rect, buf: &mut Buffer, view: &View) {
@@ -122,13 +122,11 @@ pub fn draw(figures: &str, area: Rect, buf: &mut Buffer, view: &View) {
         height: area.height.saturating_sub(1),
     };
     for (n, line) in lines.into_iter().take(inner.height as usize).enumerate() {
-        line.render(
-            Rect {
-                y: inner.y + n as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
+        let r = Rect {
+            y: inner.y + n as u16,
+            height: 1,
+            ..inner
+        };
+        paint::line(&line, r, buf);
     }
 }

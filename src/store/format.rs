@@ -381,24 +381,10 @@ pub fn stream_log(path: &Path, pieces: SyncSender<Piece>) -> Result<(), LoadErro
         if err.is_io() {
             return Err(io(err.into()));
         }
-        // As `parse_parts`: a newer version may have a shape this one cannot parse.
         let header = std::fs::File::open(path)
             .ok()
             .and_then(|f| serde_json::from_reader::<_, Header>(std::io::BufReader::new(f)).ok());
-        if let Some(header) = header {
-            if header.format.as_deref().is_some_and(|f| f != FORMAT) {
-                return Err(LoadError::NotASession { path: path_buf() });
-            }
-            if let Some(v) = header.version {
-                check_version(path, v)?;
-            }
-        }
-        return Err(LoadError::Syntax {
-            path: path_buf(),
-            line: err.line(),
-            column: err.column(),
-            message: plain_serde_message(&err),
-        });
+        return Err(unreadable(path, &err, header));
     }
     if found.format.as_deref() != Some(FORMAT) {
         return Err(LoadError::NotASession { path: path_buf() });
@@ -607,22 +593,8 @@ fn parse_parts(path: &Path, bytes: &[u8], reading: Reading) -> Result<Parts, Loa
         Ok(()) => {}
         Err(_) if reading == Reading::Snapshot && found.has_preview() => {}
         Err(err) => {
-            // A newer version may have a shape this one cannot parse: say so rather than
-            // point at some field it does not know.
-            if let Ok(header) = serde_json::from_slice::<Header>(bytes) {
-                if header.format.as_deref().is_some_and(|f| f != FORMAT) {
-                    return Err(LoadError::NotASession { path: path_buf() });
-                }
-                if let Some(v) = header.version {
-                    check_version(path, v)?;
-                }
-            }
-            return Err(LoadError::Syntax {
-                path: path_buf(),
-                line: err.line(),
-                column: err.column(),
-                message: plain_serde_message(&err),
-            });
+            let header = serde_json::from_slice::<Header>(bytes).ok();
+            return Err(unreadable(path, &err, header));
         }
     }
     let missing = || LoadError::Syntax {
@@ -820,14 +792,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 /// holding something of version 2 is refused as `migrate` refuses it, whatever else.
 fn rebuild_pieces(path: &Path, pieces: Receiver<Piece>, mut rebuild: Rebuild) -> Rebuilt {
     for (version, piece) in pieces {
-        if let Some((seq, what, since)) = piece.iter().find_map(|e| newer_than(version, e)) {
-            let too_new = LoadError::TooNew {
-                path: path.to_path_buf(),
-                seq,
-                what,
-                version,
-                since,
-            };
+        if let Err(too_new) = check_piece(path, version, &piece) {
             return (Err(too_new), rebuild.applied());
         }
         rebuild.extend(piece);
@@ -838,6 +803,28 @@ fn rebuild_pieces(path: &Path, pieces: Receiver<Piece>, mut rebuild: Rebuild) ->
         source,
     });
     (journal, applied)
+}
+
+/// Why a file that did not parse cannot be read: a newer version may have a shape this one
+/// cannot parse, and is said to be newer (or not a session at all) rather than pointed at
+/// some field this version does not know; anything else is a syntax error where it is.
+fn unreadable(path: &Path, err: &serde_json::Error, header: Option<Header>) -> LoadError {
+    if let Some(header) = header {
+        if header.format.as_deref().is_some_and(|f| f != FORMAT) {
+            return LoadError::NotASession {
+                path: path.to_path_buf(),
+            };
+        }
+        if let Some(Err(newer)) = header.version.map(|v| check_version(path, v)) {
+            return newer;
+        }
+    }
+    LoadError::Syntax {
+        path: path.to_path_buf(),
+        line: err.line(),
+        column: err.column(),
+        message: plain_serde_message(err),
+    }
 }
 
 /// Only what is needed to tell a newer file from a broken one.
@@ -891,17 +878,8 @@ fn rebuild(path: &Path, version: u64, events: Vec<Event>) -> Result<Journal, Loa
 /// only added things, so a version 1 log is read as it is, once it is clear it holds none
 /// of them. The file itself is only rewritten by the next save.
 fn migrate(path: &Path, version: u64, events: Vec<Event>) -> Result<Vec<Event>, LoadError> {
-    let newer = events.iter().find_map(|e| newer_than(version, e));
-    match newer {
-        Some((seq, what, since)) => Err(LoadError::TooNew {
-            path: path.to_path_buf(),
-            seq,
-            what,
-            version,
-            since,
-        }),
-        None => Ok(events),
-    }
+    check_piece(path, version, &events)?;
+    Ok(events)
 }
 
 /// What in an event came with a later file version than `version`: its seq, what it is,

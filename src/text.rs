@@ -75,9 +75,42 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
+/// True when every character of `text` is a grapheme cluster of its own, one column wide,
+/// so that text can be measured and cut by characters: none joins the next (combining
+/// marks, joiners, variation selectors and controls are left out) and each is from a block
+/// whose characters are not wide (ASCII, Latin-1, punctuation, arrows, box drawing,
+/// shapes, symbols). Most of what a screen shows is, and is then drawn much faster.
+pub fn simple(text: &str) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    text.chars().all(|c| match c {
+        ' '..='~' => true,
+        '\u{a1}'..='\u{ac}'
+        | '\u{ae}'..='\u{ff}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{2190}'..='\u{27bf}' => c.width() == Some(1),
+        _ => false,
+    })
+}
+
 /// Cuts `text` to at most `max` columns between grapheme clusters, ending with "…" when
 /// something was cut. The text is not cleaned: see `fit`.
 pub fn cut(text: &str, max: usize) -> String {
+    if simple(text) {
+        // One column a character: no need to find the clusters.
+        if text.chars().nth(max).is_none() {
+            return text.to_string();
+        }
+        let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+        if max > 0 {
+            out.push('…');
+        }
+        return out;
+    }
+    cut_clusters(text, max)
+}
+
+fn cut_clusters(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();
     }
@@ -147,5 +180,31 @@ mod tests {
         assert_eq!(cut_family, format!("ab{family}…"));
         let flags = "🇬🇧🇫🇷🇩🇪";
         assert_eq!(fit(flags, 4), "🇬🇧…");
+    }
+
+    #[test]
+    fn simple_text_is_cut_as_its_clusters_are() {
+        let texts = [
+            "plain ascii title",
+            "▶ Zoë · due Fri 20 Mar … ⚠ ● ✓ ─┼─│ «quoted» ±½",
+            "",
+            "x",
+        ];
+        for text in texts {
+            assert!(simple(text), "{text}");
+            for max in 0..60 {
+                assert_eq!(cut(text, max), cut_clusters(text, max), "{text:?} in {max}");
+            }
+        }
+        for text in [
+            "e\u{301}",
+            "日本",
+            "✔\u{fe0f}",
+            "a\u{ad}b",
+            "tab\t",
+            "\u{200d}",
+        ] {
+            assert!(!simple(text), "{text:?}");
+        }
     }
 }

@@ -416,6 +416,45 @@ pub struct Session {
     /// What this file is, if it is a copy made for another laptop (`Change::CopyMade`):
     /// its copy id and label.
     pub copy: Option<(String, String)>,
+    /// Which session value this is, so that what a screen derives from it is kept until
+    /// it changes (see `Session::revision`).
+    pub(crate) instance: Instance,
+}
+
+/// A number no other session value has: a session made or cloned gets a fresh one, and
+/// keeps it while events are applied to it. A session swapped in for another (the log
+/// rebuilt after the file's snapshot disagreed with it, replay's state lent to the app)
+/// is therefore told apart even when it has the same `last_seq`.
+#[derive(Debug)]
+pub(crate) struct Instance(u64);
+
+impl Instance {
+    fn fresh() -> Instance {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        Instance(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+impl Default for Instance {
+    fn default() -> Instance {
+        Instance::fresh()
+    }
+}
+
+impl Clone for Instance {
+    /// A copy goes its own way from here, so it is another value.
+    fn clone(&self) -> Instance {
+        Instance::fresh()
+    }
+}
+
+/// Which state of which session value a screen shows: it moves on every change (undo and
+/// redo are events too, so `last_seq` moves) and when one session is replaced by another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revision {
+    instance: u64,
+    seq: u64,
 }
 
 /// How far a copy has been merged into this session, and what its new things are called.
@@ -462,6 +501,15 @@ impl PartialEq for Session {
 pub const DEFAULT_REMINDER_MINUTES: u32 = 10;
 
 impl Session {
+    /// Which state of which session value this is: equal only for the same value at the
+    /// same change, so what is derived from a session can be kept until this moves.
+    pub fn revision(&self) -> Revision {
+        Revision {
+            instance: self.instance.0,
+            seq: self.last_seq,
+        }
+    }
+
     /// Minutes before a running slot ends that the room is asked for its reports (0: never).
     pub fn report_reminder_minutes(&self) -> u32 {
         self.report_reminder.unwrap_or(DEFAULT_REMINDER_MINUTES)

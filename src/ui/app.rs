@@ -467,7 +467,7 @@ impl App {
 
     /// Draws the whole screen.
     pub fn render(&mut self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.base);
+        super::paint::style(buf, area, self.theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf, &self.theme);
             return;

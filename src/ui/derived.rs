@@ -1,13 +1,13 @@
 //! What a pane derives from the session (a listing, a ranking), kept from frame to frame
-//! and made again only when the session changes. Every change is an event with the next
-//! `seq`, so the session's `last_seq` is its change counter: it moves on every change,
-//! undo and redo included, and differs between any two states a replay shows.
+//! and made again only when the session changes or is replaced by another: the session's
+//! `Revision` says both (every change is an event with the next `seq`, undo and redo
+//! included, and every session value has its own instance number).
 
-use crate::model::Session;
+use crate::model::{Revision, Session};
 use std::rc::Rc;
 
 pub struct Derived<K, T> {
-    kept: Option<(u64, K, Rc<T>)>,
+    kept: Option<(Revision, K, Rc<T>)>,
 }
 
 impl<K, T> Default for Derived<K, T> {
@@ -21,10 +21,12 @@ impl<K: PartialEq, T> Derived<K, T> {
     /// if the session changed or the key is not the one kept.
     pub fn get(&mut self, session: &Session, key: K, make: impl FnOnce() -> T) -> Rc<T> {
         match &self.kept {
-            Some((seq, kept, value)) if *seq == session.last_seq && *kept == key => value.clone(),
+            Some((revision, kept, value)) if *revision == session.revision() && *kept == key => {
+                value.clone()
+            }
             _ => {
                 let value = Rc::new(make());
-                self.kept = Some((session.last_seq, key, value.clone()));
+                self.kept = Some((session.revision(), key, value.clone()));
                 value
             }
         }
@@ -38,7 +40,7 @@ mod tests {
     use std::cell::Cell;
 
     #[test]
-    fn made_again_only_when_the_session_or_the_key_moves() {
+    fn made_again_only_when_the_session_moves_or_is_replaced_or_the_key_moves() {
         let at = crate::synth::start();
         let mut journal = Journal::create(at, "Theme").unwrap();
         let made = Cell::new(0);
@@ -62,5 +64,11 @@ mod tests {
         journal.record(at, Change::Undo).unwrap();
         assert_eq!(*get(&journal, 2), "Theme");
         assert_eq!(made.get(), 4);
+        // Another session value at the same change, as when the file's check swaps in the
+        // session rebuilt from the log, is not taken for this one.
+        let copy = journal.clone();
+        assert_eq!(copy.session.last_seq, journal.session.last_seq);
+        assert_eq!(*get(&copy, 2), "Theme");
+        assert_eq!(made.get(), 5);
     }
 }

@@ -8,6 +8,7 @@ mod present;
 
 use super::issue_detail::{DetailOutcome, IssueDetail};
 use crate::model::{Change, Issue, IssueId, Session};
+use crate::ui::paint;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::text;
 use crate::ui::widgets::Field;
@@ -231,8 +232,8 @@ impl IssuesPane {
                 height: 1,
                 ..list
             };
-            buf.set_style(r, style);
-            Line::styled(cols.row(s, issue, selected), style).render(r, buf);
+            paint::style(buf, r, style);
+            paint::line(&Line::styled(cols.row(s, issue, selected), style), r, buf);
         }
         let footer = Rect {
             y: area.y + area.height - footer_h,

@@ -6,6 +6,7 @@ use super::clock;
 use super::timer::{Phase, clock_text};
 use super::{AgendaPane, Focus, Mode, Wall, cell, edit, list};
 use crate::model::{Issue, Placement};
+use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -51,7 +52,7 @@ pub(super) fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, max: u1
         return;
     }
     let max = max.min(clip.right() - x);
-    buf.set_stringn(x, y, text::fit(s, max as usize), max as usize, style);
+    paint::string(buf, x, y, &text::fit(s, max as usize), max as usize, style);
 }
 
 /// The first index to draw so that `cursor` is among the `fit` drawn, moving as little as

@@ -32,6 +32,12 @@ pub fn wrap(raw: &str, columns: usize, rows: usize) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
+        if used + w <= columns && crate::text::simple(word) {
+            // Whole on this line: no cluster of it needs finding (a frame folds hundreds).
+            line.push_str(word);
+            used += w;
+            continue;
+        }
         // Broken between grapheme clusters, never inside an emoji sequence.
         for g in word.graphemes(true) {
             let cw = text::width(g);

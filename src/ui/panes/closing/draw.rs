@@ -17,13 +17,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 /// Most rows the list of missing reports takes below the next steps on a narrow screen.
 const MISSING_ROWS: u16 = 4;
 
-pub(super) fn render(p: &mut ClosingPane, area: Rect, buf: &mut Buffer, view: &View) {
+pub(super) fn render(p: &mut ClosingPane, s: &Summary, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
     buf.set_style(area, t.base);
     if area.height < 8 || area.width < 30 {
         return;
     }
-    let s = Summary::of(view.session);
     let time = view
         .now
         .time()
@@ -79,7 +78,7 @@ pub(super) fn render(p: &mut ClosingPane, area: Rect, buf: &mut Buffer, view: &V
     );
     let top = area.y + theme_h + 1;
     render_tiles(
-        &s,
+        s,
         per_row,
         tile_h,
         Rect {

@@ -10,7 +10,9 @@ mod summary;
 
 pub use summary::{HorizonSummary, Summary, missing_reports};
 
+use crate::model::Session;
 use crate::store::proceedings;
+use crate::ui::derived::Derived;
 use crate::ui::merge_copy::{self, MergeCopy, Step};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Outcome, Pane, Request, View};
 use crate::ui::panes::issue_detail::Editor;
@@ -39,9 +41,14 @@ pub struct ClosingPane {
     last: Option<Outcome>,
     /// A copy from another laptop being merged in (`M`).
     merging: Option<MergeCopy>,
+    day: Derived<(), present::Day>,
 }
 
 impl ClosingPane {
+    fn day(&mut self, session: &Session) -> std::rc::Rc<present::Day> {
+        self.day.get(session, (), || present::Day::of(session))
+    }
+
     /// Where the proceedings go without asking: beside the session file.
     pub fn folder(&self) -> Option<PathBuf> {
         self.file.as_deref().map(proceedings::folder_for)
@@ -208,7 +215,8 @@ impl Pane for ClosingPane {
         // A follow-up adds its accountability summary above the day's figures.
         buf.set_style(area, view.theme.base);
         let area = super::closing_follow_up::draw(area, buf, view.session, view.theme);
-        draw::render(self, area, buf, view);
+        let day = self.day(view.session);
+        draw::render(self, &day.summary, area, buf, view);
         if let Some(flow) = self.merging.as_mut() {
             flow.render(area, buf, view.theme);
         }
@@ -217,7 +225,8 @@ impl Pane for ClosingPane {
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
         buf.set_style(area, view.theme.base);
         let area = super::closing_follow_up::draw(area, buf, view.session, view.theme);
-        present::render(area, buf, view);
+        let day = self.day(view.session);
+        present::render(&day, area, buf, view);
     }
 
     fn keys(&self) -> Vec<KeyHelp> {

@@ -4,6 +4,7 @@
 
 use super::summary::{Summary, render_tiles};
 use crate::model::{Horizon, Session, StepStatus};
+use crate::ui::paint;
 use crate::ui::pane::{View, capitalise};
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -13,9 +14,26 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View) {
+/// The day in figures and the action plan, made again only when the session changes: with
+/// thousands of next steps, sorting and wording them was most of a frame.
+pub(super) struct Day {
+    pub summary: Summary,
+    /// Each horizon's steps, soonest due first, as (what, who and when).
+    plan: Vec<(Horizon, Vec<(String, String)>)>,
+}
+
+impl Day {
+    pub fn of(session: &Session) -> Day {
+        Day {
+            summary: Summary::of(session),
+            plan: plan(session),
+        }
+    }
+}
+
+pub(super) fn render(day: &Day, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
-    buf.set_style(area, t.base);
+    paint::style(buf, area, t.base);
     if area.height < 8 || area.width < 30 {
         return;
     }
@@ -24,7 +42,7 @@ pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View) {
         width: area.width - 2,
         ..area
     };
-    let s = Summary::of(view.session);
+    let s = &day.summary;
     let theme = wrap(&text::clean(&view.session.theme), area.width as usize);
     let theme_h = (theme.len() as u16).min(if area.height >= 40 { 3 } else { 1 });
     Paragraph::new(
@@ -49,7 +67,7 @@ pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View) {
     let tile_h = (area.height / 2 / tile_rows).clamp(3, 13);
     let tiles_h = tile_rows * tile_h;
     render_tiles(
-        &s,
+        s,
         per_row,
         tile_h,
         Rect {
@@ -66,7 +84,7 @@ pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View) {
         height: area.bottom().saturating_sub(y),
         ..area
     };
-    render_plan(view.session, plan, buf, t);
+    render_plan(&day.plan, plan, buf, t);
 }
 
 /// One next step as the room reads it: "✓ Rota for discharge", "Gus Hale, due Fri 20 Mar".
@@ -84,21 +102,9 @@ fn step_line(session: &Session, step: &crate::model::Step) -> (String, String) {
     (format!("{mark}{}", step.text), format!("{owner}{due}"))
 }
 
-/// The action plan in three columns on a wide screen, one under the other otherwise, each
-/// horizon's steps soonest due first, and "+ N more" where they do not all fit.
-fn render_plan(session: &Session, area: Rect, buf: &mut Buffer, t: &Theme) {
-    if area.height < 2 {
-        return;
-    }
-    Line::styled("Action plan", t.title)
-        .alignment(Alignment::Center)
-        .render(Rect { height: 1, ..area }, buf);
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
-        ..area
-    };
-    let by_horizon: Vec<(Horizon, Vec<(String, String)>)> = Horizon::ALL
+/// Each horizon's steps not dropped, soonest due first, done ones last.
+fn plan(session: &Session) -> Vec<(Horizon, Vec<(String, String)>)> {
+    Horizon::ALL
         .iter()
         .map(|&h| {
             let mut steps: Vec<_> = session
@@ -112,7 +118,28 @@ fn render_plan(session: &Session, area: Rect, buf: &mut Buffer, t: &Theme) {
                 steps.into_iter().map(|s| step_line(session, s)).collect(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The action plan in three columns on a wide screen, one under the other otherwise, each
+/// horizon's steps soonest due first, and "+ N more" where they do not all fit.
+fn render_plan(
+    by_horizon: &[(Horizon, Vec<(String, String)>)],
+    area: Rect,
+    buf: &mut Buffer,
+    t: &Theme,
+) {
+    if area.height < 2 {
+        return;
+    }
+    Line::styled("Action plan", t.title)
+        .alignment(Alignment::Center)
+        .render(Rect { height: 1, ..area }, buf);
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
     if by_horizon.iter().all(|(_, steps)| steps.is_empty()) {
         Line::styled("No next steps yet", t.dim)
             .alignment(Alignment::Center)
@@ -168,7 +195,12 @@ fn horizon(h: Horizon, steps: &[(String, String)], area: Rect, buf: &mut Buffer,
     Line::styled(text::fit(&heading, w), t.accent).render(Rect { height: 1, ..area }, buf);
     let rows = area.height.saturating_sub(1) as usize;
     let two = steps.len() * 2 <= rows;
-    let lines: Vec<Line> = steps
+    let lines = if two { steps.len() * 2 } else { steps.len() };
+    // "+ N more" takes the last row, unless there is only one: the heading has the count.
+    let cut = lines > rows && rows >= 2;
+    let shown = if cut { rows - 1 } else { rows };
+    // Only the lines that fit are made: a horizon may hold thousands of steps.
+    let lines = steps
         .iter()
         .flat_map(|(what, who)| {
             if two {
@@ -183,17 +215,14 @@ fn horizon(h: Horizon, steps: &[(String, String)], area: Rect, buf: &mut Buffer,
                 )]
             }
         })
-        .collect();
-    // "+ N more" takes the last row, unless there is only one: the heading has the count.
-    let cut = lines.len() > rows && rows >= 2;
-    let shown = if cut { rows - 1 } else { rows };
-    for (n, line) in lines.into_iter().take(shown).enumerate() {
+        .take(shown);
+    for (n, line) in lines.enumerate() {
         let r = Rect {
             y: area.y + 1 + n as u16,
             height: 1,
             ..area
         };
-        line.render(r, buf);
+        paint::line(&line, r, buf);
     }
     if cut {
         let r = Rect {

@@ -3,8 +3,8 @@
 
 use super::listing::{Item, Listing, TOP_PRIORITIES, heading};
 use crate::model::{Issue, IssueId, Session, StepId, StepStatus};
+use crate::ui::paint;
 use crate::ui::pane::View;
-use crate::ui::panes::places::pad;
 use crate::ui::text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::Field;
@@ -24,7 +24,7 @@ pub struct Screen<'a> {
 impl Screen<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, offset: &mut usize) {
         let t = self.view.theme;
-        buf.set_style(area, t.base);
+        paint::style(buf, area, t.base);
         if area.height < 4 || area.width < 30 {
             return;
         }
@@ -44,7 +44,8 @@ impl Screen<'_> {
         }
         let flags = self.flags(area.width as usize);
         let flags_h = (flags.len() as u16).min(area.height / 3);
-        Paragraph::new(flags).render(
+        paint::paragraph(
+            flags,
             Rect {
                 height: flags_h,
                 ..area
@@ -196,21 +197,35 @@ impl Screen<'_> {
                     };
                     let selected = Some(l.issue) == self.selected;
                     let style = if selected { t.selected } else { t.base };
-                    buf.set_style(r, style);
+                    paint::style(buf, r, style);
                     let dots = l.dots.map_or(String::new(), |d| format!("{d}●"));
                     let (lead, lead_style) = self.lead_text(issue);
-                    Line::from(vec![
+                    let place = format!("{:>4}", l.place);
+                    let id = format!("  #{:<id_w$} ", l.issue.0);
+                    // The dots and lead go in their column whatever the title's width:
+                    // the row is styled already, so no spaces are drawn to pad it.
+                    let column = 2 + place.len() + id.len() + title_w;
+                    let line = Line::from(vec![
                         Span::styled(if selected { "▶ " } else { "  " }, style),
-                        Span::styled(format!("{:>4}", l.place), style),
-                        Span::styled(format!("  #{:<id_w$} ", l.issue.0), style),
-                        Span::styled(pad(&text::fit(&issue.title, title_w), title_w), style),
+                        Span::styled(place, style),
+                        Span::styled(id, style),
+                        Span::styled(text::fit(&issue.title, title_w), style),
+                    ]);
+                    paint::line(&line, r, buf);
+                    let column = column.min(r.width as usize) as u16;
+                    let rest = Rect {
+                        x: r.x + column,
+                        width: r.width - column,
+                        ..r
+                    };
+                    let line = Line::from(vec![
                         Span::styled(format!("{dots:>5} "), style),
                         Span::styled(
                             text::fit(&lead, lead_w),
                             if selected { style } else { lead_style },
                         ),
-                    ])
-                    .render(r, buf);
+                    ]);
+                    paint::line(&line, rest, buf);
                 }
             }
         }
@@ -349,7 +364,7 @@ impl Screen<'_> {
                 ));
             }
         }
-        Paragraph::new(lines).render(inner, buf);
+        paint::paragraph(lines, inner, buf);
     }
 }
 

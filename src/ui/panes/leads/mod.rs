@@ -324,8 +324,8 @@ impl Pane for LeadsPane {
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
-        let listing = Listing::of(view.session);
-        present::render(self.current(&listing), area, buf, view);
+        let listing = self.listing(view.session);
+        present::render(&listing, self.current(&listing), area, buf, view);
     }
 
     fn keys(&self) -> Vec<KeyHelp> {

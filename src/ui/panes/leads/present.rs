@@ -12,14 +12,19 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-pub(super) fn render(selected: Option<IssueId>, area: Rect, buf: &mut Buffer, view: &View) {
+pub(super) fn render(
+    listing: &Listing,
+    selected: Option<IssueId>,
+    area: Rect,
+    buf: &mut Buffer,
+    view: &View,
+) {
     let t = view.theme;
     let s = view.session;
     buf.set_style(area, t.base);
     if area.height < 6 || area.width < 30 {
         return;
     }
-    let listing = Listing::of(s);
     let top = area.y + u16::from(area.height >= 30);
     Paragraph::new(Line::styled("Who takes it forward", t.title))
         .alignment(Alignment::Center)

@@ -2,10 +2,11 @@
 //! with how each stood last time. Overdue is said in words and marked with "!", never by
 //! colour alone.
 
-use super::{ProgressPane, Row, rows};
+use super::{ProgressPane, Row};
 use crate::model::describe::day;
 use crate::model::followup::{is_overdue, tally};
 use crate::model::{Session, Step, StepStatus};
+use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -71,6 +72,18 @@ pub fn details(session: &Session, step: &Step) -> (String, bool) {
         None => parts.push("new at this meeting".into()),
     }
     (parts.join(" · "), overdue)
+}
+
+/// How many lines `row_lines` gives the row, known without making them.
+pub fn row_height(session: &Session, row: Row) -> usize {
+    match row {
+        Row::Priority(id) => usize::from(session.issues.contains_key(&id)),
+        Row::Action(i, s) => session
+            .issues
+            .get(&i)
+            .and_then(|i| i.plan.steps.get(&s))
+            .map_or(0, |step| 2 + usize::from(!step.note.is_empty())),
+    }
 }
 
 /// The lines of one row; the first starts with the selection marker, and is drawn in the
@@ -165,11 +178,12 @@ fn row_text(session: &Session, row: Row, width: usize, t: &Theme) -> Vec<Line<'s
 pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
     let session = view.session;
-    buf.set_style(area, t.base);
+    paint::style(buf, area, t.base);
     if area.height < 4 || area.width < 20 {
         return;
     }
     let width = area.width as usize;
+    let review = pane.review(session);
     let head = match &session.follow_up {
         Some(f) => format!(
             "Progress since {} · this meeting {}",
@@ -179,7 +193,7 @@ pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) 
         None => "Progress: this session follows no earlier meeting".to_string(),
     };
     Line::styled(text::fit(&head, width), t.title).render(Rect { height: 1, ..area }, buf);
-    Line::styled(text::fit(&figures(session), width), t.base).render(
+    Line::styled(text::fit(&review.figures, width), t.base).render(
         Rect {
             y: area.y + 1,
             height: 1,
@@ -197,7 +211,7 @@ pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) 
         height: area.height.saturating_sub(3 + form_h),
         ..area
     };
-    let all = rows(session);
+    let all = &review.rows;
     if all.is_empty() {
         Line::styled(
             text::fit(
@@ -209,27 +223,30 @@ pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) 
         .render(Rect { height: 1, ..list }, buf);
     }
     pane.selected = pane.selected.min(all.len().saturating_sub(1));
-    let blocks: Vec<Vec<Line>> = all
-        .iter()
-        .enumerate()
-        .map(|(n, r)| row_lines(session, *r, width, t, n == pane.selected))
-        .collect();
     // Scroll so the selected row is whole on screen.
     let height = list.height as usize;
     pane.scroll = pane.scroll.min(pane.selected);
-    loop {
-        let used: usize = blocks[pane.scroll..=pane.selected.min(blocks.len().saturating_sub(1))]
-            .iter()
-            .map(Vec::len)
-            .sum();
-        if used <= height || pane.scroll >= pane.selected || blocks.is_empty() {
+    if let Some(upto) = review.heights.get(pane.scroll..=pane.selected) {
+        let mut used: usize = upto.iter().sum();
+        for h in upto {
+            if used <= height || pane.scroll >= pane.selected {
+                break;
+            }
+            used -= h;
+            pane.scroll += 1;
+        }
+    }
+    // Only the rows on screen are made into lines: a review may hold thousands.
+    let mut y = list.y;
+    for (n, row) in all.iter().enumerate().skip(pane.scroll) {
+        if y >= list.y + list.height {
             break;
         }
-        pane.scroll += 1;
-    }
-    let mut y = list.y;
-    for (n, block) in blocks.iter().enumerate().skip(pane.scroll) {
-        for (k, line) in block.iter().enumerate() {
+        let selected = n == pane.selected;
+        for (k, line) in row_lines(session, *row, width, t, selected)
+            .into_iter()
+            .enumerate()
+        {
             if y >= list.y + list.height {
                 break;
             }
@@ -238,10 +255,10 @@ pub fn draw(pane: &mut ProgressPane, area: Rect, buf: &mut Buffer, view: &View) 
                 height: 1,
                 ..list
             };
-            if n == pane.selected && k == 0 {
-                buf.set_style(r, t.selected);
+            if selected && k == 0 {
+                paint::style(buf, r, t.selected);
             }
-            line.clone().render(r, buf);
+            paint::line(&line, r, buf);
             y += 1;
         }
     }

@@ -8,11 +8,13 @@ mod present;
 
 use crate::model::dates::parse_due;
 use crate::model::{Change, Horizon, IssueId, Session, StepId, StepStatus};
+use crate::ui::derived::Derived;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::field::{Field, FieldKey};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use std::rc::Rc;
 
 #[derive(Default)]
 pub struct ProgressPane {
@@ -21,6 +23,27 @@ pub struct ProgressPane {
     /// The first row drawn, kept so the selection stays in view.
     scroll: usize,
     editing: Option<Editing>,
+    review: Derived<(), Review>,
+}
+
+/// What the pane lists, made again only when the session changes.
+struct Review {
+    rows: Vec<Row>,
+    /// Lines each row takes, for scrolling without making every row's lines.
+    heights: Vec<usize>,
+    /// The review's figures (`draw::figures`).
+    figures: String,
+}
+
+impl Review {
+    fn of(session: &Session) -> Review {
+        let rows = rows(session);
+        Review {
+            heights: rows.iter().map(|r| draw::row_height(session, *r)).collect(),
+            rows,
+            figures: draw::figures(session),
+        }
+    }
 }
 
 /// A row of the list: a priority, or an action under it.
@@ -67,6 +90,10 @@ struct Editing {
 }
 
 impl ProgressPane {
+    fn review(&mut self, session: &Session) -> Rc<Review> {
+        self.review.get(session, (), || Review::of(session))
+    }
+
     fn row(&self, session: &Session) -> Option<Row> {
         let rows = rows(session);
         rows.get(self.selected.min(rows.len().saturating_sub(1)))
@@ -342,7 +369,8 @@ impl Pane for ProgressPane {
     }
 
     fn render_present(&mut self, area: Rect, buf: &mut Buffer, view: &View) {
-        present::draw(area, buf, view);
+        let review = self.review(view.session);
+        present::draw(&review.figures, area, buf, view);
     }
 
     fn keys(&self) -> Vec<KeyHelp> {

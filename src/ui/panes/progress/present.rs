@@ -2,18 +2,19 @@
 //! last time comes first, to be celebrated; then each priority: what was promised, what is
 //! done, what is next.
 
-use super::draw::{figures, mark};
+use super::draw::mark;
 use crate::model::StepStatus;
 use crate::model::describe::day;
 use crate::model::followup::{is_open, is_overdue};
+use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
-pub fn draw(area: Rect, buf: &mut Buffer, view: &View) {
+/// `figures` is `draw::figures` of the session, kept by the pane.
+pub fn draw(figures: &str, area: Rect, buf: &mut Buffer, view: &View) {
     let t = view.theme;
     let session = view.session;
     buf.set_style(area, t.base);
@@ -21,6 +22,8 @@ pub fn draw(area: Rect, buf: &mut Buffer, view: &View) {
         return;
     }
     let width = area.width.saturating_sub(4) as usize;
+    // Only the lines that fit are made: a review may hold thousands.
+    let room = area.height.saturating_sub(1) as usize;
     let meeting = session.meeting_date().unwrap_or_default();
     let mut lines: Vec<Line> = vec![];
     let title = match &session.follow_up {
@@ -28,7 +31,7 @@ pub fn draw(area: Rect, buf: &mut Buffer, view: &View) {
         None => "How the plan has moved".to_string(),
     };
     lines.push(Line::styled(text::fit(&title, width), t.title));
-    lines.push(Line::styled(text::fit(&figures(session), width), t.base));
+    lines.push(Line::styled(text::fit(figures, width), t.base));
     lines.push(Line::raw(""));
     let priorities = session.priorities_under_review();
     let done: Vec<_> = priorities
@@ -42,6 +45,9 @@ pub fn draw(area: Rect, buf: &mut Buffer, view: &View) {
             t.ok,
         ));
         for s in done {
+            if lines.len() >= room {
+                break;
+            }
             let who = s
                 .owner
                 .map(|o| format!(" — {}", session.participant_name(o)))
@@ -54,6 +60,9 @@ pub fn draw(area: Rect, buf: &mut Buffer, view: &View) {
         lines.push(Line::raw(""));
     }
     for issue in priorities {
+        if lines.len() >= room {
+            break;
+        }
         let steps: Vec<_> = issue.plan.steps.values().collect();
         let lead = issue
             .plan
@@ -79,6 +88,9 @@ pub fn draw(area: Rect, buf: &mut Buffer, view: &View) {
             t.dim,
         ));
         for s in steps.iter().filter(|s| is_open(s.status)) {
+            if lines.len() >= room {
+                break;
+            }
             let (sign, word) = mark(s.status);
             let due = match s.due {
                 Some(d) if is_overdue(s, meeting) => format!(" — ! OVERDUE, was due {}", day(d)),
@@ -110,13 +122,11 @@ pub fn draw(area: Rect, buf: &mut Buffer, view: &View) {
         height: area.height.saturating_sub(1),
     };
     for (n, line) in lines.into_iter().take(inner.height as usize).enumerate() {
-        line.render(
-            Rect {
-                y: inner.y + n as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
+        let r = Rect {
+            y: inner.y + n as u16,
+            height: 1,
+            ..inner
+        };
+        paint::line(&line, r, buf);
     }
 }

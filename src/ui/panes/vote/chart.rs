@@ -3,13 +3,13 @@
 //! "=2". While a round hides its results it draws the ballot with no counts at all.
 
 use crate::model::{IssueId, ParticipantId, Ranked, Round, Session};
+use crate::ui::paint;
 use crate::ui::panes::places::{pad, place};
 use crate::ui::text;
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 /// The rows the pane lists, in order: ranked when asked (`ranked`) and the room may see the
 /// totals; otherwise in ballot order, the order people read dots off the wall, so a row
@@ -107,7 +107,7 @@ impl Chart<'_> {
                 width: area.width,
                 height: thick,
             };
-            buf.set_style(band, style);
+            paint::style(buf, band, style);
             let title = self
                 .session
                 .issues
@@ -139,7 +139,7 @@ impl Chart<'_> {
                     if selected { style } else { t.accent },
                 ));
             }
-            Line::from(spans).render(Rect { height: 1, ..band }, buf);
+            paint::line(&Line::from(spans), Rect { height: 1, ..band }, buf);
             if visible {
                 let x = area.x + cols.bar_x;
                 let room = area.width.saturating_sub(cols.bar_x) as usize;
@@ -159,15 +159,13 @@ impl Chart<'_> {
                             count_style,
                         ),
                     ]);
-                    line.render(
-                        Rect {
-                            x,
-                            y: y + dy,
-                            width: room as u16,
-                            height: 1,
-                        },
-                        buf,
-                    );
+                    let r = Rect {
+                        x,
+                        y: y + dy,
+                        width: room as u16,
+                        height: 1,
+                    };
+                    paint::line(&line, r, buf);
                 }
             }
         }

@@ -44,15 +44,28 @@ fn under_strace(log: &Path) -> Vec<String> {
 /// The network calls in a trace: every line except the notes of exits and signals, and
 /// one call the terminal library makes: crossterm wakes its input poll on a window resize
 /// through signal-hook's self-pipe, which is `UnixStream::pair()`, an unnamed pair of
-/// connected endpoints inside the process that has no address and can reach nothing.
-/// Any other call (`socket`, `connect`, `bind`, `sendto`, a named socketpair...) fails.
+/// connected endpoints inside the process that has no address and can reach nothing; and
+/// what is sent or received on such a pair. Any other call (`socket`, `connect`, `bind`,
+/// `sendto` on anything else, a named socketpair...) fails.
 fn network_calls(log: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(log).expect("strace wrote its log");
+    // The two ends of a local socket pair (the key reader wakes itself through one); any
+    // socket that could reach a network is made by socket() and shows as that call.
+    let mut local = std::collections::BTreeSet::new();
+    for line in text.lines().filter(|l| l.contains(" socketpair(AF_UNIX, ")) {
+        if let Some(fds) = line.split('[').nth(1).and_then(|r| r.split(']').next()) {
+            local.extend(fds.split(", ").map(str::to_string));
+        }
+    }
+    let on_local = |l: &str| {
+        let fd = l.split('(').nth(1).and_then(|r| r.split(',').next());
+        fd.is_some_and(|fd| local.contains(fd))
+    };
     text.lines()
         .filter(|l| {
             !l.contains("+++ exited") && !l.contains("+++ killed") && !l.contains("--- SIG")
         })
-        .filter(|l| !l.contains(" socketpair(AF_UNIX, "))
+        .filter(|l| !l.contains(" socketpair(AF_UNIX, ") && !on_local(l))
         .map(str::to_string)
         .collect()
 }

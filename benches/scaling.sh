@@ -5,6 +5,8 @@
 #   check    `convene check` (read, parse, rebuild, compare the snapshot)
 #   syntax   a syntax-only parse of the file (benches/syntax_only.rs), the floor
 #   open     start to first frame of `convene open` (160x48, quits after the first frame)
+#   editable start to the first frame drawn once the log is checked behind it, when the
+#            session can be changed (and the peak memory of the app then)
 #   replay   start to first frame of `convene replay`, and the time until its whole log is
 #            read behind that frame (benches/replay_read.sh, in tmux)
 # and the peak memory of `convene check` and of the replay with its whole log read, against
@@ -52,8 +54,8 @@ peak() {
         'BEGIN { printf "%.0f MiB (%.1fx)", kb / 1024, kb * 1024 / b }'
 }
 
-printf '| events | file | check | syntax only | open, first frame | replay, first frame | replay, whole log read | check memory | replay memory |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '| events | file | check | syntax only | open, first frame | open, editable | replay, first frame | replay, whole log read | check memory | open memory | replay memory |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for events in 1000 10000 100000 1000000; do
     file="$dir/s$events.json"
     "$convene" synth --participants 300 --issues 1000 --events "$events" -o "$file" >/dev/null
@@ -65,12 +67,16 @@ for events in 1000 10000 100000 1000000; do
     open=$(min_ms "$n" "'$convene' --data-dir '$dir/data' open '$file'")
     replay=$(min_ms 1 "'$convene' --data-dir '$dir/data' replay '$file'")
     check_mem=$(peak "$file" "'$convene' check '$file'")
+    export CONVENE_EXIT_AFTER_FIRST_FRAME=checked
+    editable=$(min_ms "$n" "'$convene' --data-dir '$dir/data' open '$file'")
+    open_mem=$(peak "$file" "'$convene' --data-dir '$dir/data' open '$file'")
     unset CONVENE_EXIT_AFTER_FIRST_FRAME
     read -r read_s read_kb <<<"$(benches/replay_read.sh "$convene" "$dir/data" "$file")"
     replay_read=$(awk -v s="$read_s" 'BEGIN { printf "%.0f", s * 1000 }')
     replay_mem=$(awk -v kb="$read_kb" -v b="$(stat -c %s "$file")" \
         'BEGIN { printf "%.0f MiB (%.1fx)", kb / 1024, kb * 1024 / b }')
     size=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f MB", b / 1e6 }')
-    printf '| %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s | %s |\n' "$events" "$size" \
-        "$check" "$parse" "$open" "$replay" "$replay_read" "$check_mem" "$replay_mem"
+    printf '| %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s ms | %s | %s | %s |\n' \
+        "$events" "$size" "$check" "$parse" "$open" "$editable" "$replay" "$replay_read" \
+        "$check_mem" "$open_mem" "$replay_mem"
 done

@@ -190,6 +190,12 @@ pub(crate) fn exit_after_first_frame() -> bool {
     std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
 }
 
+/// Hidden, for benches/scaling.sh: `CONVENE_EXIT_AFTER_FIRST_FRAME=checked` quits after the
+/// first frame drawn once the log is checked behind it, when the session can be changed.
+fn exit_once_checked() -> bool {
+    std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "checked")
+}
+
 /// While the log is being checked, how often the loop looks for the verdict, and how long a
 /// key waits for it before being handled view-only (a realistic file is checked by then).
 const CHECK_POLL: Duration = Duration::from_millis(10);
@@ -273,7 +279,7 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| app.render(frame.area(), frame.buffer_mut()))?;
             dirty = false;
-            if exit_after_first_frame() {
+            if exit_after_first_frame() || (exit_once_checked() && file.behind.is_none()) {
                 break;
             }
         }

@@ -80,6 +80,23 @@ fn export_never_overwrites_a_session() {
         .stderr(predicate::str::contains("sessions folder"));
     assert!(!inside.exists());
 
+    // Nor the lock of a session outside the sessions folder, held by the app: replacing it
+    // would let a second writer in (found by trying it, after issue 10).
+    let held = copy.with_file_name("held.json");
+    std::fs::copy(&open, &held).unwrap();
+    let _held = convene::store::lock(&held).unwrap();
+    let lock = convene::store::lock_path(&held);
+    let locked = std::fs::read(&lock).unwrap();
+    convene(data.path())
+        .arg("export")
+        .arg(&other)
+        .args(["--format", "csv", "-o"])
+        .arg(&lock)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the lock of the session"));
+    assert_eq!(std::fs::read(&lock).unwrap(), locked);
+
     // An ordinary file outside is written as before.
     let out = data.path().join("proceedings.md");
     convene(data.path())

@@ -30,6 +30,12 @@ pub enum TargetRefused {
         path.display()
     )]
     Locked { path: PathBuf },
+    #[error(
+        "{}: that is the lock of the session beside it; an export never replaces one. \
+         Choose another name.",
+        path.display()
+    )]
+    Lock { path: PathBuf },
     #[error("{}: not a regular file; an export is only written to a file", path.display())]
     NotAFile { path: PathBuf },
 }
@@ -40,6 +46,13 @@ pub fn export_target(data_dir: &Path, out: &Path) -> Result<(), TargetRefused> {
     let path = || out.to_path_buf();
     if is_held(out) {
         return Err(TargetRefused::Locked { path: path() });
+    }
+    // Replacing a lock file would let a second writer in beside the app holding it.
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    if let Some(session) = name.strip_suffix(".lock")
+        && out.with_file_name(session).exists()
+    {
+        return Err(TargetRefused::Lock { path: path() });
     }
     if let Ok(meta) = std::fs::metadata(out) {
         if !meta.is_file() {

@@ -557,6 +557,7 @@ impl App {
                     keys: &keys,
                     mode: self.mode_keys.as_ref(),
                     read_only: self.read_only,
+                    panes: PaneId::shown(&self.journal.session).len(),
                 },
                 help_area,
                 buf,

@@ -48,6 +48,8 @@ pub struct Listed<'a> {
     pub keys: &'a [KeyHelp],
     pub mode: Option<&'a (&'static str, Vec<KeyHelp>)>,
     pub read_only: bool,
+    /// How many panes there are (the follow-up's Progress is the seventh).
+    pub panes: usize,
 }
 
 pub fn render(
@@ -56,6 +58,7 @@ pub fn render(
         keys,
         mode,
         read_only,
+        panes,
     }: Listed,
     area: Rect,
     buf: &mut Buffer,
@@ -77,7 +80,14 @@ pub fn render(
     let global: Vec<KeyHelp> = GLOBAL
         .iter()
         .filter(|k| !(read_only && k.edits))
-        .copied()
+        .map(|k| match k.keys {
+            "1–7" if panes < 7 => KeyHelp {
+                keys: "1–6", ..*k
+            },
+            // Nothing is saved in replay, which only reads.
+            "q / Ctrl-c" if read_only => KeyHelp { what: "quit", ..*k },
+            _ => *k,
+        })
         .collect();
     sections.push(Section {
         title: "Everywhere".into(),

@@ -810,3 +810,41 @@ fn a_short_list_of_attendees_says_how_many_are_named() {
     let text = screen(&mut app, 80, 30);
     assert!(text.contains("Attendees  9 attended, 8 named"), "{text}");
 }
+
+/// Merging an issue into another that has a lead of its own keeps the merged issue's lead
+/// in the plan, as a supporter, in the same step (found trying the demo: the lead of #6
+/// vanished when #6 was merged into #5).
+#[test]
+fn merging_keeps_the_merged_issues_lead_as_a_supporter() {
+    let journal = convene::demo::build();
+    let lead_of = |j: &Journal, id: u32| j.session.issues[&IssueId(id)].plan.lead;
+    let (theirs, ours) = (lead_of(&journal, 6), lead_of(&journal, 5));
+    assert!(
+        theirs.is_some() && ours.is_some() && theirs != ours,
+        "the demo has both"
+    );
+    let mut app = issues(journal);
+    for _ in 1..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    let shown = screen(&mut app, 100, 30);
+    assert!(selected_row(&shown).contains("6"), "{shown}");
+    type_text(&mut app, "m5");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(issue(&app, 6).merged_into, Some(IssueId(5)));
+    assert!(issue(&app, 5).plan.supporters.contains(&theirs.unwrap()));
+    assert_eq!(issue(&app, 5).plan.lead, ours);
+    let name = app
+        .journal
+        .session
+        .participant_name(theirs.unwrap())
+        .to_string();
+    assert!(
+        notice(&app).contains(&format!("its lead {name} supports it")),
+        "{}",
+        notice(&app)
+    );
+    type_text(&mut app, "u");
+    assert_eq!(issue(&app, 6).merged_into, None);
+    assert!(!issue(&app, 5).plan.supporters.contains(&theirs.unwrap()));
+}

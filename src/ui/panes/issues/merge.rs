@@ -73,12 +73,39 @@ impl MergePicker {
                     cx.error("No issue matches: type another number or title");
                     return MergeOutcome::Stay;
                 };
-                if cx.record(Change::IssuesMerged {
+                // A lead of its own where the other has one too stays on as a supporter,
+                // in the same step, rather than drop out of the plan unsaid.
+                let session = cx.session();
+                let lead_of = |id| session.issues.get(&id).and_then(|i| i.plan.lead);
+                let supports = |id, who| {
+                    let plan = session.issues.get(&id).map(|i| &i.plan.supporters);
+                    plan.is_some_and(|s: &Vec<_>| s.contains(&who))
+                };
+                let kept_on = match (lead_of(self.from), lead_of(into)) {
+                    (Some(theirs), Some(ours)) if theirs != ours && !supports(into, theirs) => {
+                        Some(theirs)
+                    }
+                    _ => None,
+                };
+                let mut changes = vec![Change::IssuesMerged {
                     from: self.from,
                     into,
-                }) {
+                }];
+                if let Some(person) = kept_on {
+                    changes.push(Change::SupporterAdded {
+                        issue: into,
+                        participant: person,
+                    });
+                }
+                let name = kept_on.map(|p| session.participant_name(p).to_string());
+                if cx.record_step(changes) {
+                    let lead = match name {
+                        Some(name) => format!(", and its lead {name} supports it"),
+                        None => String::new(),
+                    };
                     cx.info(format!(
-                        "Merged issue {} into issue {into}: its report and dots carried over. u undoes",
+                        "Merged issue {} into issue {into}: its report and dots carried over{lead}. \
+                         u undoes",
                         self.from
                     ));
                     MergeOutcome::Merged(into)

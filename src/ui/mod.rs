@@ -63,11 +63,14 @@ pub fn run(
 /// its snapshot and the session stays view-only until the check is done. If the log
 /// disagrees with the snapshot, the log is the truth: the app switches to it and says so.
 pub fn run_opening(opening: Opening, theme: Theme) -> anyhow::Result<()> {
-    let preview = opening.preview;
+    let crate::store::Preview { meta, state, .. } = opening.preview;
+    // The snapshot as read is not kept for the life of the app: the session made from it is
+    // all the first frames need.
     let journal = Journal {
-        session: preview.state.to_session(),
+        session: state.to_session(),
         events: Vec::new(),
     };
+    drop(state);
     let mut app = App::new(journal, name_of(&opening.path), theme, now());
     app.checking = true;
     app.panes.closing.file = Some(opening.path.clone());
@@ -76,7 +79,7 @@ pub fn run_opening(opening: Opening, theme: Theme) -> anyhow::Result<()> {
         behind: Some(opening.behind),
         lock: Some(opening.lock),
         path: opening.path,
-        meta: preview.meta,
+        meta,
     };
     let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut file));
     finish(file, result)

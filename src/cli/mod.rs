@@ -144,7 +144,7 @@ pub enum Command {
         /// With --anonymous: fold organisations and groups with fewer people into "Other".
         #[arg(long, value_name = "N", default_value_t = 3, requires = "anonymous")]
         min_group: usize,
-        /// For CSV: which table to write (issues, actions or results).
+        /// For CSV: which table to write (issues, actions, results, or progress in a follow-up).
         #[arg(long, value_name = "TABLE")]
         table: Option<String>,
         /// For CSV: leave out the UTF-8 byte-order mark (for pipelines rather than Excel).

@@ -105,9 +105,16 @@ fn jump_target(session: &Session, round: &Round, text: &str) -> Result<IssueId, 
 }
 
 fn count(text: &str) -> Result<u32, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("\"{}\" is not a whole number of dots", text.trim()))
+    let text = text.trim();
+    match text.parse::<u32>() {
+        Ok(n) => Ok(n),
+        // All digits, only too big to hold: the rules' own limit is what to say.
+        Err(_) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => Err(format!(
+            "{text} dots: {}",
+            crate::model::Rejection::TooManyDots
+        )),
+        Err(_) => Err(format!("\"{text}\" is not a whole number of dots")),
+    }
 }
 
 impl VotePane {
@@ -225,5 +232,23 @@ impl VotePane {
             }
             None => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_count_too_big_to_hold_says_the_limit_not_that_it_is_no_number() {
+        let big = super::count(" 99999999999 ").unwrap_err();
+        assert_eq!(
+            big,
+            "99999999999 dots: at most 100000 dots can be counted for one issue"
+        );
+        assert_eq!(super::count("12"), Ok(12));
+        assert!(
+            super::count("1.5")
+                .unwrap_err()
+                .contains("not a whole number")
+        );
     }
 }

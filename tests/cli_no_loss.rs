@@ -32,6 +32,16 @@ fn mode(path: &Path) -> u32 {
 
 // 2. `export -o` onto a session.
 
+/// `convene export FROM --format FORMAT -o OUT`.
+fn export_onto(data: &Path, from: &Path, format: &str, out: &Path) -> assert_cmd::assert::Assert {
+    convene(data)
+        .arg("export")
+        .arg(from)
+        .args(["--format", format, "-o"])
+        .arg(out)
+        .assert()
+}
+
 #[test]
 fn export_never_overwrites_a_session() {
     let data = tempfile::tempdir().unwrap();
@@ -46,12 +56,7 @@ fn export_never_overwrites_a_session() {
         .success();
     let before = std::fs::read(&open).unwrap();
     let _app = convene::store::lock(&open).unwrap();
-    convene(data.path())
-        .arg("export")
-        .arg(&other)
-        .args(["--format", "json", "-o"])
-        .arg(&open)
-        .assert()
+    export_onto(data.path(), &other, "json", &open)
         .failure()
         .stderr(predicate::str::contains("never replaces"));
     assert_eq!(std::fs::read(&open).unwrap(), before);
@@ -60,22 +65,12 @@ fn export_never_overwrites_a_session() {
     let copy = data.path().join("copy.json");
     std::fs::copy(&open, &copy).unwrap();
     let copied = std::fs::read(&copy).unwrap();
-    convene(data.path())
-        .arg("export")
-        .arg(&other)
-        .args(["--format", "markdown", "-o"])
-        .arg(&copy)
-        .assert()
+    export_onto(data.path(), &other, "markdown", &copy)
         .failure()
         .stderr(predicate::str::contains("is a Convene session"));
     assert_eq!(std::fs::read(&copy).unwrap(), copied);
     let inside = open.with_file_name("proceedings.md");
-    convene(data.path())
-        .arg("export")
-        .arg(&other)
-        .args(["--format", "markdown", "-o"])
-        .arg(&inside)
-        .assert()
+    export_onto(data.path(), &other, "markdown", &inside)
         .failure()
         .stderr(predicate::str::contains("sessions folder"));
     assert!(!inside.exists());
@@ -87,25 +82,14 @@ fn export_never_overwrites_a_session() {
     let _held = convene::store::lock(&held).unwrap();
     let lock = convene::store::lock_path(&held);
     let locked = std::fs::read(&lock).unwrap();
-    convene(data.path())
-        .arg("export")
-        .arg(&other)
-        .args(["--format", "csv", "-o"])
-        .arg(&lock)
-        .assert()
+    export_onto(data.path(), &other, "csv", &lock)
         .failure()
         .stderr(predicate::str::contains("the lock of the session"));
     assert_eq!(std::fs::read(&lock).unwrap(), locked);
 
     // An ordinary file outside is written as before.
     let out = data.path().join("proceedings.md");
-    convene(data.path())
-        .arg("export")
-        .arg(&other)
-        .args(["--format", "markdown", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    export_onto(data.path(), &other, "markdown", &out).success();
     assert!(std::fs::read_to_string(&out).unwrap().contains("Exported"));
 }
 

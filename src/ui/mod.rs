@@ -186,17 +186,30 @@ pub fn with_terminal<T>(
     result
 }
 
-/// Hidden, for benches/startup.sh: `CONVENE_EXIT_AFTER_FIRST_FRAME=1` quits (saving as
-/// usual) as soon as the first frame is drawn, so start to first frame can be timed as a
-/// whole process and peak memory read with a session open.
-pub(crate) fn exit_after_first_frame() -> bool {
-    std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
+/// Hidden, for the benches: when the app quits by itself after a frame, read once rather
+/// than on every frame.
+fn exit_after() -> Option<&'static str> {
+    static EXIT: std::sync::OnceLock<Option<&'static str>> = std::sync::OnceLock::new();
+    *EXIT.get_or_init(|| {
+        match std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME")?.to_str()? {
+            "1" => Some("1"),
+            "checked" => Some("checked"),
+            _ => None,
+        }
+    })
 }
 
-/// Hidden, for benches/scaling.sh: `CONVENE_EXIT_AFTER_FIRST_FRAME=checked` quits after the
-/// first frame drawn once the log is checked behind it, when the session can be changed.
+/// `CONVENE_EXIT_AFTER_FIRST_FRAME=1` (benches/startup.sh) quits, saving as usual, as soon
+/// as the first frame is drawn, so start to first frame can be timed as a whole process
+/// and peak memory read with a session open.
+pub(crate) fn exit_after_first_frame() -> bool {
+    exit_after() == Some("1")
+}
+
+/// `CONVENE_EXIT_AFTER_FIRST_FRAME=checked` (benches/scaling.sh) quits after the first
+/// frame drawn once the log is checked behind it, when the session can be changed.
 fn exit_once_checked() -> bool {
-    std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "checked")
+    exit_after() == Some("checked")
 }
 
 /// While the log is being checked, how often the loop looks for the verdict, and how long a

@@ -839,10 +839,10 @@ fn merging_keeps_the_merged_issues_lead_as_a_supporter() {
         .session
         .participant_name(theirs.unwrap())
         .to_string();
+    let said = notice(&app);
     assert!(
-        notice(&app).contains(&format!("its lead {name} supports it")),
-        "{}",
-        notice(&app)
+        said.contains(&format!("{name} (its lead) now supports #5")),
+        "{said}"
     );
     type_text(&mut app, "u");
     assert_eq!(issue(&app, 6).merged_into, None);

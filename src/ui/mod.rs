@@ -190,13 +190,13 @@ pub fn with_terminal<T>(
 /// than on every frame.
 fn exit_after() -> Option<&'static str> {
     static EXIT: std::sync::OnceLock<Option<&'static str>> = std::sync::OnceLock::new();
-    *EXIT.get_or_init(|| {
-        match std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME")?.to_str()? {
+    *EXIT.get_or_init(
+        || match std::env::var_os("CONVENE_EXIT_AFTER_FIRST_FRAME")?.to_str()? {
             "1" => Some("1"),
             "checked" => Some("checked"),
             _ => None,
-        }
-    })
+        },
+    )
 }
 
 /// `CONVENE_EXIT_AFTER_FIRST_FRAME=1` (benches/startup.sh) quits, saving as usual, as soon

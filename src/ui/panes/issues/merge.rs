@@ -99,15 +99,17 @@ impl MergePicker {
                 }
                 let name = kept_on.map(|p| session.participant_name(p).to_string());
                 if cx.record_step(changes) {
-                    let lead = match name {
-                        Some(name) => format!(", and its lead {name} supports it"),
-                        None => String::new(),
-                    };
-                    cx.info(format!(
-                        "Merged issue {} into issue {into}: its report and dots carried over{lead}. \
-                         u undoes",
-                        self.from
-                    ));
+                    // Short enough for 80 columns with a long name: the lead is the news.
+                    cx.info(match name {
+                        Some(name) => format!(
+                            "Merged #{} into #{into}; {name} (its lead) now supports #{into}. u undoes",
+                            self.from
+                        ),
+                        None => format!(
+                            "Merged issue {} into issue {into}: its report and dots carried over. u undoes",
+                            self.from
+                        ),
+                    });
                     MergeOutcome::Merged(into)
                 } else {
                     MergeOutcome::Stay

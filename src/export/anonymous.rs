@@ -99,7 +99,46 @@ impl Anonymiser {
                 Change::ReportRecorded { report, .. } => {
                     reported.extend(report.attendee_names.iter().cloned())
                 }
-                _ => {}
+                Change::SessionCreated { .. }
+                | Change::ThemeSet { .. }
+                | Change::ReportReminderSet { .. }
+                | Change::Undo
+                | Change::Redo
+                | Change::ParticipantRemoved { .. }
+                | Change::SpaceAdded { .. }
+                | Change::SpaceRenamed { .. }
+                | Change::SpaceRemoved { .. }
+                | Change::SlotAdded { .. }
+                | Change::SlotUpdated { .. }
+                | Change::SlotRemoved { .. }
+                | Change::IssuePlaced { .. }
+                | Change::IssueUnplaced { .. }
+                | Change::IssueRaised { .. }
+                | Change::IssueEdited { .. }
+                | Change::IssueDeleted { .. }
+                | Change::IssuesMerged { .. }
+                | Change::IssueCancelled { .. }
+                | Change::RoundOpened { .. }
+                | Change::RoundClosed { .. }
+                | Change::RoundReopened { .. }
+                | Change::ResultsRevealed { .. }
+                | Change::DotAdded { .. }
+                | Change::DotRemoved { .. }
+                | Change::TallySet { .. }
+                | Change::LeadAssigned { .. }
+                | Change::SupporterAdded { .. }
+                | Change::SupporterRemoved { .. }
+                | Change::StepAdded { .. }
+                | Change::StepUpdated { .. }
+                | Change::StepRemoved { .. }
+                | Change::TriageSet { .. }
+                | Change::FollowUpStarted { .. }
+                | Change::PriorityCarried { .. }
+                | Change::StepCarried { .. }
+                | Change::ProgressRecorded { .. }
+                | Change::AbsenceSet { .. }
+                | Change::CopyMade { .. }
+                | Change::CopyMerged { .. } => {}
             }
         }
         let mut people = vec![];

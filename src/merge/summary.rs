@@ -46,7 +46,44 @@ impl Counts {
             Change::ParticipantAdded { .. } => self.people += 1,
             Change::DotAdded { .. } => self.dots += 1,
             Change::StepAdded { .. } => self.steps += 1,
-            _ => self.other += 1,
+            Change::SessionCreated { .. }
+            | Change::ThemeSet { .. }
+            | Change::ReportReminderSet { .. }
+            | Change::Undo
+            | Change::Redo
+            | Change::ParticipantUpdated { .. }
+            | Change::ParticipantRemoved { .. }
+            | Change::SpaceAdded { .. }
+            | Change::SpaceRenamed { .. }
+            | Change::SpaceRemoved { .. }
+            | Change::SlotAdded { .. }
+            | Change::SlotUpdated { .. }
+            | Change::SlotRemoved { .. }
+            | Change::IssuePlaced { .. }
+            | Change::IssueUnplaced { .. }
+            | Change::IssueEdited { .. }
+            | Change::IssueDeleted { .. }
+            | Change::IssuesMerged { .. }
+            | Change::IssueCancelled { .. }
+            | Change::RoundOpened { .. }
+            | Change::RoundClosed { .. }
+            | Change::RoundReopened { .. }
+            | Change::ResultsRevealed { .. }
+            | Change::DotRemoved { .. }
+            | Change::TallySet { .. }
+            | Change::LeadAssigned { .. }
+            | Change::SupporterAdded { .. }
+            | Change::SupporterRemoved { .. }
+            | Change::StepUpdated { .. }
+            | Change::StepRemoved { .. }
+            | Change::TriageSet { .. }
+            | Change::FollowUpStarted { .. }
+            | Change::PriorityCarried { .. }
+            | Change::StepCarried { .. }
+            | Change::ProgressRecorded { .. }
+            | Change::AbsenceSet { .. }
+            | Change::CopyMade { .. }
+            | Change::CopyMerged { .. } => self.other += 1,
         }
     }
 

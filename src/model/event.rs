@@ -372,20 +372,12 @@ impl Change {
     /// that holds it is refused rather than read as something it cannot be.
     pub fn since_version(&self) -> u32 {
         match self {
-            Change::FollowUpStarted { .. }
-            | Change::PriorityCarried { .. }
-            | Change::StepCarried { .. }
-            | Change::ProgressRecorded { .. }
-            | Change::AbsenceSet { .. } => 2,
+            // "Stuck" came with follow-ups; the kind itself is older.
             Change::StepUpdated {
                 status: StepStatus::Stuck,
                 ..
             } => 2,
-            Change::CopyMade { .. }
-            | Change::CopyMerged { .. }
-            | Change::ReportReminderSet { .. }
-            | Change::TallySet { .. } => 2,
-            _ => 1,
+            other => other.kind_of().since(),
         }
     }
 
@@ -399,50 +391,6 @@ impl Change {
 
     /// The snake_case name used as `type` in the file.
     pub fn kind(&self) -> &'static str {
-        match self {
-            Change::SessionCreated { .. } => "session_created",
-            Change::ThemeSet { .. } => "theme_set",
-            Change::ParticipantAdded { .. } => "participant_added",
-            Change::ParticipantUpdated { .. } => "participant_updated",
-            Change::ParticipantRemoved { .. } => "participant_removed",
-            Change::SpaceAdded { .. } => "space_added",
-            Change::SpaceRenamed { .. } => "space_renamed",
-            Change::SpaceRemoved { .. } => "space_removed",
-            Change::SlotAdded { .. } => "slot_added",
-            Change::SlotUpdated { .. } => "slot_updated",
-            Change::SlotRemoved { .. } => "slot_removed",
-            Change::IssueRaised { .. } => "issue_raised",
-            Change::IssueEdited { .. } => "issue_edited",
-            Change::IssueDeleted { .. } => "issue_deleted",
-            Change::IssuesMerged { .. } => "issues_merged",
-            Change::IssuePlaced { .. } => "issue_placed",
-            Change::IssueUnplaced { .. } => "issue_unplaced",
-            Change::IssueCancelled { .. } => "issue_cancelled",
-            Change::ReportRecorded { .. } => "report_recorded",
-            Change::RoundOpened { .. } => "round_opened",
-            Change::RoundClosed { .. } => "round_closed",
-            Change::RoundReopened { .. } => "round_reopened",
-            Change::ResultsRevealed { .. } => "results_revealed",
-            Change::DotAdded { .. } => "dot_added",
-            Change::DotRemoved { .. } => "dot_removed",
-            Change::TallySet { .. } => "tally_set",
-            Change::LeadAssigned { .. } => "lead_assigned",
-            Change::SupporterAdded { .. } => "supporter_added",
-            Change::SupporterRemoved { .. } => "supporter_removed",
-            Change::StepAdded { .. } => "step_added",
-            Change::StepUpdated { .. } => "step_updated",
-            Change::StepRemoved { .. } => "step_removed",
-            Change::TriageSet { .. } => "triage_set",
-            Change::FollowUpStarted { .. } => "follow_up_started",
-            Change::PriorityCarried { .. } => "priority_carried",
-            Change::StepCarried { .. } => "step_carried",
-            Change::ProgressRecorded { .. } => "progress_recorded",
-            Change::AbsenceSet { .. } => "absence_set",
-            Change::CopyMade { .. } => "copy_made",
-            Change::CopyMerged { .. } => "copy_merged",
-            Change::ReportReminderSet { .. } => "report_reminder_set",
-            Change::Undo => "undo",
-            Change::Redo => "redo",
-        }
+        self.kind_of().name()
     }
 }

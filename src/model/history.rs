@@ -186,9 +186,9 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
             } => {
                 if let Some(round) = session.rounds.get_mut(&round) {
                     if added {
-                        super::apply::take_dot(round, issue, voter);
+                        round.take_dot(issue, voter);
                     } else {
-                        super::apply::give_dot(round, issue, voter);
+                        round.give_dot(issue, voter);
                     }
                 }
             }
@@ -198,7 +198,7 @@ pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
                 tally,
             } => {
                 if let Some(round) = session.rounds.get_mut(&round) {
-                    super::apply::set_tally(round, issue, tally);
+                    round.set_tally(issue, tally);
                 }
             }
         }

@@ -4,6 +4,7 @@
 mod apply;
 pub mod dates;
 pub mod describe;
+mod dots;
 pub mod event;
 pub mod followup;
 mod history;
@@ -11,15 +12,17 @@ pub mod ids;
 mod journal;
 pub mod kinds;
 mod rejection;
+mod rules;
 pub mod session;
 pub mod stamp;
 mod tagged;
 pub mod tally;
+mod validate;
 
 #[cfg(test)]
 mod tests;
 
-pub use apply::{apply, same_name};
+pub use apply::apply;
 pub use event::{Captured, Change, Event, IdMap};
 pub use history::UNDO_DEPTH;
 pub use ids::*;
@@ -27,3 +30,4 @@ pub use journal::{BadEvent, Journal, Rebuild, Stamped};
 pub use kinds::{Family, Kind};
 pub use rejection::*;
 pub use session::*;
+pub use validate::same_name;

@@ -1,14 +1,15 @@
 //! How the follow-up family of changes applies to a session (called from `apply`).
 
-use super::{FollowUp, MAX_NOTE};
-use crate::model::apply::{
-    checked, file_issue, file_step, fresh_issue, fresh_step, issue, long_text, maybe_participant,
-    participant,
-};
+use super::{FollowUp, Link, MAX_NOTE, Meeting, Milestone, Origin, UsedIds};
 use crate::model::event::{Change, Event};
 use crate::model::history::{Field, Patch};
+use crate::model::ids::*;
 use crate::model::rejection::*;
-use crate::model::session::{Issue, Plan, Session, Step};
+use crate::model::rules::issues::{file_issue, fresh_issue};
+use crate::model::rules::plan::{file_step, fresh_step};
+use crate::model::session::{Horizon, Issue, Plan, Session, Step, StepStatus};
+use crate::model::validate::{checked, issue, long_text, maybe_participant, participant};
+use chrono::NaiveDate;
 
 /// Whether the event belongs to a follow-up's founding step (which is not undoable), and
 /// whether it may: the link only as event 2, carried items only in that step.
@@ -32,144 +33,152 @@ fn one_line(text: &str) -> Result<String, Rejection> {
     long_text(&joined, "progress note", MAX_NOTE)
 }
 
-pub(crate) fn change_state(
+pub(crate) fn start(
     session: &mut Session,
-    change: &Change,
+    follows: &Link,
+    date: &NaiveDate,
+    earlier: &[Meeting],
+    used: &UsedIds,
 ) -> Result<Vec<Patch>, Rejection> {
-    use Change::*;
-    match change {
-        FollowUpStarted {
-            follows,
-            date,
-            earlier,
-            used,
-        } => {
-            checked(&follows.session, "earlier session's id", MAX_NAME)?;
-            long_text(&follows.theme, "earlier theme", MAX_THEME)?;
-            long_text(&follows.file, "earlier file name", MAX_NAME)?;
-            for m in earlier {
-                long_text(&m.theme, "earlier theme", MAX_THEME)?;
-                long_text(&m.file, "earlier file name", MAX_NAME)?;
-            }
-            if *date < follows.date {
-                return Err(Rejection::FollowUpBefore {
-                    date: *date,
-                    follows: follows.date,
-                });
-            }
-            session.next.participant = session.next.participant.max(used.participants);
-            session.next.issue = session.next.issue.max(used.issues);
-            session.next.step = session.next.step.max(used.steps);
-            session.follow_up = Some(FollowUp {
-                follows: (**follows).clone(),
-                earlier: earlier.clone(),
-                date: *date,
-            });
-            Ok(vec![])
-        }
-        PriorityCarried {
-            issue: id,
-            from,
-            title,
-            description,
-            lead,
-            supporters,
-        } => {
-            let new = fresh_issue(session, *id, title, description)?;
-            maybe_participant(session, *lead)?;
-            let mut seen = vec![];
-            for s in supporters {
-                let name = participant(session, *s)?.name.clone();
-                if Some(*s) == *lead {
-                    return Err(Rejection::LeadsIt { name });
-                }
-                if seen.contains(s) {
-                    return Err(Rejection::SupporterTwice { name });
-                }
-                seen.push(*s);
-            }
-            let new = Issue {
-                plan: Plan {
-                    lead: *lead,
-                    supporters: seen,
-                    ..Plan::default()
-                },
-                carried_from: Some((**from).clone()),
-                ..new
-            };
-            Ok(file_issue(session, new))
-        }
-        StepCarried {
-            issue: id,
-            step,
-            from,
-            text,
-            owner,
-            due,
-            horizon,
-            status,
-            history,
-        } => {
-            let new = fresh_step(session, *id, *step, text, *owner)?;
-            let mut kept = Vec::with_capacity(history.len());
-            for m in history {
-                let mut m = m.clone();
-                m.note = one_line(&m.note)?;
-                if let Some(o) = &m.owner {
-                    long_text(o, "owner's name", MAX_NAME)?;
-                }
-                kept.push(m);
-            }
-            let new = Step {
-                due: *due,
-                horizon: *horizon,
-                status: *status,
-                carried_from: Some((**from).clone()),
-                history: kept,
-                ..new
-            };
-            Ok(file_step(session, *id, new))
-        }
-        ProgressRecorded {
-            issue: id,
-            step,
-            status,
-            note,
-            due,
-            owner,
-        } => {
-            let Some(was) = issue(session, *id)?.plan.steps.get(step) else {
-                return Err(Rejection::UnknownStep {
-                    issue: *id,
-                    step: *step,
-                });
-            };
-            let note = one_line(note)?;
-            maybe_participant(session, *owner)?;
-            if was.status == *status && was.note == note && was.due == *due && was.owner == *owner {
-                return Err(Rejection::NoChange);
-            }
-            let mut new = was.clone();
-            new.status = *status;
-            new.note = note;
-            new.due = *due;
-            new.owner = *owner;
-            let it = session.issues.get_mut(id).expect("checked");
-            let old = it.plan.steps.insert(*step, new);
-            Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
-        }
-        AbsenceSet {
-            participant: id,
-            absent,
-        } => {
-            let who = participant(session, *id)?;
-            if who.absent == *absent {
-                return Err(Rejection::NoChange);
-            }
-            let old = who.clone();
-            session.participants.get_mut(id).expect("checked").absent = *absent;
-            Ok(vec![Patch::Participant(*id, Some(old))])
-        }
-        _ => unreachable!("only the follow-up family is applied here"),
+    checked(&follows.session, "earlier session's id", MAX_NAME)?;
+    long_text(&follows.theme, "earlier theme", MAX_THEME)?;
+    long_text(&follows.file, "earlier file name", MAX_NAME)?;
+    for m in earlier {
+        long_text(&m.theme, "earlier theme", MAX_THEME)?;
+        long_text(&m.file, "earlier file name", MAX_NAME)?;
     }
+    if *date < follows.date {
+        return Err(Rejection::FollowUpBefore {
+            date: *date,
+            follows: follows.date,
+        });
+    }
+    session.next.participant = session.next.participant.max(used.participants);
+    session.next.issue = session.next.issue.max(used.issues);
+    session.next.step = session.next.step.max(used.steps);
+    session.follow_up = Some(FollowUp {
+        follows: follows.clone(),
+        earlier: earlier.to_vec(),
+        date: *date,
+    });
+    Ok(vec![])
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the fields of the kind, as the file names them"
+)]
+pub(crate) fn carry_priority(
+    session: &mut Session,
+    id: &IssueId,
+    from: &Origin,
+    title: &str,
+    description: &str,
+    lead: &Option<ParticipantId>,
+    supporters: &[ParticipantId],
+) -> Result<Vec<Patch>, Rejection> {
+    let new = fresh_issue(session, *id, title, description)?;
+    maybe_participant(session, *lead)?;
+    let mut seen = vec![];
+    for s in supporters {
+        let name = participant(session, *s)?.name.clone();
+        if Some(*s) == *lead {
+            return Err(Rejection::LeadsIt { name });
+        }
+        if seen.contains(s) {
+            return Err(Rejection::SupporterTwice { name });
+        }
+        seen.push(*s);
+    }
+    let new = Issue {
+        plan: Plan {
+            lead: *lead,
+            supporters: seen,
+            ..Plan::default()
+        },
+        carried_from: Some(from.clone()),
+        ..new
+    };
+    Ok(file_issue(session, new))
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the fields of the kind, as the file names them"
+)]
+pub(crate) fn carry_step(
+    session: &mut Session,
+    id: &IssueId,
+    step: &StepId,
+    from: &Origin,
+    text: &str,
+    owner: &Option<ParticipantId>,
+    due: &Option<NaiveDate>,
+    horizon: &Horizon,
+    status: &StepStatus,
+    history: &[Milestone],
+) -> Result<Vec<Patch>, Rejection> {
+    let new = fresh_step(session, *id, *step, text, *owner)?;
+    let mut kept = Vec::with_capacity(history.len());
+    for m in history {
+        let mut m = m.clone();
+        m.note = one_line(&m.note)?;
+        if let Some(o) = &m.owner {
+            long_text(o, "owner's name", MAX_NAME)?;
+        }
+        kept.push(m);
+    }
+    let new = Step {
+        due: *due,
+        horizon: *horizon,
+        status: *status,
+        carried_from: Some(from.clone()),
+        history: kept,
+        ..new
+    };
+    Ok(file_step(session, *id, new))
+}
+
+pub(crate) fn record_progress(
+    session: &mut Session,
+    id: &IssueId,
+    step: &StepId,
+    status: &StepStatus,
+    note: &str,
+    due: &Option<NaiveDate>,
+    owner: &Option<ParticipantId>,
+) -> Result<Vec<Patch>, Rejection> {
+    let Some(was) = issue(session, *id)?.plan.steps.get(step) else {
+        return Err(Rejection::UnknownStep {
+            issue: *id,
+            step: *step,
+        });
+    };
+    let note = one_line(note)?;
+    maybe_participant(session, *owner)?;
+    if was.status == *status && was.note == note && was.due == *due && was.owner == *owner {
+        return Err(Rejection::NoChange);
+    }
+    let mut new = was.clone();
+    new.status = *status;
+    new.note = note;
+    new.due = *due;
+    new.owner = *owner;
+    let it = session.issues.get_mut(id).expect("checked");
+    let old = it.plan.steps.insert(*step, new);
+    Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+}
+
+pub(crate) fn set_absence(
+    session: &mut Session,
+    id: &ParticipantId,
+    absent: &bool,
+) -> Result<Vec<Patch>, Rejection> {
+    let who = participant(session, *id)?;
+    if who.absent == *absent {
+        return Err(Rejection::NoChange);
+    }
+    let old = who.clone();
+    session.participants.get_mut(id).expect("checked").absent = *absent;
+    Ok(vec![Patch::Participant(*id, Some(old))])
 }

@@ -4,7 +4,6 @@
 mod apply;
 pub mod dates;
 pub mod describe;
-mod dots;
 pub mod event;
 pub mod followup;
 mod history;
@@ -12,6 +11,7 @@ pub mod ids;
 mod journal;
 pub mod kinds;
 mod rejection;
+mod round;
 mod rules;
 pub mod session;
 pub mod stamp;

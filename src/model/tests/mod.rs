@@ -1,6 +1,7 @@
 //! Tests of the domain rules, one or more per rule. They go through `Journal::record`, as a
 //! screen does, and every refusal is checked to leave the session and its log untouched.
 
+mod describe;
 mod followup;
 mod history;
 mod issues;

@@ -3,7 +3,8 @@
 
 use super::files;
 use super::progress::Progress;
-use crate::model::{Change, Journal};
+use crate::model::Journal;
+use crate::model::commands::{self, Person};
 use crate::sheet::{PROGRESS_EVERY, Row, at_most, parse_issues_with};
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
@@ -68,31 +69,14 @@ fn record_with(
             progress(n as u64);
         }
         let refused = |why| anyhow::anyhow!("row {}: {why}", row.row);
-        let convener = match row.convener.trim() {
-            "" => None,
-            name => match journal.session.find_participant(name) {
-                Some(id) => Some(id),
-                None => {
-                    let id = journal.session.next_participant_id();
-                    let change = Change::ParticipantAdded {
-                        participant: id,
-                        name: name.to_string(),
-                        organisation: None,
-                        group: None,
-                    };
-                    journal.record(now, change).map_err(refused)?;
-                    added.participants += 1;
-                    Some(id)
-                }
-            },
-        };
-        let change = Change::IssueRaised {
-            issue: journal.session.next_issue_id(),
-            title: row.title.clone(),
-            convener,
-            description: row.description.clone(),
-        };
-        journal.record(now, change).map_err(refused)?;
+        // A new convener joins with their issue as one step, as in the app.
+        let convener = commands::person_named(&journal.session, &row.convener);
+        let changes =
+            commands::raise_issue(&journal.session, &row.title, &convener, &row.description);
+        journal.record_step(now, changes).map_err(refused)?;
+        if let Person::New(_) = convener {
+            added.participants += 1;
+        }
         added.issues += 1;
     }
     Ok(added)
@@ -110,6 +94,7 @@ fn read(path: &Path, progress: &mut Progress) -> anyhow::Result<Vec<Row>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Change;
 
     fn at() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-05-01T09:00:00+01:00").unwrap()
@@ -169,5 +154,22 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(err, "row 3: the title cannot be empty");
+    }
+
+    #[test]
+    fn a_new_convener_joins_with_their_issue_as_one_step() {
+        let mut journal = Journal::create(at(), "Theme").unwrap();
+        let rows = [
+            row(2, "Transport", "Sam Hale", ""),
+            row(3, "Rotas", "Sam Hale", ""),
+        ];
+        record_with(&mut journal, at(), &rows, &mut |_| {}).unwrap();
+        let steps: Vec<_> = journal.events.iter().map(|e| (e.seq, e.part_of)).collect();
+        // Sam joins with the first issue (one undo takes both back); the second names them.
+        assert_eq!(steps, [(1, None), (2, Some(2)), (3, Some(2)), (4, None)]);
+        journal.record(at(), Change::Undo).unwrap();
+        journal.record(at(), Change::Undo).unwrap();
+        assert!(journal.session.issues.is_empty());
+        assert!(journal.session.participants.is_empty());
     }
 }

@@ -3,7 +3,7 @@
 
 use super::files;
 use crate::model::describe::{describe, describe_step};
-use crate::model::{Change, Session, apply};
+use crate::model::{Change, Session, apply, step_end};
 use crate::store;
 use std::io::Write;
 use std::path::Path;
@@ -24,10 +24,7 @@ pub fn run(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
                 write!(out, "; {}", describe(&session, event))?;
             }
         } else if let Change::FollowUpStarted { .. } = event.change {
-            let end = events[n + 1..]
-                .iter()
-                .position(|e| e.joins().is_none())
-                .map_or(events.len(), |k| n + 1 + k);
+            let end = step_end(events, n + 1);
             let changes: Vec<Change> = events[n..end].iter().map(|e| e.change.clone()).collect();
             writeln!(out)?;
             write!(

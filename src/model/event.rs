@@ -81,6 +81,24 @@ impl Event {
     }
 }
 
+/// The index of the first event of the step that holds `events[i]`: a step of several
+/// events is undone, replayed, logged and merged whole.
+pub fn step_start(events: &[Event], mut i: usize) -> usize {
+    while i > 0 && events.get(i).is_some_and(|e| e.joins().is_some()) {
+        i -= 1;
+    }
+    i
+}
+
+/// The first index from `n` on where a step begins (or the end of the log): where a step
+/// that is under way at `n` ends.
+pub fn step_end(events: &[Event], mut n: usize) -> usize {
+    while events.get(n).is_some_and(|e| e.joins().is_some()) {
+        n += 1;
+    }
+    n
+}
+
 /// What changed. Ids of new things are chosen by whoever records the event (from the
 /// session's `next_*_id`), so the log says exactly which id each thing got.
 ///

@@ -2,6 +2,7 @@
 //! knows about files or terminals, so every rule can be tested on its own.
 
 mod apply;
+pub mod commands;
 pub mod dates;
 pub mod describe;
 pub mod event;
@@ -23,7 +24,7 @@ mod validate;
 mod tests;
 
 pub use apply::apply;
-pub use event::{Captured, Change, Event, IdMap};
+pub use event::{Captured, Change, Event, IdMap, step_end, step_start};
 pub use history::UNDO_DEPTH;
 pub use ids::*;
 pub use journal::{BadEvent, Journal, Rebuild, Stamped};

@@ -98,10 +98,7 @@ impl Builder {
             ready.extend(events);
         }
         if ready.last().is_some_and(|e| e.part_of.is_some()) {
-            let mut start = ready.len() - 1;
-            while start > 0 && ready[start].joins().is_some() {
-                start -= 1;
-            }
+            let start = crate::model::step_start(&ready, ready.len() - 1);
             self.held = ready.split_off(start);
         }
         self.laid += checkpoints.len();

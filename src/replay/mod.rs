@@ -242,19 +242,13 @@ impl Replayer {
     }
 
     /// The position at the end of the step that the position `n` is in.
-    fn step_end(&self, mut n: usize) -> usize {
-        while self.events.get(n).is_some_and(|e| e.joins().is_some()) {
-            n += 1;
-        }
-        n
+    fn step_end(&self, n: usize) -> usize {
+        crate::model::step_end(&self.events, n)
     }
 
     /// The index of the first event of the step that holds the event at index `i`.
-    fn step_start(&self, mut i: usize) -> usize {
-        while i > 0 && self.events[i].joins().is_some() {
-            i -= 1;
-        }
-        i
+    fn step_start(&self, i: usize) -> usize {
+        crate::model::step_start(&self.events, i)
     }
 
     fn apply_next(&mut self) {

@@ -4,18 +4,12 @@
 //! names; Enter again on the same name adds the person, and the change that names them is
 //! recorded with them as one step, so one undo takes both back.
 
+use crate::model::commands;
 use crate::model::{Change, ParticipantId, Session};
 use crate::ui::pane::Cx;
 use crate::ui::widgets::Field;
 
-/// Who a typed name means.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Person {
-    Nobody,
-    Known(ParticipantId),
-    /// Not on the roster, and confirmed: joins it with the change that names them.
-    New(String),
-}
+pub use crate::model::commands::Person;
 
 /// What the name typed in `field` means. `None` while a new name waits for its second
 /// Enter: the field's note and the notice say so, and offer the names it may have meant.
@@ -66,21 +60,8 @@ pub fn record_with(
     who: &Person,
     change: impl FnOnce(Option<ParticipantId>) -> Change,
 ) -> Option<Option<ParticipantId>> {
-    match who {
-        Person::Nobody => cx.record(change(None)).then_some(None),
-        Person::Known(id) => cx.record(change(Some(*id))).then_some(Some(*id)),
-        Person::New(name) => {
-            let id = cx.session().next_participant_id();
-            let added = Change::ParticipantAdded {
-                participant: id,
-                name: name.clone(),
-                organisation: None,
-                group: None,
-            };
-            cx.record_step(vec![added, change(Some(id))])
-                .then_some(Some(id))
-        }
-    }
+    let (changes, named) = commands::naming(cx.session(), who, change);
+    cx.record_step(changes).then_some(named)
 }
 
 /// Words for the notice when someone new joined: " (Ami joined the roster)".

@@ -1,7 +1,8 @@
 //! Choosing where an issue is merged: type the other issue's number or words of its title,
 //! or move through the list. Near-duplicates are common in a busy marketplace.
 
-use crate::model::{Change, IssueId, Session};
+use crate::model::commands;
+use crate::model::{IssueId, Session};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::widgets::popup;
 use crate::ui::widgets::scroll::Scroll;
@@ -73,30 +74,8 @@ impl MergePicker {
                     cx.error("No issue matches: type another number or title");
                     return MergeOutcome::Stay;
                 };
-                // A lead of its own where the other has one too stays on as a supporter,
-                // in the same step, rather than drop out of the plan unsaid.
                 let session = cx.session();
-                let lead_of = |id| session.issues.get(&id).and_then(|i| i.plan.lead);
-                let supports = |id, who| {
-                    let plan = session.issues.get(&id).map(|i| &i.plan.supporters);
-                    plan.is_some_and(|s: &Vec<_>| s.contains(&who))
-                };
-                let kept_on = match (lead_of(self.from), lead_of(into)) {
-                    (Some(theirs), Some(ours)) if theirs != ours && !supports(into, theirs) => {
-                        Some(theirs)
-                    }
-                    _ => None,
-                };
-                let mut changes = vec![Change::IssuesMerged {
-                    from: self.from,
-                    into,
-                }];
-                if let Some(person) = kept_on {
-                    changes.push(Change::SupporterAdded {
-                        issue: into,
-                        participant: person,
-                    });
-                }
+                let (changes, kept_on) = commands::merge_issues(session, self.from, into);
                 let name = kept_on.map(|p| session.participant_name(p).to_string());
                 if cx.record_step(changes) {
                     // Short enough for 80 columns with a long name: the lead is the news.

@@ -20,7 +20,7 @@ mod tests;
 
 pub use ids::{IdMut, Key, Role, keys, visit_ids};
 pub use net::{Item, Net, net};
-pub use summary::{Conflict, Counts, Fate, Outcome, Summary};
+pub use summary::{Conflict, Counts, Fate, MergeSummary, Outcome};
 
 use crate::model::{Event, Journal, Stamped};
 use chrono::{DateTime, FixedOffset};
@@ -38,7 +38,7 @@ pub struct Copy<'a> {
 pub struct Merge {
     /// The changes to record as one step, each with its original time and provenance.
     pub changes: Vec<Stamped>,
-    pub summary: Summary,
+    pub summary: MergeSummary,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -83,7 +83,7 @@ pub fn merge(main: &Journal, copies: &[Copy<'_>]) -> Result<Merge, MergeError> {
     }
     Ok(Merge {
         changes: target.finish(),
-        summary: Summary { copies: reports },
+        summary: MergeSummary { copies: reports },
     })
 }
 

@@ -18,7 +18,7 @@ pub struct Item {
 
 /// A step in force: its changes, as captured.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Step {
+pub struct UndoStep {
     pub items: Vec<Item>,
 }
 
@@ -34,7 +34,7 @@ pub struct UndoneBefore {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Net {
-    pub steps: Vec<Step>,
+    pub steps: Vec<UndoStep>,
     pub undone_before: Vec<UndoneBefore>,
 }
 
@@ -67,7 +67,7 @@ pub fn net(start: &Session, events: &[Event]) -> Net {
     let (undo_depth, redo_depth) = state.history.depths();
     let mut undo: VecDeque<Origin> = std::iter::repeat_n(Origin::Before, undo_depth).collect();
     let mut redo: Vec<Origin> = vec![Origin::Before; redo_depth];
-    let mut steps: Vec<(Step, bool)> = Vec::new();
+    let mut steps: Vec<(UndoStep, bool)> = Vec::new();
     let mut notes: Vec<(UndoneBefore, bool)> = Vec::new();
     let push = |undo: &mut VecDeque<Origin>, origin| {
         if undo.len() == UNDO_DEPTH {
@@ -118,7 +118,7 @@ pub fn net(start: &Session, events: &[Event]) -> Net {
                     }
                     Some(Origin::Before) => {
                         let items = target.unwrap_or_default().into_iter().map(item).collect();
-                        steps.push((Step { items }, true));
+                        steps.push((UndoStep { items }, true));
                         push(&mut undo, Origin::After(steps.len() - 1));
                     }
                     None => {}
@@ -133,7 +133,7 @@ pub fn net(start: &Session, events: &[Event]) -> Net {
             }
             change => {
                 steps.push((
-                    Step {
+                    UndoStep {
                         items: vec![item(change.clone())],
                     },
                     true,

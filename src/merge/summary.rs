@@ -112,7 +112,7 @@ pub struct CopySummary {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
+pub struct MergeSummary {
     pub copies: Vec<CopySummary>,
 }
 
@@ -120,7 +120,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-impl Summary {
+impl MergeSummary {
     /// Changes that came in, over every copy.
     pub fn merged(&self) -> usize {
         self.copies

@@ -2,7 +2,7 @@
 //! first and changes nothing if it is refused, so a rejected event leaves no trace.
 
 use super::event::{Change, Event};
-use super::history::{Field, Patch, revert};
+use super::history::{IssuePart, Patch, revert};
 use super::rejection::*;
 use super::rules::change_state;
 use super::session::*;
@@ -102,7 +102,7 @@ fn sync_cells(session: &mut Session, patches: &[Patch]) {
             Patch::Issue(id, before) => {
                 session.sync_cell(*id, before.as_ref().and_then(|i| i.placement));
             }
-            Patch::Field(id, Field::Placement(before)) => session.sync_cell(*id, *before),
+            Patch::Field(id, IssuePart::Placement(before)) => session.sync_cell(*id, *before),
             _ => {}
         }
     }

@@ -25,7 +25,7 @@ pub(crate) enum Patch {
     /// One part of an issue. The changes made most often (edits, reports, next steps)
     /// keep only what they replaced, moved out rather than copied, so a long day's log
     /// applies without copying whole issues.
-    Field(IssueId, Field),
+    Field(IssueId, IssuePart),
     Round(RoundId, Option<Box<Round>>),
     /// How far a copy was merged in before.
     Copy(String, Option<MergedCopy>),
@@ -46,7 +46,7 @@ pub(crate) enum Patch {
 
 /// The prior value of one part of an issue.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Field {
+pub(crate) enum IssuePart {
     Text {
         title: String,
         convener: Option<ParticipantId>,
@@ -62,10 +62,10 @@ pub(crate) enum Field {
     Triage(Option<Triage>),
 }
 
-impl Field {
+impl IssuePart {
     fn restore(self, issue: &mut Issue) {
         match self {
-            Field::Text {
+            IssuePart::Text {
                 title,
                 convener,
                 description,
@@ -74,13 +74,13 @@ impl Field {
                 issue.convener = convener;
                 issue.description = description;
             }
-            Field::Placement(placement) => issue.placement = placement,
-            Field::Cancelled(cancelled) => issue.cancelled = cancelled,
-            Field::Report(report) => issue.report = report,
-            Field::Lead(lead) => issue.plan.lead = lead,
-            Field::Supporters(supporters) => issue.plan.supporters = supporters,
-            Field::Step(id, step) => restore(&mut issue.plan.steps, id, step),
-            Field::Triage(triage) => issue.plan.triage = triage,
+            IssuePart::Placement(placement) => issue.placement = placement,
+            IssuePart::Cancelled(cancelled) => issue.cancelled = cancelled,
+            IssuePart::Report(report) => issue.report = report,
+            IssuePart::Lead(lead) => issue.plan.lead = lead,
+            IssuePart::Supporters(supporters) => issue.plan.supporters = supporters,
+            IssuePart::Step(id, step) => restore(&mut issue.plan.steps, id, step),
+            IssuePart::Triage(triage) => issue.plan.triage = triage,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{FollowUp, Link, MAX_NOTE, Meeting, Milestone, Origin, UsedIds};
 use crate::model::event::{Change, Event};
-use crate::model::history::{Field, Patch};
+use crate::model::history::{IssuePart, Patch};
 use crate::model::ids::*;
 use crate::model::rejection::*;
 use crate::model::rules::issues::{file_issue, fresh_issue};
@@ -166,7 +166,7 @@ pub(crate) fn record_progress(
     new.owner = *owner;
     let it = session.issues.get_mut(id).expect("checked");
     let old = it.plan.steps.insert(*step, new);
-    Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Step(*step, old))])
 }
 
 pub(crate) fn set_absence(

@@ -1,6 +1,6 @@
 //! The agenda family: spaces, time slots and which issue meets where and when.
 
-use super::super::history::{Field, Patch};
+use super::super::history::{IssuePart, Patch};
 use super::super::ids::*;
 use super::super::rejection::*;
 use super::super::session::*;
@@ -123,7 +123,7 @@ pub(super) fn place(
     }
     let it = session.issues.get_mut(id).expect("checked");
     let old = it.placement.replace(place);
-    Ok(vec![Patch::Field(*id, Field::Placement(old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Placement(old))])
 }
 
 pub(super) fn unplace(session: &mut Session, id: &IssueId) -> Result<Vec<Patch>, Rejection> {
@@ -136,7 +136,7 @@ pub(super) fn unplace(session: &mut Session, id: &IssueId) -> Result<Vec<Patch>,
         .expect("checked")
         .placement
         .take();
-    Ok(vec![Patch::Field(*id, Field::Placement(old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Placement(old))])
 }
 
 fn unplace_where(session: &mut Session, hit: impl Fn(&Placement) -> bool) -> Vec<Patch> {

@@ -1,6 +1,6 @@
 //! The issues family: raising, editing, merging and cancelling issues, and their reports.
 
-use super::super::history::{Field, Patch};
+use super::super::history::{IssuePart, Patch};
 use super::super::ids::*;
 use super::super::rejection::*;
 use super::super::session::*;
@@ -36,7 +36,7 @@ pub(super) fn edit(
     let description = long_text(description.trim(), "description", MAX_TEXT)?;
     maybe_participant(session, *convener)?;
     let it = session.issues.get_mut(id).expect("checked above");
-    let old = Field::Text {
+    let old = IssuePart::Text {
         title: std::mem::replace(&mut it.title, title),
         convener: std::mem::replace(&mut it.convener, *convener),
         description: std::mem::replace(&mut it.description, description),
@@ -82,7 +82,7 @@ pub(super) fn cancel(
     }
     let it = session.issues.get_mut(id).expect("checked");
     let old = std::mem::replace(&mut it.cancelled, *cancelled);
-    Ok(vec![Patch::Field(*id, Field::Cancelled(old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Cancelled(old))])
 }
 
 pub(super) fn record_report(
@@ -120,7 +120,7 @@ pub(super) fn record_report(
     };
     let it = session.issues.get_mut(id).expect("checked");
     let old = std::mem::replace(&mut it.report, clean);
-    Ok(vec![Patch::Field(*id, Field::Report(old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Report(old))])
 }
 
 /// A new issue as its title and description make it, once its id is known to be free and

@@ -1,6 +1,6 @@
 //! The plan family: who leads a priority, who supports it, its next steps and triage.
 
-use super::super::history::{Field, Patch};
+use super::super::history::{IssuePart, Patch};
 use super::super::ids::*;
 use super::super::rejection::*;
 use super::super::session::*;
@@ -19,12 +19,12 @@ pub(super) fn assign_lead(
     maybe_participant(session, *lead)?;
     let it = session.issues.get_mut(id).expect("checked");
     let old = std::mem::replace(&mut it.plan.lead, *lead);
-    let mut patches = vec![Patch::Field(*id, Field::Lead(old))];
+    let mut patches = vec![Patch::Field(*id, IssuePart::Lead(old))];
     // A supporter who takes the lead is no longer listed as a supporter as well.
     if let Some(at) = lead.and_then(|p| it.plan.supporters.iter().position(|s| *s == p)) {
         let supporters = it.plan.supporters.clone();
         it.plan.supporters.remove(at);
-        patches.push(Patch::Field(*id, Field::Supporters(supporters)));
+        patches.push(Patch::Field(*id, IssuePart::Supporters(supporters)));
     }
     Ok(patches)
 }
@@ -54,7 +54,7 @@ pub(super) fn supporter(
     } else {
         supporters.retain(|p| p != who);
     }
-    Ok(vec![Patch::Field(*id, Field::Supporters(old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Supporters(old))])
 }
 
 pub(super) fn add_step(
@@ -117,7 +117,7 @@ pub(super) fn update_step(
         note: was.note.clone(),
     };
     let old = it.plan.steps.insert(*step, new);
-    Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Step(*step, old))])
 }
 
 pub(super) fn remove_step(
@@ -133,7 +133,7 @@ pub(super) fn remove_step(
     }
     let it = session.issues.get_mut(id).expect("checked");
     let old = it.plan.steps.remove(step);
-    Ok(vec![Patch::Field(*id, Field::Step(*step, old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Step(*step, old))])
 }
 
 pub(super) fn set_triage(
@@ -146,7 +146,7 @@ pub(super) fn set_triage(
     }
     let it = session.issues.get_mut(id).expect("checked");
     let old = std::mem::replace(&mut it.plan.triage, *triage);
-    Ok(vec![Patch::Field(*id, Field::Triage(old))])
+    Ok(vec![Patch::Field(*id, IssuePart::Triage(old))])
 }
 
 /// A new next step of issue `of`, not started, once the issue is known, the step's id
@@ -193,5 +193,5 @@ pub(crate) fn file_step(session: &mut Session, of: IssueId, new: Step) -> Vec<Pa
     let it = session.issues.get_mut(&of).expect("checked");
     let old = it.plan.steps.insert(id, new);
     session.next.step = session.next.step.max(id.0);
-    vec![Patch::Field(of, Field::Step(id, old))]
+    vec![Patch::Field(of, IssuePart::Step(id, old))]
 }

@@ -1,6 +1,7 @@
 //! `convene export` from the command line: stdout or a private file, clear errors, and a
 //! session that is open (locked) elsewhere can still be exported.
 
+use crate::support::golden;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::os::unix::fs::PermissionsExt as _;
@@ -10,13 +11,6 @@ fn demo_file(dir: &Path) -> PathBuf {
     let path = dir.join("demo.json");
     std::fs::write(&path, convene::demo::DEMO_JSON).expect("write demo");
     path
-}
-
-fn golden(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    std::fs::read_to_string(path).expect("golden file")
 }
 
 fn convene(dir: &Path) -> Command {
@@ -29,12 +23,12 @@ fn convene(dir: &Path) -> Command {
 fn markdown_goes_to_stdout() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = demo_file(dir.path());
-    convene(dir.path())
+    let out = convene(dir.path())
         .args(["export", "--format", "markdown"])
         .arg(&file)
         .assert()
-        .success()
-        .stdout(golden("demo.md"));
+        .success();
+    golden::check(&[("demo.md", &out.get_output().stdout)]);
 }
 
 #[test]
@@ -49,10 +43,7 @@ fn an_output_file_is_written_private() {
         .assert()
         .success()
         .stdout("");
-    assert_eq!(
-        std::fs::read_to_string(&out).expect("read"),
-        golden("demo-actions.csv")
-    );
+    golden::check(&[("demo-actions.csv", std::fs::read(&out).expect("read"))]);
     let mode = std::fs::metadata(&out).expect("meta").permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
@@ -62,12 +53,12 @@ fn a_session_open_in_the_app_can_still_be_exported() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = demo_file(dir.path());
     let _lock = convene::store::lock(&file).expect("lock");
-    convene(dir.path())
+    let out = convene(dir.path())
         .args(["export", "--format", "json", "--anonymous"])
         .arg(&file)
         .assert()
-        .success()
-        .stdout(golden("demo-anonymous.json"));
+        .success();
+    golden::check(&[("demo-anonymous.json", &out.get_output().stdout)]);
 }
 
 #[test]
@@ -124,13 +115,13 @@ fn a_missing_file_is_named_in_the_error() {
 fn anonymous_export_lists_passages_to_check_on_stderr() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = demo_file(dir.path());
-    convene(dir.path())
+    let out = convene(dir.path())
         .args(["export", "--format", "markdown", "--anonymous"])
         .arg(&file)
         .assert()
         .success()
-        .stdout(golden("demo-anonymous.md"))
         .stderr(predicate::str::starts_with("anonymised: "));
+    golden::check(&[("demo-anonymous.md", &out.get_output().stdout)]);
     convene(dir.path())
         .args([
             "export",

@@ -1,12 +1,10 @@
 //! Golden files: every export of the demo session, checked in under `tests/golden/`, so any
 //! change to what the proceedings say is seen in review.
 
-use convene::demo::DEMO_JSON;
+use crate::support::golden;
+use crate::support::proceedings::demo;
 use convene::export::{Format, Options, Table, export};
 use convene::store;
-use std::path::{Path, PathBuf};
-
-const REGENERATE: &str = "CONVENE_REGENERATE_GOLDEN";
 
 const GOLDEN: [(&str, Format, bool); 9] = [
     ("demo.md", Format::Markdown, false),
@@ -27,39 +25,14 @@ fn options(anonymous: bool) -> Options {
     }
 }
 
-fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
-
-fn demo() -> store::Loaded {
-    store::parse(Path::new("assets/demo.json"), DEMO_JSON.as_bytes()).expect("demo loads")
-}
-
 #[test]
 fn exports_of_the_demo_match_the_golden_files() {
     let demo = demo();
-    let regenerate = std::env::var_os(REGENERATE).is_some();
-    let mut stale = vec![];
-    for (name, format, anonymous) in GOLDEN {
-        let text = export(&demo, format, options(anonymous));
-        let path = golden_dir().join(name);
-        if regenerate {
-            std::fs::create_dir_all(golden_dir()).expect("create tests/golden");
-            std::fs::write(&path, &text).expect("write golden file");
-            continue;
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) if bytes == text.as_bytes() => {}
-            _ => stale.push(name),
-        }
-    }
-    assert!(
-        stale.is_empty(),
-        "these exports differ from tests/golden/: {stale:?}.\n\
-         If the change is intended, regenerate them with\n\
-         \n    {REGENERATE}=1 cargo test --test export_golden\n\n\
-         then review `git diff tests/golden/` and commit the files."
-    );
+    let made: Vec<(&str, String)> = GOLDEN
+        .iter()
+        .map(|&(name, format, anonymous)| (name, export(&demo, format, options(anonymous))))
+        .collect();
+    golden::check(&made);
 }
 
 #[test]

@@ -2,12 +2,11 @@
 //! report (Markdown, HTML, the CSV progress table and JSON), and a check that the day's
 //! own exports stay exactly as they were.
 
+use crate::support::golden;
 use convene::demo::follow_up;
 use convene::export::{Format, Options, Table, export};
 use convene::store;
-use std::path::{Path, PathBuf};
-
-const REGENERATE: &str = "CONVENE_REGENERATE_GOLDEN";
+use std::path::Path;
 
 const GOLDEN: [(&str, Format, bool); 7] = [
     ("demo-follow-up.ics", Format::Ics, false),
@@ -27,10 +26,6 @@ const GOLDEN: [(&str, Format, bool); 7] = [
     ("demo-follow-up.json", Format::Json, false),
 ];
 
-fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
-
 /// The follow-up as a reader gets it: from its file's bytes.
 fn follow_up() -> store::Loaded {
     store::parse(Path::new("demo-follow-up.json"), &follow_up::file_bytes())
@@ -40,32 +35,17 @@ fn follow_up() -> store::Loaded {
 #[test]
 fn exports_of_the_demo_follow_up_match_the_golden_files() {
     let loaded = follow_up();
-    let regenerate = std::env::var_os(REGENERATE).is_some();
-    let mut stale = vec![];
-    for (name, format, anonymous) in GOLDEN {
-        let text = export(
-            &loaded,
-            format,
-            Options {
+    let made: Vec<(&str, String)> = GOLDEN
+        .iter()
+        .map(|&(name, format, anonymous)| {
+            let options = Options {
                 anonymous,
                 ..Options::default()
-            },
-        );
-        let path = golden_dir().join(name);
-        if regenerate {
-            std::fs::write(&path, &text).expect("write golden file");
-            continue;
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) if bytes == text.as_bytes() => {}
-            _ => stale.push(name),
-        }
-    }
-    assert!(
-        stale.is_empty(),
-        "these exports differ from tests/golden/: {stale:?}; regenerate with \
-         {REGENERATE}=1 cargo test --test progress_golden and review the diff"
-    );
+            };
+            (name, export(&loaded, format, options))
+        })
+        .collect();
+    golden::check(&made);
 }
 
 #[test]

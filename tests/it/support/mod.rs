@@ -3,6 +3,7 @@
 
 pub mod day;
 pub mod fixture;
+pub mod golden;
 pub mod proceedings;
 pub mod room;
 pub mod tmux;

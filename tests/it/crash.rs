@@ -3,6 +3,7 @@
 //! and after every kill checks that the file loads and holds every event whose save had
 //! returned before the kill.
 
+use crate::support::rng::Rng;
 use chrono::Local;
 use convene::model::{Change, Journal};
 use convene::store;
@@ -26,7 +27,8 @@ fn killed_while_saving_the_file_loads_with_every_saved_event() {
     }
     let tmp = tempfile::TempDir::new().unwrap();
     let path = starting_file(tmp.path());
-    let mut random = Random(0x9E37_79B9_7F4A_7C15);
+    // Seeded: the same delays on every run, so a failure can be reproduced.
+    let mut random = Rng::new(0);
     let mut last_len = 0;
     for kill in 0..KILLS {
         let mut child = Command::new(std::env::current_exe().unwrap())
@@ -55,7 +57,7 @@ fn killed_while_saving_the_file_loads_with_every_saved_event() {
         let first = saved
             .recv_timeout(Duration::from_secs(30))
             .unwrap_or_else(|_| panic!("child {kill} never saved"));
-        std::thread::sleep(Duration::from_micros(random.next() % 40_000));
+        std::thread::sleep(Duration::from_micros(random.below(40_000) as u64));
         child.kill().unwrap();
         child.wait().unwrap();
         reader.join().unwrap();
@@ -121,17 +123,5 @@ fn save_forever(path: &Path) -> ! {
         {
             std::process::exit(0);
         }
-    }
-}
-
-/// xorshift64: the same delays on every run, so a failure can be reproduced.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
     }
 }

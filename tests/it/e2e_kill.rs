@@ -2,21 +2,11 @@
 //! random moments, 20 times. After each kill the file loads, and holds every issue that the
 //! screen had shown with "✓ saved".
 
+use crate::support::rng::Rng;
 use crate::support::tmux::{Tmux, tmux_missing, wait_for_death};
 use crate::support::{BIN, session_file};
 use std::process::Command;
 use std::time::Duration;
-
-/// Deterministic "random" pauses, so a failure can be replayed.
-fn pauses() -> impl Iterator<Item = u64> {
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    std::iter::repeat_with(move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x % 400
-    })
-}
 
 #[test]
 fn issues_shown_as_saved_survive_kill_9() {
@@ -32,7 +22,8 @@ fn issues_shown_as_saved_survive_kill_9() {
         .unwrap();
     assert!(made.status.success(), "{made:?}");
     let file = session_file(data.path());
-    let mut pause = pauses();
+    // Seeded, so a failure can be replayed.
+    let mut random = Rng::new(1);
     let mut typed = 0;
     let errors = data.path().join("stderr.log");
     for round in 0..20 {
@@ -55,13 +46,13 @@ fn issues_shown_as_saved_survive_kill_9() {
         tmux.keys(&["2", "a"]);
         tmux.wait_for("New issue");
         // Type a few issues, then look at the screen at some moment and kill right after.
-        let count = 1 + pause.next().unwrap() % 4;
+        let count = 1 + random.below(4);
         for _ in 0..count {
             typed += 1;
             tmux.text(&format!("Kill issue {typed}"));
             tmux.keys(&["Enter"]);
         }
-        std::thread::sleep(Duration::from_millis(pause.next().unwrap()));
+        std::thread::sleep(Duration::from_millis(random.below(400) as u64));
         let screen = tmux.screen();
         let pid = tmux.pid();
         let status = Command::new("kill")

@@ -5,6 +5,7 @@ pub mod day;
 pub mod fixture;
 pub mod golden;
 pub mod proceedings;
+pub mod rng;
 pub mod room;
 pub mod tmux;
 

@@ -67,7 +67,8 @@ fn hostile_titles_never_break_the_screen_or_the_terminal() {
         tmux.wait_for("Opening");
         for pane in ["1", "2", "3", "4", "5", "6"] {
             tmux.keys(&[pane]);
-            let screen = tmux.screen();
+            // The tab bar marks the pane once it is drawn.
+            let screen = tmux.wait_for(&format!("▶ {pane} "));
             let lines: Vec<&str> = screen.lines().collect();
             assert!(
                 lines
@@ -86,8 +87,7 @@ fn hostile_titles_never_break_the_screen_or_the_terminal() {
         }
         // Open the detail of the first issue, where the description's lines are shown.
         tmux.keys(&["2", "Home", "Enter"]);
-        let detail = tmux.screen();
-        assert!(detail.contains("line one"), "{detail}");
+        tmux.wait_for("line one");
         let title = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_title}"]);
         assert!(
             !String::from_utf8_lossy(&title.stdout).contains("pwned"),

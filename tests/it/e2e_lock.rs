@@ -260,13 +260,12 @@ fn folders_the_app_makes_are_private_under_umask_000() {
     );
     tmux.wait_for("To be trashed");
     tmux.keys(&["d"]);
-    let screen = tmux.screen();
-    if !data.join("trash").exists() {
-        // The picker asks before moving a session.
-        tmux.keys(&["y"]);
-    }
-    wait("the trash folder", || data.join("trash").exists());
-    assert_eq!(mode(&data.join("trash")), 0o700, "{screen}");
+    let asked = tmux.wait_for("Move to the trash?");
+    assert!(asked.contains("“To be trashed”"), "{asked}");
+    assert!(!data.join("trash").exists(), "moved before the answer");
+    tmux.keys(&["y"]);
+    let moved = tmux.wait_for("Moved “To be trashed” to the trash");
+    assert_eq!(mode(&data.join("trash")), 0o700, "{moved}");
     tmux.keys(&["q"]);
     tmux.wait_until_gone();
 }

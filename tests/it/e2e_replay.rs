@@ -141,9 +141,11 @@ fn long_day(dir: &Path) -> std::path::PathBuf {
     file
 }
 
-/// The real binary opens a long day at once, says how far it has read, answers keys while
+/// The real binary opens a long day at once, answers keys whether or not it has finished
 /// reading, and ends up with the whole day. How far the reading has got when a key lands
-/// depends on the machine, so each answer is checked against what the screen said then.
+/// depends on the machine, so only what holds either way is checked here; what the screen
+/// says and refuses while reading is checked on a test terminal, where the test decides
+/// when each part arrives (`replay_app`).
 #[test]
 fn a_long_replay_opens_at_once_and_is_read_behind_it() {
     if tmux_missing() {
@@ -166,20 +168,8 @@ fn a_long_replay_opens_at_once_and_is_read_behind_it() {
         );
         let first = session.wait_for("1 / ");
         assert!(first.contains("Session created"), "{first}");
-        if first.contains("Reading the log") {
-            assert!(first.contains("events so far"), "{first}");
-            session.keys(&["End"]);
-            let answer = session.screen();
-            assert!(
-                answer.contains("End works once the whole log is read")
-                    || answer.contains("100,000 / 100,000"),
-                "{answer}"
-            );
-            session.keys(&["Right", "Right"]);
-            session.wait_for("3 / ");
-        } else {
-            println!("the whole day was read before the first look at {w}x{h}");
-        }
+        session.keys(&["Right", "Right"]);
+        session.wait_for("3 / ");
         // Once read, the whole day is there.
         read_whole(&session);
         session.keys(&["End"]);

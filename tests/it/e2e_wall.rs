@@ -85,7 +85,17 @@ fn swapping_two_sessions_on_the_wall_is_one_step() {
     let log = Command::new(BIN).arg("log").arg(&file).output().unwrap();
     let log = String::from_utf8_lossy(&log.stdout);
     let last = log.lines().last().unwrap_or_default();
-    assert!(last.contains("#1") || last.contains("issue 1"), "{log}");
+    let (time, step) = last.split_once("  ").unwrap_or_default();
+    assert!(
+        time.len() == 5 && time.as_bytes()[2] == b':',
+        "the step starts with its time of day: {log}"
+    );
+    assert_eq!(
+        step,
+        "issue 1 taken off the agenda; issue 4 placed in Main hall at Morning; \
+         issue 1 placed in Garden room at Morning",
+        "{log}"
+    );
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let events = json["events"].as_array().unwrap();
     let tail: Vec<_> = events[events.len() - 3..]

@@ -2,9 +2,8 @@
 //! every kind of bad input we could think of. Errors must be one clear line on stderr with
 //! a non-zero exit, never a panic, and a file that cannot be read must never be written.
 
-use crate::support::{convene, new_session};
+use crate::support::{convene, mode, new_session};
 use predicates::prelude::*;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -33,10 +32,6 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 // ---- new -------------------------------------------------------------------------------

@@ -1,10 +1,9 @@
 //! `convene export` from the command line: stdout or a private file, clear errors, and a
 //! session that is open (locked) elsewhere can still be exported.
 
-use crate::support::golden;
+use crate::support::{golden, mode};
 use assert_cmd::Command;
 use predicates::prelude::*;
-use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 
 fn demo_file(dir: &Path) -> PathBuf {
@@ -44,8 +43,7 @@ fn an_output_file_is_written_private() {
         .success()
         .stdout("");
     golden::check(&[("demo-actions.csv", std::fs::read(&out).expect("read"))]);
-    let mode = std::fs::metadata(&out).expect("meta").permissions().mode();
-    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(mode(&out), 0o600);
 }
 
 #[test]

@@ -3,29 +3,15 @@
 //! take minutes, temporaries a kill leaves behind, folders open to everyone, and escape
 //! sequences in a file's name. Each was reproduced on the version before the fix.
 
-use crate::support::{convene, new_session};
+use crate::support::{convene, mode, new_session, titles};
 use predicates::prelude::*;
-use std::os::unix::fs::{PermissionsExt, symlink};
+use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
 fn issues_csv(dir: &Path, titles: &[&str]) -> PathBuf {
     let path = dir.join(format!("issues-{}.csv", titles.join("-").len()));
     std::fs::write(&path, titles.join("\n") + "\n").unwrap();
     path
-}
-
-fn titles(file: &Path) -> Vec<String> {
-    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
-    value["state"]["issues"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["title"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 // 2. `export -o` onto a session.

@@ -6,21 +6,10 @@
 //! everything saved, and folders the app makes are private under `umask 000`.
 
 use crate::support::tmux::{Tmux, tmux_missing};
-use crate::support::{BIN, new_session};
-use std::os::unix::fs::PermissionsExt;
+use crate::support::{BIN, mode, new_session, titles};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn titles(file: &Path) -> Vec<String> {
-    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
-    value["state"]["issues"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["title"].as_str().unwrap().to_string())
-        .collect()
-}
 
 fn import(file: &Path, title: &str) -> std::process::Output {
     let csv = file.with_file_name(format!("../{title}.csv"));
@@ -226,7 +215,6 @@ fn folders_the_app_makes_are_private_under_umask_000() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
 
     // The demo's throwaway folder.
     let tmux = Tmux::start(

@@ -3,12 +3,11 @@
 //! bytes as `convene export`, owner-only), and a replay that follows each change to its pane
 //! and goes to a minute full of changes. Skipped, with a message, where tmux is missing.
 
-use crate::support::BIN;
 use crate::support::day;
 use crate::support::tmux::{Tmux, tmux_missing};
+use crate::support::{BIN, mode};
 use chrono::TimeDelta;
 use convene::model::{Change, IssueId, Journal, ParticipantId, RoundId};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -150,7 +149,6 @@ fn x_on_closing_writes_what_convene_export_writes() {
     );
     tmux.keys(&["q"]);
     tmux.wait_until_gone();
-    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&folder), 0o700);
     let expected: [(&str, &[&str]); 7] = [
         ("proceedings.md", &["--format", "markdown"]),

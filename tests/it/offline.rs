@@ -5,11 +5,10 @@
 //! Convene makes them so, not because the umask happened to.
 //! Skipped with a message where strace (or tmux) is missing; `.ci/run` installs them.
 
-use crate::support::BIN;
 use crate::support::tmux::Tmux;
+use crate::support::{BIN, mode};
 use assert_cmd::Command;
 use std::ffi::OsStr;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 fn have(tool: &str) -> bool {
@@ -89,14 +88,6 @@ fn offline(tmp: &Path, name: &str, args: &[&OsStr]) -> Vec<u8> {
         "`convene {name}` made network calls:\n{calls:#?}"
     );
     output.stdout
-}
-
-fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .permissions()
-        .mode()
-        & 0o777
 }
 
 fn session_files(data: &Path) -> Vec<PathBuf> {

@@ -4,12 +4,12 @@
 //! the report round, the reminder, the proceedings written from Closing, and the monochrome
 //! look of NO_COLOR.
 
+use crate::support::mode;
 use convene::model::{Change, IssueId};
 use convene::store::proceedings;
 use convene::ui::testkit::{ctrl, draw, press, screen, type_text};
 use convene::ui::{App, PaneId, Theme};
 use ratatui::crossterm::event::KeyCode;
-use std::os::unix::fs::PermissionsExt;
 
 /// The demo at `h:m`, on `pane`; its file as the app would know it.
 fn demo_at(h: u32, m: u32, pane: PaneId) -> App {
@@ -284,7 +284,6 @@ fn x_on_closing_writes_the_proceedings_beside_the_session() {
     let loaded = convene::store::load(&file).unwrap();
     convene::ui::perform(&mut app, &convene::store::SaveState::Saved);
     let folder = dir.path().join("sessions").join("havering-vale");
-    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&folder), 0o700);
     for (name, format) in proceedings::FILES {
         for anonymous in [false, true] {

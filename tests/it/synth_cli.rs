@@ -1,5 +1,6 @@
 //! `convene synth` from the outside: deterministic files that load, and clear refusals.
 
+use crate::support::mode;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -33,9 +34,7 @@ fn the_same_seed_writes_the_same_bytes_and_the_file_loads() {
     assert_eq!(loaded.journal.session.participants.len(), 30);
     let checked = convene::store::check(&a).unwrap();
     assert_eq!(checked.snapshot_differs, None);
-    use std::os::unix::fs::PermissionsExt as _;
-    let mode = std::fs::metadata(&a).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(mode(&a), 0o600);
 }
 
 #[test]

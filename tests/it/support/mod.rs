@@ -9,6 +9,7 @@ pub mod rng;
 pub mod room;
 pub mod tmux;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_convene");
@@ -46,4 +47,25 @@ pub fn new_session(data: &Path, theme: &str, extra: &[&str]) -> PathBuf {
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 1, "prints only the path: {text:?}");
     PathBuf::from(text.trim())
+}
+
+/// The titles of the issues in a session file's snapshot, as someone reading it with `jq`
+/// would see them.
+pub fn titles(file: &Path) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    value["state"]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The permission bits of a file or folder.
+pub fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
 }

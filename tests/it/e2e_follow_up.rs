@@ -2,26 +2,9 @@
 //! three updates recorded by keys on the Progress pane, quit, and `convene history` shows
 //! them in the programme's figures.
 
-use crate::support::BIN;
 use crate::support::tmux::{Tmux, tmux_missing};
-use std::process::Command;
-
+use crate::support::{BIN, printed};
 use convene::demo::DEMO_JSON as DEMO;
-
-fn convene(data: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "convene {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn three_updates_by_keys_show_in_the_history() {
@@ -33,7 +16,7 @@ fn three_updates_by_keys_show_in_the_history() {
     std::fs::create_dir_all(&sessions).unwrap();
     let day = sessions.join("day.json");
     std::fs::write(&day, DEMO).unwrap();
-    let printed = convene(
+    let made = printed(
         data.path(),
         &[
             "follow-up",
@@ -44,9 +27,9 @@ fn three_updates_by_keys_show_in_the_history() {
             "--no-open",
         ],
     );
-    let file = printed.trim().to_string();
+    let file = made.trim().to_string();
     assert!(file.ends_with("2027-02-16-three-months-on.json"), "{file}");
-    let before = convene(data.path(), &["history", &file]);
+    let before = printed(data.path(), &["history", &file]);
     assert!(before.contains("0 done, 2 under way, 0 stuck"), "{before}");
 
     let command = format!("{BIN} --data-dir '{}' open '{file}'", data.path().display());
@@ -63,9 +46,9 @@ fn three_updates_by_keys_show_in_the_history() {
     tmux.keys(&["q"]);
     tmux.wait_until_gone();
 
-    let log = convene(data.path(), &["log", &file]);
+    let log = printed(data.path(), &["log", &file]);
     assert_eq!(log.matches("progress on issue 1").count(), 3, "{log}");
-    let history = convene(data.path(), &["history", &file]);
+    let history = printed(data.path(), &["history", &file]);
     assert!(
         history.contains("2 meetings in this programme"),
         "{history}"
@@ -77,7 +60,7 @@ fn three_updates_by_keys_show_in_the_history() {
         ),
         "{history}"
     );
-    let check = convene(data.path(), &["check", &file]);
+    let check = printed(data.path(), &["check", &file]);
     assert!(check.contains("what was carried agrees with it"), "{check}");
     assert_eq!(
         std::fs::read_to_string(&day).unwrap(),

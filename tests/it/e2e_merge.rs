@@ -3,31 +3,15 @@
 //! step. The log then says where each change was captured. Skipped where tmux is missing.
 
 use crate::support::tmux::{Tmux, tmux_missing};
-use crate::support::{BIN, session_file};
+use crate::support::{BIN, printed, session_file};
 use std::path::Path;
-use std::process::Command;
-
-fn convene(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .expect("convene runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn copy_with_issues(data: &Path, main: &Path, copy: &Path, label: &str, rows: &str) {
     let (main, copy) = (main.to_str().unwrap(), copy.to_str().unwrap());
-    convene(data, &["copy", main, copy, "--as", label]);
+    printed(data, &["copy", main, copy, "--as", label]);
     let csv = data.join(format!("{label}.csv"));
     std::fs::write(&csv, format!("title,convener,description\n{rows}")).unwrap();
-    convene(data, &["import", copy, "--issues", csv.to_str().unwrap()]);
+    printed(data, &["import", copy, "--issues", csv.to_str().unwrap()]);
 }
 
 #[test]
@@ -37,7 +21,7 @@ fn copies_merge_from_the_picker_and_from_closing() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
-    convene(&data, &["new", "Living well at home", "--no-open"]);
+    printed(&data, &["new", "Living well at home", "--no-open"]);
     let main = session_file(&data);
     let two = dir.path().join("newsroom-2.json");
     let three = dir.path().join("newsroom-3.json");
@@ -82,7 +66,7 @@ fn copies_merge_from_the_picker_and_from_closing() {
     tmux.keys(&["q"]);
     tmux.wait_until_gone();
 
-    let log = convene(&data, &["log", main.to_str().unwrap()]);
+    let log = printed(&data, &["log", main.to_str().unwrap()]);
     assert!(
         log.contains("[Newsroom 2] issue 1 raised: Falls at home"),
         "{log}"
@@ -92,7 +76,7 @@ fn copies_merge_from_the_picker_and_from_closing() {
         "{log}"
     );
     assert!(log.contains("undo: merged in the copy"), "{log}");
-    let check = convene(&data, &["check", main.to_str().unwrap()]);
+    let check = printed(&data, &["check", main.to_str().unwrap()]);
     assert!(check.contains("1 issue,"), "{check}");
     assert_eq!(std::fs::read(&two).unwrap(), theirs, "a copy is only read");
     let trash: Vec<_> = std::fs::read_dir(data.join("trash")).unwrap().collect();

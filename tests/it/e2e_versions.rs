@@ -3,9 +3,8 @@
 
 use crate::support::BIN;
 use crate::support::tmux::{Tmux, tmux_missing};
-use std::process::Command;
-
 use convene::demo::DEMO_JSON as DEMO;
+use std::process::Command;
 
 #[test]
 fn a_version_1_file_is_rewritten_only_by_a_change() {

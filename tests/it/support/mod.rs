@@ -33,6 +33,17 @@ pub fn convene(data: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// Runs `convene --data-dir DATA ARGS`, which must succeed, and gives what it printed.
+pub fn printed(data: &Path, args: &[&str]) -> String {
+    let out = convene(data).args(args).output().expect("convene runs");
+    assert!(
+        out.status.success(),
+        "convene {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Makes a session with `convene new THEME --no-open` and `extra` flags, and gives its
 /// path, which is all the command prints.
 pub fn new_session(data: &Path, theme: &str, extra: &[&str]) -> PathBuf {

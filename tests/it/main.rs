@@ -1,5 +1,9 @@
 //! Every integration test in one binary: one build, one link and one helper module
 //! (`support`) instead of one binary per file each compiling its own copy of the helpers.
+//! A new test file is a module here. Its insta snapshots go to `tests/it/snapshots/`,
+//! named `it__<module>__<name>.snap`; proptest, finding this `main.rs`, keeps its failures
+//! in `tests/proptest-regressions/<module>.txt`. Every test shares this one process, so
+//! nothing may set the environment, the umask or the working folder (run a child for that).
 
 mod support;
 

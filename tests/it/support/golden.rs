@@ -16,6 +16,7 @@ fn path(name: &str) -> PathBuf {
 /// Fails unless each made text is its golden file byte for byte, naming every file that
 /// differs at once (a change to the proceedings seldom touches one format only). With
 /// `CONVENE_REGENERATE_GOLDEN` set it writes them instead.
+#[track_caller]
 pub fn check<T: AsRef<[u8]>>(made: &[(&str, T)]) {
     if std::env::var_os(REGENERATE).is_some() {
         for (name, text) in made {

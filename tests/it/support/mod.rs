@@ -1,5 +1,6 @@
 //! What the integration tests share: the binary on a data folder of the test's own, tmux
-//! to drive it, and the sessions the tests are about.
+//! to drive it, the sessions the tests are about, the golden files and one seeded
+//! generator.
 
 pub mod day;
 pub mod fixture;

@@ -211,7 +211,7 @@ fn issues(out: &mut String, p: &Proceedings) {
             i.id,
             u(&i.title)
         );
-        let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts(p, i).join(" · "));
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", p.facts_as(i, u).join(" · "));
         for line in i
             .description
             .lines()
@@ -235,30 +235,6 @@ fn issues(out: &mut String, p: &Proceedings) {
 }
 
 /// Who convened it, where and when it ran, and its dots, with each typed part isolated.
-fn facts(p: &Proceedings, issue: &IssueView) -> Vec<String> {
-    let mut facts = vec![];
-    if let Some(c) = &issue.convener {
-        facts.push(format!("Convener: {}", u(c)));
-    }
-    match (&issue.space, &issue.slot) {
-        (Some(space), Some(slot)) => {
-            let when = p.slot(slot).map_or_else(
-                || u(slot),
-                |s| match slot_times(s) {
-                    t if t.is_empty() => u(&s.label),
-                    t => format!("{} ({t})", u(&s.label)),
-                },
-            );
-            facts.push(format!("{}, {when}", u(space)));
-        }
-        _ => facts.push("Not placed on the wall".to_string()),
-    }
-    if let Some(n) = p.dots_for(issue) {
-        facts.push(dots(n));
-    }
-    facts
-}
-
 fn report(out: &mut String, i: &IssueView) {
     let r = &i.report;
     if i.cancelled {

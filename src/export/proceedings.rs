@@ -228,14 +228,26 @@ impl Proceedings {
     /// The line under an issue's heading, as plain text for each format to escape: who
     /// convened it, where and when it ran, and its dots.
     pub fn facts(&self, issue: &IssueView) -> Vec<String> {
+        self.facts_as(issue, str::to_string)
+    }
+
+    /// `facts` with every text the room typed (names, places, slot labels) passed through
+    /// `typed` first, for a format that must mark or escape it.
+    pub fn facts_as(&self, issue: &IssueView, typed: impl Fn(&str) -> String) -> Vec<String> {
         let mut facts = vec![];
         if let Some(c) = &issue.convener {
-            facts.push(format!("Convener: {c}"));
+            facts.push(format!("Convener: {}", typed(c)));
         }
         match (&issue.space, &issue.slot) {
             (Some(space), Some(slot)) => {
-                let when = self.slot(slot).map_or_else(|| slot.clone(), slot_caption);
-                facts.push(format!("{space}, {when}"));
+                let when = self.slot(slot).map_or_else(
+                    || typed(slot),
+                    |s| match slot_times(s) {
+                        t if t.is_empty() => typed(&s.label),
+                        t => format!("{} ({t})", typed(&s.label)),
+                    },
+                );
+                facts.push(format!("{}, {when}", typed(space)));
             }
             _ => facts.push("Not placed on the wall".to_string()),
         }
@@ -316,14 +328,6 @@ fn without_organisation(group: Group) -> String {
 /// "10:30–11:30", "from 10:30", or "" when the slot has no times or its label says them.
 pub fn slot_times(slot: &SlotView) -> String {
     crate::model::slot_times(&slot.label, slot.starts, slot.ends)
-}
-
-/// "Morning (10:30–11:30)", or just the label.
-pub fn slot_caption(slot: &SlotView) -> String {
-    match slot_times(slot) {
-        t if t.is_empty() => slot.label.clone(),
-        t => format!("{} ({t})", slot.label),
-    }
 }
 
 /// "12 November 2026".

@@ -211,7 +211,11 @@ fn issues(out: &mut String, p: &Proceedings) {
             i.id,
             u(&i.title)
         );
-        let _ = writeln!(out, "<p class=\"facts\">{}</p>", p.facts_as(i, u).join(" · "));
+        let _ = writeln!(
+            out,
+            "<p class=\"facts\">{}</p>",
+            p.facts_as(i, u).join(" · ")
+        );
         for line in i
             .description
             .lines()

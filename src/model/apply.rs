@@ -76,7 +76,7 @@ pub fn apply(session: &mut Session, event: &Event) -> Result<(), Rejection> {
             session.history.push_redone(changes, patches);
         }
         (change, false) => {
-            let founding = super::followup::rules::founding(session, event)?;
+            let founding = super::rules::founding(session, event)?;
             let patches = change_state(session, change)?;
             sync_cells(session, &patches);
             if founding {

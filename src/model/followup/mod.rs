@@ -9,7 +9,6 @@
 //! a new session, that step cannot be undone: it is where the meeting starts from.
 
 mod carry;
-pub(super) mod rules;
 
 pub use carry::{Earlier, carry, disagreements};
 

@@ -125,7 +125,7 @@ pub(super) fn record_report(
 
 /// A new issue as its title and description make it, once its id is known to be free and
 /// they keep to the text rules (checked in that order: the first refusal is the one said).
-pub(crate) fn fresh_issue(
+pub(super) fn fresh_issue(
     session: &Session,
     id: IssueId,
     title: &str,
@@ -152,7 +152,7 @@ pub(crate) fn fresh_issue(
 }
 
 /// Adds a new issue to the session; the patch takes it away again.
-pub(crate) fn file_issue(session: &mut Session, new: Issue) -> Vec<Patch> {
+pub(super) fn file_issue(session: &mut Session, new: Issue) -> Vec<Patch> {
     let id = new.id;
     session.issues.insert(id, new);
     session.next.issue = session.next.issue.max(id.0);

@@ -3,18 +3,20 @@
 //! says how it applies; each rule checks first and changes nothing when it refuses.
 
 mod agenda;
-pub(crate) mod issues;
+mod followup;
+mod issues;
 mod merge;
 mod people;
-pub(crate) mod plan;
+mod plan;
 mod session;
 mod voting;
 
 use super::event::Change;
-use super::followup::rules as followup;
+
 use super::history::Patch;
 use super::rejection::Rejection;
 use super::session::Session;
+pub(super) use followup::founding;
 use voting::RoundState;
 
 /// Validates a change, applies it, and returns what undo needs to take it back.

@@ -151,7 +151,7 @@ pub(super) fn set_triage(
 
 /// A new next step of issue `of`, not started, once the issue is known, the step's id
 /// free, its text within the rules and its owner on the roster.
-pub(crate) fn fresh_step(
+pub(super) fn fresh_step(
     session: &Session,
     of: IssueId,
     id: StepId,
@@ -188,7 +188,7 @@ pub(crate) fn fresh_step(
 }
 
 /// Adds a next step to issue `of` (known to be there); the patch takes it away again.
-pub(crate) fn file_step(session: &mut Session, of: IssueId, new: Step) -> Vec<Patch> {
+pub(super) fn file_step(session: &mut Session, of: IssueId, new: Step) -> Vec<Patch> {
     let id = new.id;
     let it = session.issues.get_mut(&of).expect("checked");
     let old = it.plan.steps.insert(id, new);

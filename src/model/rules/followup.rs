@@ -1,12 +1,13 @@
-//! How the follow-up family of changes applies to a session (called from `apply`).
+//! The follow-up family: a meeting that follows another, what it carries forward, the
+//! progress recorded on each action and who is away.
 
-use super::{FollowUp, Link, MAX_NOTE, Meeting, Milestone, Origin, UsedIds};
+use super::issues::{file_issue, fresh_issue};
+use super::plan::{file_step, fresh_step};
 use crate::model::event::{Change, Event};
+use crate::model::followup::{FollowUp, Link, MAX_NOTE, Meeting, Milestone, Origin, UsedIds};
 use crate::model::history::{IssuePart, Patch};
 use crate::model::ids::*;
 use crate::model::rejection::*;
-use crate::model::rules::issues::{file_issue, fresh_issue};
-use crate::model::rules::plan::{file_step, fresh_step};
 use crate::model::session::{Horizon, Issue, Plan, Session, Step, StepStatus};
 use crate::model::validate::{checked, issue, long_text, maybe_participant, participant};
 use chrono::NaiveDate;
@@ -33,7 +34,7 @@ fn one_line(text: &str) -> Result<String, Rejection> {
     long_text(&joined, "progress note", MAX_NOTE)
 }
 
-pub(crate) fn start(
+pub(super) fn start(
     session: &mut Session,
     follows: &Link,
     date: &NaiveDate,
@@ -68,7 +69,7 @@ pub(crate) fn start(
     clippy::too_many_arguments,
     reason = "the fields of the kind, as the file names them"
 )]
-pub(crate) fn carry_priority(
+pub(super) fn carry_priority(
     session: &mut Session,
     id: &IssueId,
     from: &Origin,
@@ -106,7 +107,7 @@ pub(crate) fn carry_priority(
     clippy::too_many_arguments,
     reason = "the fields of the kind, as the file names them"
 )]
-pub(crate) fn carry_step(
+pub(super) fn carry_step(
     session: &mut Session,
     id: &IssueId,
     step: &StepId,
@@ -139,7 +140,7 @@ pub(crate) fn carry_step(
     Ok(file_step(session, *id, new))
 }
 
-pub(crate) fn record_progress(
+pub(super) fn record_progress(
     session: &mut Session,
     id: &IssueId,
     step: &StepId,
@@ -169,7 +170,7 @@ pub(crate) fn record_progress(
     Ok(vec![Patch::Field(*id, IssuePart::Step(*step, old))])
 }
 
-pub(crate) fn set_absence(
+pub(super) fn set_absence(
     session: &mut Session,
     id: &ParticipantId,
     absent: &bool,

@@ -12,3 +12,4 @@ pub mod store;
 pub mod synth;
 pub mod text;
 pub mod ui;
+pub mod view;

@@ -9,7 +9,7 @@ use super::Proceedings;
 use super::proceedings::short_date;
 use crate::model::StepStatus;
 use crate::model::followup::{Milestone, is_open};
-use crate::store::{IssueView, StepView};
+use crate::view::{IssueView, StepView};
 use chrono::NaiveDate;
 
 /// One action's state at one meeting.

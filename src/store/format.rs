@@ -4,23 +4,26 @@
 //!
 //! Here: what a file is (its format, its version, who it is) and why one is refused. Beside
 //! it: `write` (the bytes of a file), `fields` (the one reader of a file's top-level object,
-//! with one set of rules), `header` (reading up to the events, for the first frame and for
-//! listing), `read` (whole files and their logs) and `difference` (snapshot against log).
+//! with one set of rules), `snapshot` (the schema of its `state`), `header` (reading up to
+//! the events, for the first frame and for listing), `read` (whole files and their logs)
+//! and `difference` (snapshot against log).
 
 mod difference;
 mod fields;
 mod header;
 mod read;
+mod snapshot;
 #[cfg(test)]
 mod tests;
 mod write;
 
 pub use difference::snapshot_difference;
 pub use fields::Piece;
-pub use header::{Preview, preview, read_header};
+pub use header::{Glance, Preview, glance, preview};
 pub use read::{
     Checked, Verified, check, check_bytes, check_piece, load, parse, read_log, stream_log, verify,
 };
+pub use snapshot::Tally;
 pub use write::{FileParts, LogBytes, to_bytes};
 
 use crate::model::{BadEvent, Journal};

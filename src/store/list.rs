@@ -1,10 +1,10 @@
 //! The sessions in a data directory, read quickly from their snapshots for the picker and
 //! `convene list` (rebuilding every log just to count issues would be slow). Only the
 //! header and snapshot are read: a file as Convene writes it is left at its events. They
-//! are read by the rules `open` reads them by (`read_header`), so a file listed as a
+//! are read by the rules `open` reads them by (`glance`), so a file listed as a
 //! session is not one that opening refuses for its header; any other is listed with why.
 
-use super::format::{LoadError, read_header};
+use super::format::{LoadError, glance};
 use chrono::{DateTime, FixedOffset};
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -70,18 +70,17 @@ pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Summary>, Vec<Unreadabl
 }
 
 fn summarise(path: &Path) -> Result<Summary, String> {
-    let head = read_header(path, open(path)?).map_err(|e| reason(&e))?;
-    let state = head.state;
-    let active = || state.issues.iter().filter(|i| i.merged_into.is_none());
+    let glance = glance(path, open(path)?).map_err(|e| reason(&e))?;
+    let state = glance.state;
     Ok(Summary {
         file: path.to_path_buf(),
-        theme: state.theme.clone(),
-        created_at: head.meta.created_at,
-        saved_at: head.saved_at,
-        participants: state.participants.len(),
-        issues: active().count(),
-        leads: active().filter(|i| i.lead.is_some()).count(),
-        id: head.meta.id,
+        theme: state.theme,
+        created_at: glance.meta.created_at,
+        saved_at: glance.saved_at,
+        participants: state.participants,
+        issues: state.issues,
+        leads: state.leads,
+        id: glance.meta.id,
         meeting_date: state.follow_up.as_ref().map(|f| f.date),
         follows: state.follow_up.map(|f| Follows {
             session: f.follows.session,

@@ -13,8 +13,8 @@ mod target;
 mod trash;
 
 pub use format::{
-    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Piece, Preview, VERSION,
-    Verified, check, check_bytes, check_piece, load, parse, preview, read_header, read_log,
+    Checked, FORMAT, FileParts, Glance, LoadError, Loaded, LogBytes, Meta, Piece, Preview, Tally,
+    VERSION, Verified, check, check_bytes, check_piece, glance, load, parse, preview, read_log,
     snapshot_difference, stream_log, to_bytes, verify,
 };
 pub use list::{Follows, Summary, Unreadable, list};

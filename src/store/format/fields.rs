@@ -3,13 +3,13 @@
 //! written, the snapshot as the schema has it. Whole files, logs, first frames and listings
 //! all read through it and differ only in how far they read (`Reading`).
 
+use super::snapshot::Kept;
 use super::{FORMAT, LoadError, Meta, VERSION, check_version};
-use crate::model::followup::FollowUp;
 use crate::model::{Event, stamp};
-use crate::view::{IssueView, ParticipantView, RoundView, SlotView, SpaceView, StateView};
+use crate::view::StateView;
 use chrono::{DateTime, FixedOffset};
+use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
 use std::fmt;
 use std::path::Path;
 use std::sync::mpsc::SyncSender;
@@ -38,9 +38,9 @@ impl Reading {
     }
 }
 
-/// A file's top-level fields, as far as they have been read.
-#[derive(Default)]
-pub(super) struct Found {
+/// A file's top-level fields, as far as they have been read, with what is kept of its
+/// snapshot (`S`).
+pub(super) struct Found<S = StateView> {
     pub format: Option<String>,
     pub version: Option<u64>,
     pub id: Option<String>,
@@ -49,10 +49,25 @@ pub(super) struct Found {
     pub events: Option<Vec<Event>>,
     /// The log went to the rebuilding thread instead.
     pub streamed: bool,
-    pub state: Option<StateView>,
+    pub state: Option<S>,
 }
 
-impl Found {
+impl<S> Default for Found<S> {
+    fn default() -> Found<S> {
+        Found {
+            format: None,
+            version: None,
+            id: None,
+            created_at: None,
+            saved_at: None,
+            events: None,
+            streamed: false,
+            state: None,
+        }
+    }
+}
+
+impl<S> Found<S> {
     pub(super) fn has_preview(&self) -> bool {
         self.format.is_some()
             && self.version.is_some()
@@ -65,7 +80,7 @@ impl Found {
     /// The header once read, by the rules every reading applies: a file of another format
     /// is not a session, a version this one does not read is refused, and a field that is
     /// not there makes the file incomplete. Takes the header's fields, leaving the log.
-    pub(super) fn head(&mut self, path: &Path) -> Result<Head, LoadError> {
+    pub(super) fn head(&mut self, path: &Path) -> Result<Head<S>, LoadError> {
         let missing = || LoadError::Syntax {
             path: path.to_path_buf(),
             line: 0,
@@ -100,11 +115,11 @@ impl Found {
 }
 
 /// A file's header: everything but the events.
-pub(super) struct Head {
+pub(super) struct Head<S = StateView> {
     pub version: u64,
     pub meta: Meta,
     pub saved_at: DateTime<FixedOffset>,
-    pub state: StateView,
+    pub state: S,
 }
 
 /// Events per piece handed to the rebuilding thread.
@@ -133,47 +148,16 @@ pub(super) fn stopped_at_events(err: &serde_json::Error) -> bool {
     err.is_data() && err.to_string().starts_with(ENOUGH)
 }
 
-/// The `state` of a session file, where the schema allows no other field.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Strict {
-    theme: String,
-    #[serde(default)]
-    follow_up: Option<FollowUp>,
-    participants: Vec<ParticipantView>,
-    spaces: Vec<SpaceView>,
-    slots: Vec<SlotView>,
-    issues: Vec<IssueView>,
-    rounds: Vec<RoundView>,
-    #[serde(default)]
-    report_reminder_minutes: Option<u32>,
-}
-
-impl From<Strict> for StateView {
-    fn from(s: Strict) -> StateView {
-        StateView {
-            theme: s.theme,
-            follow_up: s.follow_up,
-            participants: s.participants,
-            spaces: s.spaces,
-            slots: s.slots,
-            issues: s.issues,
-            rounds: s.rounds,
-            report_reminder_minutes: s.report_reminder_minutes,
-        }
-    }
-}
-
 /// Reads the top-level object into `found`, refusing unknown and repeated fields.
-pub(super) struct FileSeed<'a> {
+pub(super) struct FileSeed<'a, S = StateView> {
     pub reading: Reading,
-    pub found: &'a mut Found,
+    pub found: &'a mut Found<S>,
     pub capacity: usize,
     /// Where the log goes, piece by piece, when it is rebuilt while read.
     pub pieces: Option<SyncSender<Piece>>,
 }
 
-impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+impl<'de, S: Kept> DeserializeSeed<'de> for FileSeed<'_, S> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -189,7 +173,7 @@ fn once<T, E: de::Error>(slot: &mut Option<T>, name: &'static str, value: T) -> 
     Ok(())
 }
 
-impl<'de> Visitor<'de> for FileSeed<'_> {
+impl<'de, S: Kept> Visitor<'de> for FileSeed<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -210,8 +194,8 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                 }
                 "saved_at" => once(&mut f.saved_at, "saved_at", map.next_value_seed(stamp::De)?)?,
                 "state" => {
-                    let state = map.next_value::<Strict>()?;
-                    once(&mut f.state, "state", state.into())?
+                    let state = map.next_value::<S::Read>()?;
+                    once(&mut f.state, "state", S::keep(state))?
                 }
                 "events" => {
                     if events_seen {

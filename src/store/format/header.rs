@@ -6,6 +6,7 @@
 
 use super::fields::{FileSeed, Found, Reading, stopped_at_events};
 use super::read::parse_parts;
+use super::snapshot::Tally;
 use super::{LoadError, Meta, unreadable};
 use crate::view::StateView;
 use chrono::{DateTime, FixedOffset};
@@ -32,14 +33,23 @@ pub fn preview(path: &Path, bytes: &[u8]) -> Result<Preview, LoadError> {
     })
 }
 
+/// What a listing shows of a session: its header, and its snapshot counted (`Tally`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glance {
+    pub meta: Meta,
+    pub saved_at: DateTime<FixedOffset>,
+    pub state: Tally,
+}
+
 /// Reads the header and snapshot from `reader`, up to the events and no further when they
-/// come after the snapshot; events that come first are read through, never held. What this
-/// refuses, a whole read refuses with the same words: an unknown or repeated field, a
-/// timestamp that does not read, a snapshot the schema does not allow, a file of another
-/// format or version, and anything that ends the file before its events. `path` only
-/// names the file in errors.
-pub fn read_header(path: &Path, reader: impl std::io::Read) -> Result<Preview, LoadError> {
-    let mut found = Found::default();
+/// come after the snapshot; events that come first are read through, never held, and the
+/// snapshot's participants and issues are counted one at a time. What this refuses, a
+/// whole read refuses in the same words: an unknown or repeated field, a timestamp that
+/// does not read, a snapshot the schema does not allow, a file of another format or
+/// version, and anything that ends the file before its events. `path` only names the file
+/// in errors.
+pub fn glance(path: &Path, reader: impl std::io::Read) -> Result<Glance, LoadError> {
+    let mut found = Found::<Tally>::default();
     let mut de =
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, reader));
     let read = FileSeed {
@@ -63,7 +73,7 @@ pub fn read_header(path: &Path, reader: impl std::io::Read) -> Result<Preview, L
         Err(err) => return Err(unreadable(path, &err, Some(found.claimed()))),
     }
     let head = found.head(path)?;
-    Ok(Preview {
+    Ok(Glance {
         meta: head.meta,
         saved_at: head.saved_at,
         state: head.state,

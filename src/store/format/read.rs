@@ -118,7 +118,7 @@ pub fn stream_log(path: &Path, pieces: SyncSender<Piece>) -> Result<(), LoadErro
         source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    let mut found = Found::default();
+    let mut found = Found::<StateView>::default();
     let mut de =
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, file));
     let read = FileSeed {

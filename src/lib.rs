@@ -18,3 +18,4 @@ pub mod store;
 pub mod synth;
 pub mod text;
 pub mod ui;
+pub mod view;

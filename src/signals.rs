@@ -17,8 +17,12 @@ use std::sync::{Arc, Mutex};
 static STOP: AtomicI32 = AtomicI32::new(0);
 /// Whether the app holds the terminal (and so stops by itself when asked).
 static INTERACTIVE: AtomicBool = AtomicBool::new(false);
-/// Files being written now, whose temporaries a signal removes.
-static WRITING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Files being written now, each with how its temporaries are removed; a signal removes them.
+static WRITING: Mutex<Vec<(PathBuf, Cleanup)>> = Mutex::new(Vec::new());
+
+/// Removes what an interrupted write of a file left beside it. The writer passes it in,
+/// since only the writer knows how its temporaries are named (and signals sit below it).
+pub type Cleanup = fn(&Path);
 
 /// How often the signal thread looks for a signal.
 const LOOK: std::time::Duration = std::time::Duration::from_millis(50);
@@ -71,8 +75,8 @@ pub fn install() -> std::io::Result<()> {
 
 fn exit_now(signal: i32) -> ! {
     let writing = WRITING.lock().map(|w| w.clone()).unwrap_or_default();
-    for target in &writing {
-        crate::store::remove_temporaries(target);
+    for (target, cleanup) in &writing {
+        cleanup(target);
     }
     if INTERACTIVE.load(Ordering::SeqCst) {
         ratatui::restore();
@@ -108,9 +112,9 @@ impl Drop for Interactive {
 pub struct Writing(PathBuf);
 
 impl Writing {
-    pub fn start(target: &Path) -> Writing {
+    pub fn start(target: &Path, cleanup: Cleanup) -> Writing {
         if let Ok(mut w) = WRITING.lock() {
-            w.push(target.to_path_buf());
+            w.push((target.to_path_buf(), cleanup));
         }
         Writing(target.to_path_buf())
     }
@@ -119,7 +123,7 @@ impl Writing {
 impl Drop for Writing {
     fn drop(&mut self) {
         if let Ok(mut w) = WRITING.lock()
-            && let Some(at) = w.iter().position(|p| *p == self.0)
+            && let Some(at) = w.iter().position(|(p, _)| *p == self.0)
         {
             w.swap_remove(at);
         }

@@ -19,6 +19,7 @@ mod replay;
 mod roster;
 mod synth;
 
+pub use crate::ui::theme::ThemeName;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,14 +43,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    /// High contrast for a projector (the default).
-    Projector,
-    Dark,
-    Light,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -18,7 +18,7 @@
 //! lists passages that still look like names so a person can check before publishing.
 
 use crate::model::{Change, Group, Journal, ParticipantId};
-use crate::store::StateView;
+use crate::view::StateView;
 use std::collections::{BTreeMap, BTreeSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

@@ -24,7 +24,7 @@
 use super::Proceedings;
 use super::proceedings::Priority;
 use crate::model::StepStatus;
-use crate::store::IssueView;
+use crate::view::IssueView;
 use ::csv::{Terminator, WriterBuilder};
 
 /// What a spreadsheet reads as the start of a formula.

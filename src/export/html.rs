@@ -5,7 +5,7 @@
 
 use super::Proceedings;
 use super::proceedings::*;
-use crate::store::IssueView;
+use crate::view::IssueView;
 use std::fmt::Write;
 
 /// Most spaces side by side in one agenda table: more would not fit a portrait A4 or

@@ -9,10 +9,13 @@
 //!
 //! To add another kind of entry, build an `Entry` and pass it to `write_entry`; the
 //! calendar's envelope, escaping and line folding are done here once. A follow-up meeting
-//! adds an entry for the meeting itself, and its overdue actions say so (`progress`).
+//! adds an entry for the meeting itself, and its overdue actions say so.
 
 use super::Proceedings;
+use super::proceedings::short_date;
 use crate::model::StepStatus;
+use crate::model::followup::is_open;
+use crate::view::StepView;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 /// Lines longer than this many octets are folded (RFC 5545 §3.1).
@@ -41,7 +44,7 @@ pub fn render(p: &Proceedings) -> String {
         "X-WR-CALNAME",
         &format!("Next steps: {}", p.state.theme),
     );
-    if let Some(meeting) = super::progress::meeting_entry(p) {
+    if let Some(meeting) = meeting_entry(p) {
         write_entry(&mut out, p, &meeting);
     }
     for entry in steps(p) {
@@ -72,7 +75,7 @@ fn steps(p: &Proceedings) -> Vec<Entry> {
                 s.horizon.label(),
                 s.status.label()
             ));
-            if let Some(late) = super::progress::overdue_note(p, s) {
+            if let Some(late) = overdue_note(p, s) {
                 description.push(late);
             }
             description.push(format!("From the Open Space: {}", p.state.theme.trim()));
@@ -90,6 +93,31 @@ fn steps(p: &Proceedings) -> Vec<Entry> {
         }
     }
     out
+}
+
+/// A follow-up's calendar entry for the meeting itself, on its date.
+fn meeting_entry(p: &Proceedings) -> Option<Entry> {
+    let f = p.state.follow_up.as_ref()?;
+    Some(Entry {
+        key: "meeting".into(),
+        date: p.date,
+        summary: format!("Follow-up meeting: {}", p.state.theme.trim()),
+        description: format!(
+            "Follow-up of the meeting of {} ({}): the review of its action plan.",
+            short_date(f.follows.date),
+            f.follows.theme.trim()
+        ),
+        status: "CONFIRMED",
+    })
+}
+
+/// In a follow-up, what a calendar entry says of an action due before the meeting and
+/// still open.
+fn overdue_note(p: &Proceedings, step: &StepView) -> Option<String> {
+    p.state.follow_up.as_ref()?;
+    let due = step.due?;
+    (is_open(step.status) && due < p.date)
+        .then(|| format!("OVERDUE at the meeting of {}", short_date(p.date)))
 }
 
 /// Writes one entry as a `VEVENT`.

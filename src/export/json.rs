@@ -1,10 +1,10 @@
-//! The proceedings as JSON: exactly the file's `state` object (`store::StateView`), so
+//! The proceedings as JSON: exactly the file's `state` object (`view::StateView`), so
 //! `jq '.issues[]'` and any script written for a session file's `.state` work unchanged,
 //! with two keys in front saying which day it was and whether names were anonymised.
 //! Anyone reading it as a `StateView` can ignore them.
 
 use super::Proceedings;
-use crate::store::StateView;
+use crate::view::StateView;
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -4,7 +4,7 @@
 
 use super::Proceedings;
 use super::proceedings::*;
-use crate::store::IssueView;
+use crate::view::IssueView;
 use std::fmt::Write;
 
 /// What an anonymous export says about itself.

@@ -5,7 +5,7 @@
 //! Exports are deterministic: the same file gives the same bytes. Nothing here reads the
 //! clock; the date is the session's own.
 //!
-//! - `json`: the file's `state` object (`store::StateView`, the shape `jq` scripts use)
+//! - `json`: the file's `state` object (`view::StateView`, the shape `jq` scripts use)
 //!   with two keys in front: `date` and `anonymous`.
 //! - `markdown`: theme and date, who came, the agenda, each issue with its report, the vote,
 //!   the action plan.

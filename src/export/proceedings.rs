@@ -7,9 +7,9 @@ use super::anonymous::{Anonymiser, OTHER_ORGANISATIONS};
 use super::{Options, clean, visit};
 use crate::model::tally::DotCount;
 use crate::model::{Group, IssueId, RoundId};
-use crate::store::StateView;
-use crate::store::{
-    IssueView, Loaded, ParticipantView, ResultView, RoundView, SlotView, SpaceView,
+use crate::store::Loaded;
+use crate::view::{
+    IssueView, ParticipantView, ResultView, RoundView, SlotView, SpaceView, StateView,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeMap;

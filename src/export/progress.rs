@@ -9,7 +9,7 @@ use super::Proceedings;
 use super::proceedings::short_date;
 use crate::model::StepStatus;
 use crate::model::followup::{Milestone, is_open};
-use crate::store::{IssueView, StepView};
+use crate::view::{IssueView, StepView};
 use chrono::NaiveDate;
 
 /// One action's state at one meeting.
@@ -156,28 +156,3 @@ pub const CSV_HEADER: [&str; 10] = [
     "owner",
     "overdue",
 ];
-
-/// A follow-up's calendar entry for the meeting itself, on its date.
-pub fn meeting_entry(p: &Proceedings) -> Option<super::ics::Entry> {
-    let f = p.state.follow_up.as_ref()?;
-    Some(super::ics::Entry {
-        key: "meeting".into(),
-        date: p.date,
-        summary: format!("Follow-up meeting: {}", p.state.theme.trim()),
-        description: format!(
-            "Follow-up of the meeting of {} ({}): the review of its action plan.",
-            short_date(f.follows.date),
-            f.follows.theme.trim()
-        ),
-        status: "CONFIRMED",
-    })
-}
-
-/// In a follow-up, what a calendar entry says of an action due before the meeting and
-/// still open.
-pub fn overdue_note(p: &Proceedings, step: &StepView) -> Option<String> {
-    p.state.follow_up.as_ref()?;
-    let due = step.due?;
-    (is_open(step.status) && due < p.date)
-        .then(|| format!("OVERDUE at the meeting of {}", short_date(p.date)))
-}

@@ -5,7 +5,7 @@
 //! catches place names and brands, which is the price of not missing a person.
 
 use super::anonymous::{common_word, fold, words};
-use crate::store::StateView;
+use crate::view::StateView;
 use std::collections::BTreeSet;
 
 /// Characters of context shown on each side of a flagged word.

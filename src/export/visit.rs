@@ -2,7 +2,7 @@
 //! anonymising both have to reach all of it; one walk means a field added to the view is
 //! missed by neither.
 
-use crate::store::StateView;
+use crate::view::StateView;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Field {

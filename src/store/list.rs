@@ -1,14 +1,12 @@
 //! The sessions in a data directory, read quickly from their snapshots for the picker and
 //! `convene list` (rebuilding every log just to count issues would be slow). Only the
-//! header and snapshot are read: a file as Convene writes it is left at its events.
+//! header and snapshot are read: a file as Convene writes it is left at its events. They
+//! are read by the rules `open` reads them by (`glance`), so a file listed as a
+//! session is not one that opening refuses for its header; any other is listed with why.
 
-use super::format::{FORMAT, VERSION};
+use super::format::{LoadError, glance};
 use chrono::{DateTime, FixedOffset};
-use serde::Deserialize;
-use serde::de::{self, Deserializer as _, IgnoredAny, MapAccess, Visitor};
-use std::fmt;
 use std::fs::File;
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -30,16 +28,10 @@ pub struct Summary {
     pub meeting_date: Option<chrono::NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Follows {
     pub session: String,
     pub file: String,
-}
-
-#[derive(Deserialize)]
-struct FollowUpHead {
-    follows: Follows,
-    date: chrono::NaiveDate,
 }
 
 /// A file in the folder that is not a readable session, listed so it is not silently hidden.
@@ -47,113 +39,6 @@ struct FollowUpHead {
 pub struct Unreadable {
     pub file: PathBuf,
     pub reason: String,
-}
-
-struct Head {
-    format: String,
-    version: u64,
-    id: String,
-    created_at: DateTime<FixedOffset>,
-    saved_at: DateTime<FixedOffset>,
-    state: State,
-}
-
-/// A file's top-level fields as far as they are read.
-#[derive(Default)]
-struct Found {
-    format: Option<String>,
-    version: Option<u64>,
-    id: Option<String>,
-    created_at: Option<DateTime<FixedOffset>>,
-    saved_at: Option<DateTime<FixedOffset>>,
-    state: Option<State>,
-    events: bool,
-}
-
-impl Found {
-    fn has_head(&self) -> bool {
-        self.format.is_some()
-            && self.version.is_some()
-            && self.id.is_some()
-            && self.created_at.is_some()
-            && self.saved_at.is_some()
-            && self.state.is_some()
-    }
-}
-
-/// Said by the reader when the header and snapshot are in and the events begin; never seen.
-const ENOUGH: &str = "convene: the header is complete";
-
-struct HeadVisitor<'a>(&'a mut Found);
-
-impl<'de> Visitor<'de> for HeadVisitor<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a session file")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let f = self.0;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "format" => f.format = Some(map.next_value()?),
-                "version" => f.version = Some(map.next_value()?),
-                "id" => f.id = Some(map.next_value()?),
-                "created_at" => f.created_at = Some(map.next_value()?),
-                "saved_at" => f.saved_at = Some(map.next_value()?),
-                "state" => f.state = Some(map.next_value()?),
-                "events" if f.has_head() => return Err(de::Error::custom(ENOUGH)),
-                "events" => {
-                    f.events = true;
-                    map.next_value::<IgnoredAny>()?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Reads the header and snapshot of an open file, stopping at the events once they are
-/// in; a file with its events first is read through them, but never held whole.
-fn read_head(file: File) -> Result<Head, String> {
-    let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file));
-    let mut found = Found::default();
-    match (&mut de).deserialize_map(HeadVisitor(&mut found)) {
-        Ok(()) => de.end().map_err(|e| e.to_string())?,
-        Err(_) if found.has_head() => found.events = true,
-        Err(e) => return Err(e.to_string()),
-    }
-    let missing = |name| format!("missing field `{name}`");
-    if !found.events {
-        return Err(missing("events"));
-    }
-    Ok(Head {
-        format: found.format.ok_or_else(|| missing("format"))?,
-        version: found.version.ok_or_else(|| missing("version"))?,
-        id: found.id.ok_or_else(|| missing("id"))?,
-        created_at: found.created_at.ok_or_else(|| missing("created_at"))?,
-        saved_at: found.saved_at.ok_or_else(|| missing("saved_at"))?,
-        state: found.state.ok_or_else(|| missing("state"))?,
-    })
-}
-
-#[derive(Deserialize)]
-struct State {
-    theme: String,
-    #[serde(default)]
-    follow_up: Option<FollowUpHead>,
-    participants: Vec<IgnoredAny>,
-    issues: Vec<IssueHead>,
-}
-
-#[derive(Deserialize)]
-struct IssueHead {
-    lead: Option<String>,
-    merged_into: Option<u32>,
 }
 
 /// Sessions newest first (by last save), and the files that could not be read.
@@ -185,29 +70,48 @@ pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Summary>, Vec<Unreadabl
 }
 
 fn summarise(path: &Path) -> Result<Summary, String> {
-    let head = read_head(open(path)?)?;
-    if head.format != FORMAT {
-        return Err("not a Convene session".into());
-    }
-    if head.version > VERSION as u64 {
-        return Err(format!(
-            "written by a newer Convene (version {})",
-            head.version
-        ));
-    }
-    let active = || head.state.issues.iter().filter(|i| i.merged_into.is_none());
+    let glance = glance(path, open(path)?).map_err(|e| reason(&e))?;
+    let state = glance.state;
     Ok(Summary {
         file: path.to_path_buf(),
-        theme: head.state.theme.clone(),
-        created_at: head.created_at,
-        saved_at: head.saved_at,
-        participants: head.state.participants.len(),
-        issues: active().count(),
-        leads: active().filter(|i| i.lead.is_some()).count(),
-        id: head.id.clone(),
-        meeting_date: head.state.follow_up.as_ref().map(|f| f.date),
-        follows: head.state.follow_up.map(|f| f.follows),
+        theme: state.theme,
+        created_at: glance.meta.created_at,
+        saved_at: glance.saved_at,
+        participants: state.participants,
+        issues: state.issues,
+        leads: state.leads,
+        id: glance.meta.id,
+        meeting_date: state.follow_up.as_ref().map(|f| f.date),
+        follows: state.follow_up.map(|f| Follows {
+            session: f.follows.session,
+            file: f.follows.file,
+        }),
     })
+}
+
+/// Why a file is not listed as a session, in the words of a line beside its name: the
+/// file's name is already there, so it is not said again.
+fn reason(e: &LoadError) -> String {
+    match e {
+        LoadError::Io { source, .. } => source.to_string(),
+        // As serde_json says it, position and all.
+        LoadError::Syntax {
+            line: 0, message, ..
+        } => message.clone(),
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+            ..
+        } => format!("{message} at line {line} column {column}"),
+        LoadError::NotASession { .. } => "not a Convene session".into(),
+        LoadError::Newer { version, .. } => {
+            format!("written by a newer Convene (version {version})")
+        }
+        LoadError::BadVersion { version, .. } => format!("unknown file version {version}"),
+        // Only reading the log finds these.
+        LoadError::Event { .. } | LoadError::TooNew { .. } => e.to_string(),
+    }
 }
 
 /// A file in the sessions folder, open for reading, or why not. Opened without blocking, so

@@ -9,14 +9,13 @@ mod paths;
 pub mod proceedings;
 mod save;
 mod saver;
-mod snapshot;
 mod target;
 mod trash;
 
 pub use format::{
-    Checked, FORMAT, FileParts, LoadError, Loaded, LogBytes, Meta, Piece, Preview, VERSION,
-    Verified, check, check_bytes, check_piece, load, parse, preview, read_log, snapshot_difference,
-    stream_log, to_bytes, verify,
+    Checked, FORMAT, FileParts, Glance, LoadError, Loaded, LogBytes, Meta, Piece, Preview, Tally,
+    VERSION, Verified, check, check_bytes, check_piece, glance, load, parse, preview, read_log,
+    snapshot_difference, stream_log, to_bytes, verify,
 };
 pub use list::{Follows, Summary, Unreadable, list};
 pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};
@@ -25,7 +24,11 @@ pub use paths::{
 };
 pub use save::{remove_temporaries, write_atomic, write_atomic_parts};
 pub use saver::{Disk, RealDisk, SaveState, Saver};
-pub use snapshot::*;
+// The read model lives in `view`, below store; named here too, since it is the file's
+// `state` and tests and tools reach it as `store::StateView`.
+pub use crate::view::{
+    IssueView, ParticipantView, ResultView, RoundView, SlotView, SpaceView, StateView, StepView,
+};
 pub use target::{TargetRefused, export_target};
 pub use trash::{TrashError, keep_before_merge, trash};
 

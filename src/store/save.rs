@@ -20,7 +20,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// file is never copied into one buffer first).
 pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     use atomic_write_file::unix::OpenOptionsExt as _;
-    let _writing = crate::signals::Writing::start(path);
+    let _writing = crate::signals::Writing::start(path, remove_temporaries);
     let mut options = atomic_write_file::OpenOptions::new();
     options
         .preserve_mode(false)

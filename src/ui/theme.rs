@@ -2,8 +2,17 @@
 //! accents, because a washed-out beamer loses mid-tones. Meaning never rests on colour
 //! alone: selection also gets a marker and reverse video, warnings also get words.
 
-use crate::cli::ThemeName;
 use ratatui::style::{Color, Modifier, Style};
+
+/// The themes a user can ask for by name (`--theme`). It lives with the colours, not with
+/// the command line, so that the screen never has to reach up into `cli` for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    /// High contrast for a projector (the default).
+    Projector,
+    Dark,
+    Light,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {

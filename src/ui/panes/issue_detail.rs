@@ -186,7 +186,7 @@ fn detail_lines<'a>(view: &View, id: IssueId, width: usize) -> Vec<Line<'a>> {
     if let Some(c) = issue.convener {
         facts.push(format!("Convened by {}", session.participant_name(c)));
     }
-    facts.push(super::issues::placement_text(session, issue));
+    facts.push(super::placement::placement_text(session, issue));
     if session.latest_round().is_some() {
         let dots = session.votes(id);
         facts.push(format!("{dots} dot{}", if dots == 1 { "" } else { "s" }));

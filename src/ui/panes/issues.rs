@@ -7,6 +7,7 @@ mod merge;
 mod present;
 
 use super::issue_detail::{DetailOutcome, IssueDetail};
+use super::placement::placement_text;
 use crate::model::{Change, Issue, IssueId, Session};
 use crate::ui::paint;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
@@ -53,21 +54,6 @@ impl Default for IssuesPane {
             rows: Rect::default(),
             row_height: 1,
         }
-    }
-}
-
-/// Where an issue meets, in words: "Garden room · 11:00" or "not placed".
-pub fn placement_text(session: &Session, issue: &Issue) -> String {
-    match issue.placement {
-        Some(p) => {
-            let space = session
-                .spaces
-                .get(&p.space)
-                .map_or("?", |s| s.name.as_str());
-            let slot = session.slots.get(&p.slot).map_or("?", |s| s.label.as_str());
-            format!("{space} · {slot}")
-        }
-        None => "not placed".into(),
     }
 }
 

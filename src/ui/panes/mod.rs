@@ -8,6 +8,7 @@ mod issues;
 mod leads;
 mod opening;
 pub mod people;
+mod placement;
 pub mod places;
 pub mod progress;
 mod roster;

@@ -2,8 +2,8 @@
 //! issue for that slot, folded to the cell with its convener where there is room, struck
 //! and marked when it did not take place.
 
+use super::band::{Band, put};
 use super::clock;
-use super::grid::{Band, put};
 use super::wrap::wrap;
 use super::{AgendaPane, Focus, Mode, Wall};
 use crate::model::{Issue, IssueId};

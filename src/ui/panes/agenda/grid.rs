@@ -2,11 +2,11 @@
 //! slots with the issues in their cells, and the unplaced list beside or below it. Only the
 //! spaces and slots that fit are drawn; the view follows the cursor.
 
+use super::band::{Band, put, scroll};
 use super::clock;
 use super::timer::{Phase, clock_text};
 use super::{AgendaPane, Focus, Mode, Wall, cell, edit, list};
 use crate::model::{Issue, Placement};
-use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -14,20 +14,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use std::collections::HashMap;
-
-/// A column or row of the grid as drawn: which space or slot, and where on the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Band {
-    pub index: usize,
-    pub start: u16,
-    pub len: u16,
-}
-
-impl Band {
-    pub fn holds(&self, at: u16) -> bool {
-        at >= self.start && at < self.start.saturating_add(self.len)
-    }
-}
 
 #[derive(Default)]
 pub(super) struct Geometry {
@@ -45,27 +31,6 @@ const MIN_COL: u16 = 16;
 const MAX_ROW_H: u16 = 8;
 /// From this width the unplaced list sits beside the grid.
 const BESIDE_FROM: u16 = 120;
-
-/// Writes `s` at (x, y) within `clip`, at most `max` columns wide.
-pub(super) fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, max: u16, style: Style) {
-    if y < clip.y || y >= clip.bottom() || x < clip.x || x >= clip.right() {
-        return;
-    }
-    let max = max.min(clip.right() - x);
-    paint::string(buf, x, y, &text::fit(s, max as usize), max as usize, style);
-}
-
-/// The first index to draw so that `cursor` is among the `fit` drawn, moving as little as
-/// possible from `offset`.
-pub(super) fn scroll(offset: usize, cursor: usize, fit: usize, count: usize) -> usize {
-    let mut o = offset.min(count.saturating_sub(fit));
-    if cursor < o {
-        o = cursor;
-    } else if cursor >= o + fit {
-        o = cursor + 1 - fit;
-    }
-    o
-}
 
 pub(super) fn render(p: &mut AgendaPane, area: Rect, buf: &mut Buffer, view: &View) {
     let wall = Wall::of(view.session);

@@ -1,8 +1,8 @@
 //! The issues still waiting for a place on the wall. Only the rows that fit are built, so a
 //! marketplace of a thousand issues scrolls as fast as one of ten.
 
+use super::band::{put, scroll};
 use super::cell::label_of;
-use super::grid::{put, scroll};
 use super::{AgendaPane, Focus, Mode, Wall};
 use crate::ui::pane::View;
 use ratatui::buffer::Buffer;

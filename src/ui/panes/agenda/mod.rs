@@ -3,6 +3,7 @@
 //! Keys are handled in `input` (and `removal`, `edit` for the forms); drawing is in `grid`,
 //! `cell`, `list` and `present`; `help` lists the keys.
 
+mod band;
 mod cell;
 mod clock;
 mod edit;

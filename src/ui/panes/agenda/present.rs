@@ -3,9 +3,9 @@
 //! and who convenes it, in big letters when the screen has room and the font has the
 //! letters, else in bold.
 
+use super::band::put;
 use super::cell::label_of;
 use super::clock;
-use super::grid::put;
 use super::timer::{Phase, clock_text};
 use super::wrap::wrap;
 use super::{AgendaPane, Wall};

@@ -4,8 +4,8 @@
 //! the screen is shown one slot per page, paged with the arrow keys and turning by itself
 //! every 15 seconds so the back of the room sees every slot in turn.
 
+use super::band::put;
 use super::cell::{label_of, not_held};
-use super::grid::put;
 use super::present::{slot_page, timer_state};
 use super::timer::{Phase, clock_text};
 use super::wrap::wrap;

@@ -5,7 +5,7 @@ use super::ClosingPane;
 use super::summary::{Summary, horizon_line, missing_reports, render_tiles};
 use crate::model::Horizon;
 use crate::ui::pane::View;
-use crate::ui::panes::issues::placement_text;
+use crate::ui::panes::placement::placement_text;
 use crate::ui::text;
 use crate::ui::widgets::form_rows::backdrop;
 use chrono::Timelike;

@@ -1,5 +1,7 @@
-//! The `state` part of the file: the session as readers want it (names instead of ids), for
-//! people and tools that read the file with `jq` and never replay the events.
+//! The read model: the session as readers want it (names instead of ids). It is the `state`
+//! part of a session file, for people and tools that read the file with `jq` and never replay
+//! the events, and what every export starts from. It has a module of its own, below both
+//! `store` and `export`, so that neither has to import the other to reach it.
 
 use crate::model::followup::{FollowUp, Milestone, Origin};
 use crate::model::*;
@@ -8,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// Read leniently at the top level, since the JSON export adds its own fields beside these;
-/// a session file's `state` is read strictly (`Strict`).
+/// a session file's `state` is read strictly (see `store`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StateView {
     pub theme: String,
@@ -24,37 +26,6 @@ pub struct StateView {
     /// the default (10). Version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_reminder_minutes: Option<u32>,
-}
-
-/// The `state` of a session file, where the schema allows no other field.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Strict {
-    theme: String,
-    #[serde(default)]
-    follow_up: Option<FollowUp>,
-    participants: Vec<ParticipantView>,
-    spaces: Vec<SpaceView>,
-    slots: Vec<SlotView>,
-    issues: Vec<IssueView>,
-    rounds: Vec<RoundView>,
-    #[serde(default)]
-    report_reminder_minutes: Option<u32>,
-}
-
-impl From<Strict> for StateView {
-    fn from(s: Strict) -> StateView {
-        StateView {
-            theme: s.theme,
-            follow_up: s.follow_up,
-            participants: s.participants,
-            spaces: s.spaces,
-            slots: s.slots,
-            issues: s.issues,
-            rounds: s.rounds,
-            report_reminder_minutes: s.report_reminder_minutes,
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -59,7 +59,7 @@ fn every_import_points_down_the_layers() {
     {
         if level(&module).is_none() {
             wrong.push(format!(
-                "src/{module}: the module is on no level; add it to LAYERS in tests/layers.rs"
+                "src/{module}: the module is on no level; add it to LAYERS in tests/it/layers.rs"
             ));
         }
     }

@@ -4,8 +4,8 @@
 //! the report round, the reminder, the proceedings written from Closing, and the monochrome
 //! look of NO_COLOR.
 
+use convene::export::folder as proceedings;
 use convene::model::{Change, IssueId};
-use convene::store::proceedings;
 use convene::ui::testkit::{ctrl, draw, press, screen, type_text};
 use convene::ui::{App, PaneId, Theme};
 use ratatui::crossterm::event::KeyCode;

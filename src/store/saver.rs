@@ -48,6 +48,8 @@ pub enum SaveState {
 
 enum Msg {
     Event(Box<Event>),
+    /// Call this after each report, from then on (see `Saver::wake`).
+    Wake(Box<dyn Fn() + Send>),
     Finish,
 }
 
@@ -116,6 +118,12 @@ impl Saver {
         let _ = self.tx.send(Msg::Event(Box::new(event)));
     }
 
+    /// Has `wake` called each time the thread reports, so that an event loop waiting on a
+    /// channel of its own hears of it at once and reads `state`.
+    pub fn wake(&mut self, wake: impl Fn() + Send + 'static) {
+        let _ = self.tx.send(Msg::Wake(Box::new(wake)));
+    }
+
     /// The latest save state, after taking in what the thread reported.
     pub fn state(&mut self) -> &SaveState {
         while let Ok(s) = self.status.try_recv() {
@@ -175,12 +183,31 @@ impl Copy {
     }
 }
 
+/// Where the thread reports: the state to `tx`, then a call to `wake` if one was given.
+struct Status {
+    tx: Sender<SaveState>,
+    wake: Option<Box<dyn Fn() + Send>>,
+}
+
+impl Status {
+    fn send(&self, state: SaveState) {
+        let _ = self.tx.send(state);
+        if let Some(wake) = &self.wake {
+            wake();
+        }
+    }
+}
+
 fn run<D: Disk>(
     mut target: Target<D>,
     mut copy: Copy,
     rx: Receiver<Msg>,
     status: Sender<SaveState>,
 ) {
+    let mut status = Status {
+        tx: status,
+        wake: None,
+    };
     let mut dirty = false;
     let mut finishing = false;
     loop {
@@ -191,6 +218,7 @@ fn run<D: Disk>(
                 copy.take(&e);
                 dirty = true;
             }
+            Ok(Msg::Wake(wake)) => status.wake = Some(wake),
             Ok(Msg::Finish) | Err(RecvTimeoutError::Disconnected) => finishing = true,
             Err(RecvTimeoutError::Timeout) => {
                 if !dirty {
@@ -206,6 +234,7 @@ fn run<D: Disk>(
                     copy.take(&e);
                     dirty = true;
                 }
+                Msg::Wake(wake) => status.wake = Some(wake),
                 Msg::Finish => finishing = true,
             }
         }
@@ -227,10 +256,10 @@ fn run<D: Disk>(
                 Ok(()) => {
                     target.lock.written();
                     dirty = false;
-                    let _ = status.send(SaveState::Saved);
+                    status.send(SaveState::Saved);
                 }
                 Err(why) => {
-                    let _ = status.send(SaveState::Failed(why));
+                    status.send(SaveState::Failed(why));
                 }
             }
         }

@@ -1,22 +1,25 @@
 //! The session picker, shown by `convene` with no arguments: the sessions in the data
 //! directory, newest first, filtered as you type; `n` starts one, Enter opens one, `d`
-//! moves one to the trash after asking, `M` merges a copy into one and opens it. It writes nothing itself: opening, creating and
-//! trashing all go through the store.
+//! moves one to the trash after asking, `M` merges a copy into one and opens it, `f` starts
+//! its follow-up meeting. It writes nothing itself: opening, creating and trashing go
+//! through the store, merging and following up run on a worker (`ui::work`).
 
 use super::app::{Ask, MIN_HEIGHT, MIN_WIDTH};
-use super::merge_copy::{self, MergeCopy, Step};
-use super::pane::{Notice, capitalise};
+use super::input::{Input, Inputs};
+use super::merge_copy::{MergeCopy, Step};
+use super::pane::{Notice, Request, capitalise};
 use super::text;
 use super::theme::Theme;
 use super::widgets::scroll::Scroll;
 use super::widgets::wrap::{cell, cell_right};
 use super::widgets::{Field, FieldKey, popup};
+use super::work::{Done, Job, Workers};
 use crate::model::Journal;
 use crate::store::{self, Opened, Summary, Unreadable};
 use chrono::{DateTime, FixedOffset, Local};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,6 +33,8 @@ enum Mode {
     ConfirmDelete(PathBuf),
     /// Merging a copy into the selected session, which is held open (locked) meanwhile.
     Merge(Box<Opened>, MergeCopy),
+    /// Waiting for a worker (merging, starting a follow-up): what it is doing.
+    Working(String),
 }
 
 /// One row: a readable session, or a file that could not be read (shown, not hidden).
@@ -79,6 +84,8 @@ pub struct Picker {
     pub quit: bool,
     /// Waiting for y or n before a typed theme is thrown away (the app's question).
     asking: Option<Ask>,
+    /// Work to start on a worker, in order; what it gives comes back through `finished`.
+    pub jobs: Vec<Job>,
 }
 
 impl Picker {
@@ -97,6 +104,7 @@ impl Picker {
             chosen: None,
             quit: false,
             asking: None,
+            jobs: vec![],
         };
         picker.reload();
         picker
@@ -219,6 +227,10 @@ impl Picker {
             return;
         }
         match &mut self.mode {
+            Mode::Working(what) => {
+                let what = what.clone();
+                self.info(format!("{what}: a moment, please"));
+            }
             Mode::Merge(opened, flow) => {
                 let sessions = store::sessions_dir(&self.data_dir);
                 match flow.key(key, &opened.journal, &sessions) {
@@ -231,13 +243,30 @@ impl Picker {
                         self.mode = Mode::Browse;
                         self.error(why);
                     }
-                    Step::Merge { file, copy } => {
+                    Step::Read(path) => {
+                        let main = Box::new(opened.journal.clone());
+                        let request = Request::ReadCopy { path: path.clone() };
+                        self.jobs.push(Job::ReadCopy {
+                            request,
+                            path,
+                            main,
+                        });
+                    }
+                    Step::Merge { file, merge } => {
+                        let working = format!("Merging {file} in");
+                        self.info(format!("{working}…"));
                         let Mode::Merge(opened, _) =
-                            std::mem::replace(&mut self.mode, Mode::Browse)
+                            std::mem::replace(&mut self.mode, Mode::Working(working))
                         else {
                             unreachable!("matched above")
                         };
-                        self.merge(*opened, &file, &copy);
+                        self.jobs.push(Job::MergeInto {
+                            data_dir: self.data_dir.clone(),
+                            opened,
+                            merge,
+                            file,
+                            now: self.now,
+                        });
                     }
                 }
             }
@@ -332,24 +361,35 @@ impl Picker {
     /// Starts today's follow-up meeting of a session and opens it (the earlier file is only
     /// read). `convene follow-up --date` sets another date.
     fn follow_up(&mut self, file: &Path) {
-        let earlier = match store::load(file) {
-            Ok(loaded) => loaded,
-            Err(e) => return self.error(e.to_string()),
-        };
-        let journal = match store::chain::follow_up(
-            &earlier,
-            &file_name(file),
-            self.now,
-            self.now.date_naive(),
-            None,
-            false,
-        ) {
-            Ok(journal) => journal,
-            Err(why) => return self.error(capitalise(&why.to_string())),
-        };
-        match store::create(&self.data_dir, journal, self.now) {
-            Ok(opened) => self.chosen = Some(opened),
-            Err(e) => self.error(e.to_string()),
+        self.mode = Mode::Working("Starting the follow-up meeting".into());
+        self.info("Starting the follow-up meeting…");
+        self.jobs.push(Job::FollowUp {
+            data_dir: self.data_dir.clone(),
+            earlier: file.to_path_buf(),
+            now: self.now,
+        });
+    }
+
+    /// Takes in what a worker gave.
+    pub fn finished(&mut self, done: Done) {
+        match done {
+            Done::CopyRead(dry) => {
+                if let Mode::Merge(_, flow) = &mut self.mode {
+                    flow.read(*dry);
+                }
+            }
+            Done::Finished(_, Ok(text)) => self.info(text),
+            Done::Finished(_, Err(why)) | Done::Opened(Err(why)) => {
+                self.mode = Mode::Browse;
+                self.error(why);
+            }
+            Done::Opened(Ok((opened, said))) => {
+                self.mode = Mode::Browse;
+                if let Some(said) = said {
+                    self.info(said);
+                }
+                self.chosen = Some(*opened);
+            }
         }
     }
 
@@ -362,33 +402,6 @@ impl Picker {
             Ok(opened) => self.chosen = Some(opened),
             Err(e) => self.error(e.to_string()),
         }
-    }
-
-    /// Merges the copy into the session held open, keeps its previous version as
-    /// `convene merge` does, saves it and opens it: one undo takes the merge back.
-    fn merge(&mut self, mut opened: Opened, file: &str, copy: &Journal) {
-        let merge = match merge_copy::work_out(&opened.journal, file, copy) {
-            Ok(merge) => merge,
-            Err(why) => return self.error(why),
-        };
-        let before = match std::fs::read(&opened.path) {
-            Ok(bytes) => bytes,
-            Err(e) => return self.error(format!("{}: cannot read: {e}", opened.path.display())),
-        };
-        if let Err(e) = store::keep_before_merge(&self.data_dir, &opened.path, &before) {
-            return self.error(format!("{e}. Nothing was merged."));
-        }
-        if let Err(why) = crate::merge::record(&mut opened.journal, &merge) {
-            return self.error(format!("The merge was refused: {why}"));
-        }
-        if let Err(e) = opened.save(self.now) {
-            return self.error(e.to_string());
-        }
-        self.info(format!(
-            "Merged {} changes from {file}",
-            merge.summary.merged()
-        ));
-        self.chosen = Some(opened);
     }
 
     fn trash(&mut self, path: &Path) {
@@ -629,19 +642,34 @@ impl Picker {
 /// Runs the picker until a session is chosen (returned) or the user quits (`None`).
 pub fn run(data_dir: &Path, theme: Theme) -> anyhow::Result<Option<Opened>> {
     let mut picker = Picker::new(data_dir, theme, Local::now().fixed_offset());
-    super::with_terminal(|terminal| {
+    let mut workers = Workers::default();
+    let shown = super::with_terminal(|terminal| {
+        let mut inputs = Inputs::with_keys();
         while picker.chosen.is_none() && !picker.quit {
             if crate::signals::stop_requested().is_some() {
                 return Ok(());
             }
+            for job in std::mem::take(&mut picker.jobs) {
+                workers.start(job, inputs.sender());
+            }
             picker.now = Local::now().fixed_offset();
             terminal.draw(|frame| picker.render(frame.area(), frame.buffer_mut()))?;
-            // Wake now and then to see whether a signal asked us to stop.
-            if event::poll(std::time::Duration::from_millis(250))? {
-                picker.handle(&event::read()?);
+            // Nothing on the picker moves by itself: only an input wakes it.
+            match inputs.next(IDLE) {
+                Some(Input::Terminal(event)) => picker.handle(&event),
+                Some(Input::TerminalFailed(e)) => return Err(e.into()),
+                Some(Input::Progress(text)) => picker.info(text),
+                Some(Input::Done(done)) => picker.finished(done),
+                Some(Input::Stop | Input::Saver | Input::Checked(_)) | None => {}
             }
         }
         Ok(())
-    })?;
+    });
+    // A merge being written is finished before its session is let go.
+    workers.finish();
+    shown?;
     Ok(picker.chosen)
 }
+
+/// How long the picker sleeps when nothing comes; it has no clock to redraw.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(1);

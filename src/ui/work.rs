@@ -215,3 +215,97 @@ pub fn perform(app: &mut App, saved: &SaveState) {
         app.work_done(done);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::input::Inputs;
+    use super::super::testkit::{press, screen, type_text};
+    use super::super::{PaneId, Theme};
+    use super::*;
+    use ratatui::crossterm::event::KeyCode;
+    use std::time::Duration;
+
+    /// What the workers send, until the work is done.
+    fn done(inputs: &mut Inputs, app: &mut App) -> Done {
+        loop {
+            match inputs.next(Duration::from_secs(20)) {
+                Some(Input::Progress(text)) => app.progress(text),
+                Some(Input::Done(done)) => return done,
+                Some(_) => {}
+                None => panic!("the worker said nothing"),
+            }
+        }
+    }
+
+    fn start(app: &mut App, inputs: &Inputs, workers: &mut Workers) {
+        for request in std::mem::take(&mut app.requests) {
+            let job = Job::for_request(app, request, SaveState::Saved);
+            workers.start(job, inputs.sender());
+        }
+    }
+
+    /// A copy being read takes no key's time: while the worker waits for the copy (a named
+    /// pipe that gives nothing until the test writes it), keys are answered at once.
+    #[test]
+    fn keys_are_answered_while_a_copy_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = dir.path().join("sessions");
+        std::fs::create_dir_all(&sessions).unwrap();
+        let pipe = dir.path().join("newsroom.json");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.unwrap().success(), "mkfifo makes the pipe");
+        let mut app = App::new(
+            crate::demo::build(),
+            "demo".into(),
+            Theme::projector(),
+            crate::demo::saved_at(),
+        );
+        app.pane = PaneId::Closing;
+        app.panes.closing.file = Some(sessions.join("demo.json"));
+        let mut inputs = Inputs::without_keys();
+        let mut workers = Workers::default();
+
+        press(&mut app, KeyCode::Char('M'));
+        type_text(&mut app, pipe.to_str().unwrap());
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.requests.len(), 1, "the pane only asks");
+        start(&mut app, &inputs, &mut workers);
+        let drawn = screen(&mut app, 100, 30);
+        assert!(drawn.contains("Reading newsroom.json"), "{drawn}");
+
+        // The worker is blocked on the pipe; the screen still answers.
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.notice.as_ref().unwrap().text, "Nothing was merged");
+        press(&mut app, KeyCode::Char('1'));
+        assert_eq!(app.pane, PaneId::Opening);
+        let drawn = screen(&mut app, 100, 30);
+        assert!(!drawn.contains("Reading newsroom.json"), "{drawn}");
+
+        // The copy comes; what it would have brought is dropped: nobody waits for it now.
+        let writer = std::thread::spawn({
+            let pipe = pipe.clone();
+            move || std::fs::write(pipe, crate::demo::file_bytes()).unwrap()
+        });
+        let late = done(&mut inputs, &mut app);
+        writer.join().unwrap();
+        assert!(matches!(late, Done::CopyRead(_)));
+        let events = app.journal.events.len();
+        app.work_done(late);
+        assert_eq!(app.journal.events.len(), events);
+        assert!(app.outbox.is_empty());
+
+        // Asked again, the summary comes back on the channel and is shown.
+        let copy = dir.path().join("copy.json");
+        std::fs::write(&copy, crate::demo::file_bytes()).unwrap();
+        app.pane = PaneId::Closing;
+        press(&mut app, KeyCode::Char('M'));
+        type_text(&mut app, copy.to_str().unwrap());
+        press(&mut app, KeyCode::Enter);
+        start(&mut app, &inputs, &mut workers);
+        let summary = done(&mut inputs, &mut app);
+        app.work_done(summary);
+        let drawn = screen(&mut app, 100, 30);
+        assert!(drawn.contains("Nothing to merge"), "{drawn}");
+        workers.finish();
+    }
+}

@@ -132,16 +132,6 @@ impl Saver {
         &self.state
     }
 
-    /// Waits, at most `limit`, until everything queued so far is written or has failed,
-    /// and says which.
-    pub fn settle(&mut self, limit: Duration) -> SaveState {
-        let start = std::time::Instant::now();
-        while *self.state() == SaveState::Saving && start.elapsed() < limit {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        self.state.clone()
-    }
-
     /// Writes whatever is pending and stops the thread. Returns the final state: if it is
     /// not `Saved`, the caller should tell the user before exiting.
     pub fn finish(mut self) -> SaveState {

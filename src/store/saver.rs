@@ -2,7 +2,8 @@
 //! keeps its own copy of the state and the log's bytes, and writes the whole file; typing
 //! never waits for a disk. Events never change once recorded, so each is serialized once,
 //! when it arrives; a save serializes only the header and snapshot. A failed save is
-//! reported and retried from memory until it succeeds.
+//! reported and retried from memory until it succeeds. Each report can also wake the app's
+//! event loop (`Saver::wake`), which then reads it with `Saver::state`.
 
 use super::format::{FileParts, LogBytes, Meta};
 use super::lock::SessionLock;

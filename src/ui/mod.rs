@@ -123,7 +123,6 @@ impl File {
         }
         if let Some(behind) = self.behind.take() {
             let tx = tx.clone();
-            self.checking = true;
             std::thread::Builder::new()
                 .name("convene-check".into())
                 .spawn(move || {
@@ -376,7 +375,10 @@ fn take(input: Input, app: &mut App, file: &mut File, l: &mut Loop) -> anyhow::R
 fn start_requests(app: &mut App, file: &mut File, l: &mut Loop) {
     for request in std::mem::take(&mut app.requests) {
         match request {
-            Request::WriteProceedings { .. } => l.settling.push((request, Instant::now())),
+            Request::WriteProceedings { .. } => {
+                app.progress("Writing the proceedings…".into());
+                l.settling.push((request, Instant::now()));
+            }
             Request::ReadCopy { .. } => {
                 let job = Job::for_request(app, request, SaveState::Saved);
                 l.workers.start(job, l.inputs.sender());

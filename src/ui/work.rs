@@ -196,6 +196,7 @@ impl App {
                 self.notice = None;
                 self.panes.closing.copy_read(*dry);
             }
+            // Only the picker starts work that opens a session.
             Done::Opened(_) => {}
         }
     }

@@ -242,10 +242,15 @@ const KEY_WAITS_FOR_CHECK: Duration = Duration::from_millis(300);
 /// How long writing the proceedings waits for the changes before it to reach the disk.
 const SETTLE: Duration = Duration::from_secs(10);
 
-/// How long the loop may sleep: until the clock shows the next second.
-fn until_next_second(now: DateTime<FixedOffset>) -> Duration {
+/// How often the clock and a running timer are looked at when nothing else happens. A
+/// timer started part way through a second turns over then, not with the clock.
+const TICK: Duration = Duration::from_millis(250);
+
+/// How long the loop may sleep: until the clock's next tick, a whole second on the clock
+/// being one of them.
+fn until_next_tick(now: DateTime<FixedOffset>) -> Duration {
     let into = u64::from(now.timestamp_subsec_millis()).min(999);
-    Duration::from_millis(1000 - into)
+    Duration::from_millis(1000 - into).min(TICK)
 }
 
 /// What the loop holds besides the app and the file: its channel, its workers, and the
@@ -312,7 +317,7 @@ fn run_loop(
                 break;
             }
         }
-        let Some(first) = l.inputs.next(until_next_second(app.now)) else {
+        let Some(first) = l.inputs.next(until_next_tick(app.now)) else {
             continue;
         };
         // A key that may change the session gives the check a moment to finish first.

@@ -306,6 +306,35 @@ mod tests {
         }
     }
 
+    /// The loop that waits on a channel of its own is woken by each report, with no need
+    /// to look now and then.
+    #[test]
+    fn each_report_wakes_whoever_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let now = Local::now().fixed_offset();
+        let mut journal = Journal::create(now, "Theme").unwrap();
+        let meta = Meta::new(now);
+        write_atomic(&path, &to_bytes(&meta, &journal, now)).unwrap();
+        let mut saver = Saver::start(crate::store::lock(&path).unwrap(), meta, &journal);
+        let (tx, woken) = mpsc::channel();
+        saver.wake(move || {
+            let _ = tx.send(());
+        });
+        let change = Change::IssueRaised {
+            issue: journal.session.next_issue_id(),
+            title: "Late issue".into(),
+            convener: None,
+            description: String::new(),
+        };
+        saver.push(journal.record(now, change).unwrap().clone());
+        woken
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the save wakes the loop");
+        assert_eq!(*saver.state(), SaveState::Saved);
+        assert_eq!(saver.finish(), SaveState::Saved);
+    }
+
     #[test]
     fn a_full_disk_loses_nothing_and_the_old_file_stays_whole() {
         let dir = tempfile::tempdir().unwrap();

@@ -155,3 +155,39 @@ impl Drop for KeyReader {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What comes while the loop waits for one input is handled after it, in order.
+    #[test]
+    fn inputs_passed_over_while_waiting_come_next_in_order() {
+        let mut inputs = Inputs::without_keys();
+        let tx = inputs.sender();
+        tx.send(Input::Progress("one".into())).unwrap();
+        tx.send(Input::Saver).unwrap();
+        tx.send(Input::Progress("two".into())).unwrap();
+        tx.send(Input::Checked(None)).unwrap();
+        let got = inputs.wait_for(Duration::from_secs(5), |i| matches!(i, Input::Checked(_)));
+        assert!(matches!(got, Some(Input::Checked(None))));
+        let order: Vec<String> = std::iter::from_fn(|| inputs.ready())
+            .map(|i| match i {
+                Input::Progress(text) => text,
+                Input::Saver => "saver".into(),
+                _ => "other".into(),
+            })
+            .collect();
+        assert_eq!(order, ["one", "saver", "two"]);
+        assert!(
+            inputs.next(Duration::from_millis(10)).is_none(),
+            "nothing else came"
+        );
+        assert!(
+            inputs
+                .wait_for(Duration::from_millis(10), |_| true)
+                .is_none(),
+            "waiting gives up in time"
+        );
+    }
+}

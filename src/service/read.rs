@@ -63,7 +63,9 @@ pub fn load(path: &Path, report: &mut dyn FnMut(&Progress)) -> Result<Loaded, Lo
         read: 0,
         total,
     };
-    let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    // Room for the last, empty, read too: a file of hundreds of megabytes is never copied
+    // into a buffer twice its size.
+    let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0) + CHUNK);
     let mut shown = None;
     loop {
         let start = bytes.len();

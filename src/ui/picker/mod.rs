@@ -376,7 +376,14 @@ impl Picker {
                 }
             }
             Done::Finished(_, Ok(text)) => self.info(text),
-            Done::Finished(_, Err(why)) | Done::Opened(Err(why)) => {
+            // A copy that cannot be read, unless the person has stopped waiting for it.
+            Done::Finished(_, Err(why)) => {
+                if matches!(self.mode, Mode::Merge(_, MergeCopy::Reading { .. })) {
+                    self.mode = Mode::Browse;
+                    self.error(why);
+                }
+            }
+            Done::Opened(Err(why)) => {
                 self.mode = Mode::Browse;
                 self.error(why);
             }

@@ -12,6 +12,7 @@ pub mod export;
 pub mod merge;
 pub mod model;
 pub mod replay;
+pub mod service;
 pub mod sheet;
 pub mod signals;
 pub mod store;

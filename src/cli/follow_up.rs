@@ -3,6 +3,7 @@
 
 use super::{ThemeName, app, files};
 use crate::model::dates::parse_due;
+use crate::service::follow_up::{self, Meeting};
 use crate::store;
 use chrono::NaiveDate;
 use std::io::Write;
@@ -21,24 +22,19 @@ pub struct Request {
 pub fn run(data_dir: &Path, request: Request, theme: ThemeName) -> anyhow::Result<ExitCode> {
     let now = files::now();
     let path = files::session_file(data_dir, Path::new(&request.file))?;
-    let earlier = store::load(&path)?;
+    let earlier = follow_up::read_earlier(&path, &mut super::merge::progress_on_stderr())?;
     let date = match &request.date {
         Some(text) => meeting_date(text, now.date_naive())?,
         None => now.date_naive(),
     };
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let journal = store::chain::follow_up(
-        &earlier,
-        &file,
+    let meeting = Meeting {
         now,
         date,
-        request.theme.as_deref(),
-        request.agenda,
-    )
-    .map_err(|why| anyhow::anyhow!("cannot follow up {}: {why}", path.display()))?;
+        theme: request.theme.as_deref(),
+        agenda: request.agenda,
+    };
+    let journal = follow_up::journal(&earlier, &path, &meeting)
+        .map_err(|why| anyhow::anyhow!("cannot follow up {}: {why}", path.display()))?;
     files::usable_dir(&store::sessions_dir(data_dir))?;
     let opened = store::create(data_dir, journal, now)?;
     writeln!(std::io::stdout(), "{}", opened.path.display())?;

@@ -1,12 +1,12 @@
-//! `convene merge`: brings back what was captured on copies of a session. The work is done
-//! by `crate::merge`; here the files are read, MAIN is locked, its previous version kept
-//! and the result written atomically. A copy is only ever read.
+//! `convene merge`: brings back what was captured on copies of a session. The sequence is
+//! `service::merge`'s, shared with the app: here the files are named, MAIN is locked and
+//! what happened is printed. A copy is only ever read.
 
 use super::files;
-use crate::merge::{self, Copy};
-use crate::model::Journal;
+use crate::service::merge::{self, IntoFileError, ReadCopy};
+use crate::service::read::Progress;
 use crate::store;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,7 +18,8 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let path = files::session_file(data_dir, main)?;
     let mut opened = store::open(&path)?;
-    let mut loaded: Vec<(String, Journal)> = Vec::new();
+    let mut report = progress_on_stderr();
+    let mut copies: Vec<ReadCopy> = Vec::new();
     for other in others {
         let other_path = files::session_file(data_dir, other)?;
         if same_file(&other_path, &path) {
@@ -27,21 +28,11 @@ pub fn run(
                 other.display()
             );
         }
-        let copy = store::load(&other_path)
+        let copy = merge::read_copy(&other_path, &mut report)
             .map_err(|e| anyhow::anyhow!("{e}\nNothing was merged; MAIN is unchanged."))?;
-        let name = other_path
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        loaded.push((name, copy.journal));
+        copies.push(copy);
     }
-    let copies: Vec<Copy<'_>> = loaded
-        .iter()
-        .map(|(file, journal)| Copy {
-            journal,
-            file: file.clone(),
-        })
-        .collect();
-    let merge = merge::merge(&opened.journal, &copies)?;
+    let merge = merge::work_out(&opened.journal, &copies)?;
     let mut out = std::io::stdout().lock();
     for line in merge.summary.lines() {
         writeln!(out, "{line}")?;
@@ -54,13 +45,12 @@ pub fn run(
         writeln!(out, "Nothing to merge; {} is unchanged.", path.display())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let previous = std::fs::read(&path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    let kept = store::keep_before_merge(data_dir, &path, &previous)
-        .map_err(|e| anyhow::anyhow!("{e}. Nothing was merged."))?;
-    let count = merge::record(&mut opened.journal, &merge)
-        .map_err(|why| anyhow::anyhow!("the merge was refused: {why}. Nothing was written."))?;
-    opened.save(files::now())?;
+    let (count, kept) =
+        merge::into_file(data_dir, &mut opened, &merge, files::now()).map_err(|e| match e {
+            IntoFileError::Refused(_) => anyhow::anyhow!("{e}. Nothing was written."),
+            IntoFileError::Save(e) => e.into(),
+            e => anyhow::anyhow!("{e}"),
+        })?;
     writeln!(
         out,
         "Merged into {} as one step of {count} events (undo in the app takes it all back).\n\
@@ -69,6 +59,24 @@ pub fn run(
         kept.display()
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How far a large file is, on one line of stderr rewritten as it moves, only for a person
+/// watching: stdout stays what scripts read, and a log of stderr gets no progress lines.
+pub(super) fn progress_on_stderr() -> impl FnMut(&Progress) {
+    let shown = std::io::stderr().is_terminal();
+    move |progress| {
+        if !shown {
+            return;
+        }
+        let mut err = std::io::stderr().lock();
+        // Back to the start of the line and clear it, so a shorter line leaves no tail.
+        let _ = write!(err, "\r\x1b[K{progress}");
+        if progress.read >= progress.total {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

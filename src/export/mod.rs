@@ -19,6 +19,7 @@
 mod anonymous;
 mod clean;
 pub mod csv;
+pub mod folder;
 pub mod html;
 pub mod ics;
 pub mod json;

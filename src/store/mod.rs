@@ -6,7 +6,6 @@ mod format;
 mod list;
 mod lock;
 mod paths;
-pub mod proceedings;
 mod save;
 mod saver;
 mod target;

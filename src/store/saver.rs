@@ -2,7 +2,8 @@
 //! keeps its own copy of the state and the log's bytes, and writes the whole file; typing
 //! never waits for a disk. Events never change once recorded, so each is serialized once,
 //! when it arrives; a save serializes only the header and snapshot. A failed save is
-//! reported and retried from memory until it succeeds.
+//! reported and retried from memory until it succeeds. Each report can also wake the app's
+//! event loop (`Saver::wake`), which then reads it with `Saver::state`.
 
 use super::format::{FileParts, LogBytes, Meta};
 use super::lock::SessionLock;
@@ -48,6 +49,8 @@ pub enum SaveState {
 
 enum Msg {
     Event(Box<Event>),
+    /// Call this after each report, from then on (see `Saver::wake`).
+    Wake(Box<dyn Fn() + Send>),
     Finish,
 }
 
@@ -116,22 +119,18 @@ impl Saver {
         let _ = self.tx.send(Msg::Event(Box::new(event)));
     }
 
+    /// Has `wake` called each time the thread reports, so that an event loop waiting on a
+    /// channel of its own hears of it at once and reads `state`.
+    pub fn wake(&mut self, wake: impl Fn() + Send + 'static) {
+        let _ = self.tx.send(Msg::Wake(Box::new(wake)));
+    }
+
     /// The latest save state, after taking in what the thread reported.
     pub fn state(&mut self) -> &SaveState {
         while let Ok(s) = self.status.try_recv() {
             self.state = s;
         }
         &self.state
-    }
-
-    /// Waits, at most `limit`, until everything queued so far is written or has failed,
-    /// and says which.
-    pub fn settle(&mut self, limit: Duration) -> SaveState {
-        let start = std::time::Instant::now();
-        while *self.state() == SaveState::Saving && start.elapsed() < limit {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        self.state.clone()
     }
 
     /// Writes whatever is pending and stops the thread. Returns the final state: if it is
@@ -175,12 +174,31 @@ impl Copy {
     }
 }
 
+/// Where the thread reports: the state to `tx`, then a call to `wake` if one was given.
+struct Status {
+    tx: Sender<SaveState>,
+    wake: Option<Box<dyn Fn() + Send>>,
+}
+
+impl Status {
+    fn send(&self, state: SaveState) {
+        let _ = self.tx.send(state);
+        if let Some(wake) = &self.wake {
+            wake();
+        }
+    }
+}
+
 fn run<D: Disk>(
     mut target: Target<D>,
     mut copy: Copy,
     rx: Receiver<Msg>,
     status: Sender<SaveState>,
 ) {
+    let mut status = Status {
+        tx: status,
+        wake: None,
+    };
     let mut dirty = false;
     let mut finishing = false;
     loop {
@@ -191,6 +209,7 @@ fn run<D: Disk>(
                 copy.take(&e);
                 dirty = true;
             }
+            Ok(Msg::Wake(wake)) => status.wake = Some(wake),
             Ok(Msg::Finish) | Err(RecvTimeoutError::Disconnected) => finishing = true,
             Err(RecvTimeoutError::Timeout) => {
                 if !dirty {
@@ -206,6 +225,7 @@ fn run<D: Disk>(
                     copy.take(&e);
                     dirty = true;
                 }
+                Msg::Wake(wake) => status.wake = Some(wake),
                 Msg::Finish => finishing = true,
             }
         }
@@ -227,10 +247,10 @@ fn run<D: Disk>(
                 Ok(()) => {
                     target.lock.written();
                     dirty = false;
-                    let _ = status.send(SaveState::Saved);
+                    status.send(SaveState::Saved);
                 }
                 Err(why) => {
-                    let _ = status.send(SaveState::Failed(why));
+                    status.send(SaveState::Failed(why));
                 }
             }
         }
@@ -284,6 +304,35 @@ mod tests {
             }
             std::thread::sleep(Duration::from_millis(5));
         }
+    }
+
+    /// The loop that waits on a channel of its own is woken by each report, with no need
+    /// to look now and then.
+    #[test]
+    fn each_report_wakes_whoever_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let now = Local::now().fixed_offset();
+        let mut journal = Journal::create(now, "Theme").unwrap();
+        let meta = Meta::new(now);
+        write_atomic(&path, &to_bytes(&meta, &journal, now)).unwrap();
+        let mut saver = Saver::start(crate::store::lock(&path).unwrap(), meta, &journal);
+        let (tx, woken) = mpsc::channel();
+        saver.wake(move || {
+            let _ = tx.send(());
+        });
+        let change = Change::IssueRaised {
+            issue: journal.session.next_issue_id(),
+            title: "Late issue".into(),
+            convener: None,
+            description: String::new(),
+        };
+        saver.push(journal.record(now, change).unwrap().clone());
+        woken
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the save wakes the loop");
+        assert_eq!(*saver.state(), SaveState::Saved);
+        assert_eq!(saver.finish(), SaveState::Saved);
     }
 
     #[test]

@@ -216,6 +216,8 @@ impl App {
     pub fn finished(&mut self, request: &Request, outcome: Outcome) {
         match request {
             Request::WriteProceedings { .. } => self.panes.closing.finished(&outcome),
+            // Only a copy that cannot be merged comes back here (see `App::work_done`).
+            Request::ReadCopy { .. } => self.panes.closing.copy_refused(),
         }
         self.notice = Some(match outcome {
             Ok(text) => Notice { text, error: false },

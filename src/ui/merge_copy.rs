@@ -1,12 +1,14 @@
 //! "Merge a copy in", as the picker and the Closing pane offer it: type where the copy is,
-//! read what would come in (the same summary as `convene merge --dry-run`), confirm. The
-//! copy is only read; recording and saving are for the caller, through the store or `Cx`.
+//! see what would come in (the same summary as `convene merge --dry-run`), confirm. The
+//! copy is read on a worker (`Step::Read`), never inside a key; recording and saving are
+//! for the caller, through the store or `Cx`.
 
 use super::text;
 use super::theme::Theme;
 use super::widgets::{Field, FieldKey, popup};
-use crate::merge::{self, Copy, Merge};
+use crate::merge::Merge;
 use crate::model::Journal;
+use crate::service::merge::{DryRun, ReadCopy, work_out};
 use crate::store;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -18,23 +20,46 @@ use std::path::{Path, PathBuf};
 pub enum MergeCopy {
     /// Where is the copy?
     Path(Box<Field>),
+    /// The copy is being read, and what it brings worked out, against the session as it
+    /// was then (`Against`).
+    Reading { file: String, against: Against },
     /// What would come in; `y` merges.
     Confirm {
-        file: String,
-        copy: Box<Journal>,
+        copy: Box<ReadCopy>,
+        merge: Box<Merge>,
+        against: Against,
         lines: Vec<String>,
         adds: bool,
     },
+}
+
+/// Which state of the session a merge was worked out against: a merge recorded into any
+/// other is worked out again first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Against {
+    last_seq: u64,
+    events: usize,
+}
+
+impl Against {
+    fn of(main: &Journal) -> Against {
+        Against {
+            last_seq: main.session.last_seq,
+            events: main.events.len(),
+        }
+    }
 }
 
 /// What a key did to the flow.
 pub enum Step {
     Stay,
     Cancelled,
-    /// Merge this copy now (worked out again against the journal as it is then).
+    /// Read the copy at this path (on a worker) and hand the result to `read`.
+    Read(PathBuf),
+    /// Record this merge now: it was worked out against the journal as it is now.
     Merge {
         file: String,
-        copy: Box<Journal>,
+        merge: Box<Merge>,
     },
     /// Why the copy cannot be merged.
     Refused(String),
@@ -64,27 +89,68 @@ impl MergeCopy {
                     KeyCode::Esc => Step::Cancelled,
                     KeyCode::Enter => {
                         let typed = field.text();
-                        match dry_run(main, &find(sessions, typed.trim())) {
-                            Ok(next) => {
-                                *self = next;
-                                Step::Stay
-                            }
-                            Err(why) => Step::Refused(why),
+                        let typed = typed.trim();
+                        if typed.is_empty() {
+                            return Step::Refused("Type where the copy is".to_string());
                         }
+                        let path = find(sessions, typed);
+                        *self = MergeCopy::Reading {
+                            file: crate::service::read::name_of(&path),
+                            against: Against::of(main),
+                        };
+                        Step::Read(path)
                     }
                     _ => Step::Stay,
                 }
             }
+            MergeCopy::Reading { .. } => match key.code {
+                KeyCode::Esc => Step::Cancelled,
+                _ => Step::Stay,
+            },
             MergeCopy::Confirm {
-                file, copy, adds, ..
+                copy,
+                merge,
+                against,
+                adds,
+                ..
             } => match key.code {
-                KeyCode::Char('y' | 'Y') if *adds => Step::Merge {
-                    file: file.clone(),
-                    copy: copy.clone(),
-                },
+                KeyCode::Char('y' | 'Y') if *adds => {
+                    if *against == Against::of(main) {
+                        return Step::Merge {
+                            file: copy.file.clone(),
+                            merge: merge.clone(),
+                        };
+                    }
+                    match work_out(main, std::slice::from_ref(copy)) {
+                        Ok(merge) => Step::Merge {
+                            file: copy.file.clone(),
+                            merge: Box::new(merge),
+                        },
+                        Err(why) => Step::Refused(why.to_string()),
+                    }
+                }
                 _ => Step::Cancelled,
             },
         }
+    }
+
+    /// Takes in what the copy being read would bring in. A copy no longer waited for
+    /// (the flow was cancelled) is dropped.
+    pub fn read(&mut self, dry: DryRun) {
+        let MergeCopy::Reading { file, against } = self else {
+            return;
+        };
+        if *file != dry.copy.file {
+            return;
+        }
+        let against = *against;
+        *self = MergeCopy::Confirm {
+            lines: dry.merge.summary.lines(),
+            adds: dry.merge.summary.adds_anything(),
+            copy: Box::new(dry.copy),
+            merge: Box::new(dry.merge),
+            against,
+        };
     }
 
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, t: &Theme) {
@@ -110,6 +176,20 @@ impl MergeCopy {
                     buf,
                 );
             }
+            MergeCopy::Reading { file, .. } => {
+                let r = popup::centred(area, (area.width * 4 / 5).max(60), 5);
+                let inside = popup::frame(r, buf, t, "Merge a copy in");
+                let w = inside.width as usize;
+                let shown = vec![
+                    Line::styled(
+                        text::fit(&format!("Reading {}…", text::clean(file)), w),
+                        t.base,
+                    ),
+                    Line::raw(""),
+                    Line::styled(text::fit("Esc stops waiting for it", w), t.dim),
+                ];
+                Paragraph::new(shown).render(inside, buf);
+            }
             MergeCopy::Confirm { lines, adds, .. } => {
                 let height = (lines.len() as u16 + 5).min(area.height);
                 let r = popup::centred(area, (area.width * 9 / 10).clamp(60, 110), height);
@@ -134,45 +214,9 @@ impl MergeCopy {
     }
 }
 
-/// A path as typed, or a session name in the sessions folder.
+/// A path as typed, or a session found by `store::resolve` in the data directory that
+/// holds `sessions`; what cannot be found is read as typed, to say why.
 fn find(sessions: &Path, typed: &str) -> PathBuf {
-    let direct = PathBuf::from(typed);
-    if direct.is_file() || typed.contains('/') {
-        return direct;
-    }
-    [typed.to_string(), format!("{typed}.json")]
-        .into_iter()
-        .map(|name| sessions.join(name))
-        .find(|p| p.is_file())
-        .unwrap_or(direct)
-}
-
-/// Reads the copy and works out what it would bring in.
-fn dry_run(main: &Journal, path: &Path) -> Result<MergeCopy, String> {
-    if path.as_os_str().is_empty() {
-        return Err("Type where the copy is".to_string());
-    }
-    let loaded = store::load(path).map_err(|e| e.to_string())?;
-    let file = path
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let merge = work_out(main, &file, &loaded.journal)?;
-    Ok(MergeCopy::Confirm {
-        file,
-        lines: merge.summary.lines(),
-        adds: merge.summary.adds_anything(),
-        copy: Box::new(loaded.journal),
-    })
-}
-
-/// The merge of one copy into `main`, as `convene merge` works it out.
-pub fn work_out(main: &Journal, file: &str, copy: &Journal) -> Result<Merge, String> {
-    merge::merge(
-        main,
-        &[Copy {
-            journal: copy,
-            file: file.to_string(),
-        }],
-    )
-    .map_err(|e| e.to_string())
+    let data_dir = sessions.parent().unwrap_or(Path::new(""));
+    store::resolve(data_dir, typed).unwrap_or_else(|| PathBuf::from(typed))
 }

@@ -1,9 +1,11 @@
-//! The terminal app. `run` owns the terminal and the loop; everything it draws comes from
-//! `App`, which can also be driven directly by tests on a `TestBackend`.
+//! The terminal app. `run` owns the terminal and the loop, which waits on one input channel
+//! (`input`); everything it draws comes from `App`, which can also be driven directly by
+//! tests on a `TestBackend`. Work on files runs on workers (`work`).
 
 pub mod app;
 mod derived;
 mod help;
+pub mod input;
 pub mod merge_copy;
 pub mod paint;
 pub mod pane;
@@ -14,26 +16,25 @@ pub mod testkit;
 pub mod text;
 pub mod theme;
 pub mod widgets;
+pub mod work;
 
 pub use app::{App, PaneId};
 pub use theme::Theme;
+pub use work::perform;
 
 use crate::model::Journal;
-use crate::store::{
-    Behind, LoadError, Meta, Opened, Opening, SaveState, Saver, SessionLock, proceedings,
-};
+use crate::store::{Behind, LoadError, Meta, Opened, Opening, SaveState, Saver, SessionLock};
 use chrono::{DateTime, FixedOffset, Local};
+use input::{Input, Inputs};
 use pane::{Notice, Request};
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::Duration;
-
-/// How often the clock (and a running timer) is redrawn when nothing else happens.
-const TICK: Duration = Duration::from_millis(250);
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
+use work::{Job, Workers};
 
 /// Runs the app on an opened session until the user quits. Every change is handed to the
 /// saver as it happens; on return everything has been written, or the error says why not.
@@ -51,6 +52,7 @@ pub fn run(
     let mut file = File {
         saver: Some(saver),
         behind: None,
+        checking: false,
         lock: None,
         path: opened.path,
         meta: opened.meta,
@@ -77,6 +79,7 @@ pub fn run_opening(opening: Opening, theme: Theme) -> anyhow::Result<()> {
     let mut file = File {
         saver: None,
         behind: Some(opening.behind),
+        checking: true,
         lock: Some(opening.lock),
         path: opening.path,
         meta,
@@ -99,7 +102,10 @@ fn now() -> DateTime<FixedOffset> {
 /// lock from then on), and the check of the log while it runs.
 struct File {
     saver: Option<Saver>,
+    /// The check of the log, until the loop hands it to a thread that waits for it.
     behind: Option<Receiver<Result<Behind, LoadError>>>,
+    /// The log is being checked: its verdict comes as `Input::Checked`.
+    checking: bool,
     /// The lock, until the saver takes it.
     lock: Option<SessionLock>,
     path: PathBuf,
@@ -107,21 +113,37 @@ struct File {
 }
 
 impl File {
-    /// Takes in the check of the log if it is done (waiting up to `wait` for it). Returns
-    /// true if the app changed. A log that cannot be read ends the app with its error.
-    fn take_check(&mut self, app: &mut App, wait: Duration) -> anyhow::Result<bool> {
-        let Some(behind) = &self.behind else {
-            return Ok(false);
+    /// Sends the saver's news and the check's verdict to the loop's channel.
+    fn wake(&mut self, tx: &Sender<Input>) {
+        if let Some(saver) = &mut self.saver {
+            let tx = tx.clone();
+            saver.wake(move || {
+                let _ = tx.send(Input::Saver);
+            });
+        }
+        if let Some(behind) = self.behind.take() {
+            let tx = tx.clone();
+            std::thread::Builder::new()
+                .name("convene-check".into())
+                .spawn(move || {
+                    let _ = tx.send(Input::Checked(behind.recv().ok().map(Box::new)));
+                })
+                .expect("the check's messenger starts");
+        }
+    }
+
+    /// Takes in the check of the log. A log that cannot be read ends the app with its error.
+    fn checked(
+        &mut self,
+        app: &mut App,
+        verdict: Option<Box<Result<Behind, LoadError>>>,
+        tx: &Sender<Input>,
+    ) -> anyhow::Result<()> {
+        self.checking = false;
+        let Some(result) = verdict else {
+            anyhow::bail!("{}: the check of the file stopped", self.path.display())
         };
-        let result = match behind.recv_timeout(wait) {
-            Ok(result) => result,
-            Err(RecvTimeoutError::Timeout) => return Ok(false),
-            Err(RecvTimeoutError::Disconnected) => {
-                anyhow::bail!("{}: the check of the file stopped", self.path.display())
-            }
-        };
-        self.behind = None;
-        let Behind { checked, log } = result?;
+        let Behind { checked, log } = (*result)?;
         let journal = checked.loaded.journal;
         let Some(lock) = self.lock.take() else {
             anyhow::bail!("{}: the session's lock was lost", self.path.display())
@@ -132,6 +154,7 @@ impl File {
             journal.session.clone(),
             log,
         ));
+        self.wake(tx);
         app.journal = journal;
         app.checking = false;
         if let Some(difference) = checked.snapshot_differs {
@@ -143,7 +166,7 @@ impl File {
                 error: true,
             });
         }
-        Ok(true)
+        Ok(())
     }
 }
 
@@ -212,52 +235,30 @@ fn exit_once_checked() -> bool {
     exit_after() == Some("checked")
 }
 
-/// While the log is being checked, how often the loop looks for the verdict, and how long a
-/// key waits for it before being handled view-only (a realistic file is checked by then).
-const CHECK_POLL: Duration = Duration::from_millis(10);
+/// While the log is being checked, how long a key waits for it before being handled
+/// view-only (a realistic file is checked by then).
 const KEY_WAITS_FOR_CHECK: Duration = Duration::from_millis(300);
 
 /// How long writing the proceedings waits for the changes before it to reach the disk.
 const SETTLE: Duration = Duration::from_secs(10);
 
-/// Does the work the panes asked for (writing the proceedings) and hands each outcome
-/// back to the app. The proceedings are written from the session file as saved, once the
-/// saver has caught up (`saved`), so they are exactly the bytes `convene export` gives.
-pub fn perform(app: &mut App, saved: &SaveState) {
-    for request in std::mem::take(&mut app.requests) {
-        let outcome = match &request {
-            Request::WriteProceedings { dir, anonymous } => {
-                let file = app.panes.closing.file.clone();
-                write_proceedings(file.as_deref(), saved, dir, *anonymous)
-            }
-        };
-        app.finished(&request, outcome);
-    }
+/// How often the clock and a running timer are looked at when nothing else happens. A
+/// timer started part way through a second turns over then, not with the clock.
+const TICK: Duration = Duration::from_millis(250);
+
+/// How long the loop may sleep: until the clock's next tick, a whole second on the clock
+/// being one of them.
+fn until_next_tick(now: DateTime<FixedOffset>) -> Duration {
+    let into = u64::from(now.timestamp_subsec_millis()).min(999);
+    Duration::from_millis(1000 - into).min(TICK)
 }
 
-fn write_proceedings(
-    file: Option<&Path>,
-    saved: &SaveState,
-    dir: &Path,
-    anonymous: bool,
-) -> Result<String, String> {
-    match saved {
-        SaveState::Saved => {}
-        SaveState::Saving => return Err("Still saving; try again in a moment".into()),
-        SaveState::Failed(why) => {
-            return Err(format!(
-                "Not written: the proceedings come from the saved file, and it is not saved ({why})"
-            ));
-        }
-    }
-    let file = file.ok_or("This session has no file to write the proceedings from")?;
-    let loaded = crate::store::load(file).map_err(|e| e.to_string())?;
-    let written = proceedings::write(dir, &loaded, anonymous).map_err(|e| e.to_string())?;
-    Ok(format!(
-        "{} files written to {}/",
-        written.files.len(),
-        written.dir.display()
-    ))
+/// What the loop holds besides the app and the file: its channel, its workers, and the
+/// proceedings waiting for the saver to catch up, each with when it was asked for.
+struct Loop {
+    inputs: Inputs,
+    workers: Workers,
+    settling: Vec<(Request, Instant)>,
 }
 
 fn event_loop(
@@ -265,17 +266,33 @@ fn event_loop(
     app: &mut App,
     file: &mut File,
 ) -> anyhow::Result<()> {
+    let mut l = Loop {
+        inputs: Inputs::with_keys(),
+        workers: Workers::default(),
+        settling: Vec::new(),
+    };
+    file.wake(&l.inputs.sender());
+    let result = run_loop(terminal, app, file, &mut l);
+    // The keys stop being read before the terminal is given back.
+    drop(l.inputs);
+    l.workers.finish();
+    result
+}
+
+fn run_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    file: &mut File,
+    l: &mut Loop,
+) -> anyhow::Result<()> {
     let mut dirty = true;
-    let mut last_minute = String::new();
+    let mut last_second = String::new();
     while !app.quit && crate::signals::stop_requested().is_none() {
         app.now = Local::now().fixed_offset();
-        let minute = app.now.format("%H:%M:%S").to_string();
-        if minute != last_minute {
-            last_minute = minute;
+        let second = app.now.format("%H:%M:%S").to_string();
+        if second != last_second {
+            last_second = second;
             dirty = true;
-        }
-        if !dirty {
-            dirty |= file.take_check(app, Duration::ZERO)?;
         }
         if let Some(saver) = &mut file.saver {
             let state = saver.state().clone();
@@ -292,42 +309,110 @@ fn event_loop(
             let _ = out.flush();
         }
         hand_over(app, file);
+        start_settled(app, file, l);
         if dirty {
             terminal.draw(|frame| app.render(frame.area(), frame.buffer_mut()))?;
             dirty = false;
-            if exit_after_first_frame() || (exit_once_checked() && file.behind.is_none()) {
+            if exit_after_first_frame() || (exit_once_checked() && !file.checking) {
                 break;
             }
         }
-        let wait = if file.behind.is_some() {
-            CHECK_POLL
-        } else {
-            TICK
+        let Some(first) = l.inputs.next(until_next_tick(app.now)) else {
+            continue;
         };
-        if event::poll(wait)? {
-            // A key that may change the session gives the check a moment to finish first.
-            file.take_check(app, KEY_WAITS_FOR_CHECK)?;
-            // Take every queued input before drawing again, so a fast typist or a paste
-            // costs one frame, not one per key.
-            loop {
-                let ev = event::read()?;
-                dirty |= app.handle(&ev);
-                hand_over(app, file);
-                if !app.requests.is_empty() {
-                    let saved = match &mut file.saver {
-                        Some(saver) => saver.settle(SETTLE),
-                        // Nothing can have changed while the log is checked.
-                        None => SaveState::Saved,
-                    };
-                    perform(app, &saved);
-                }
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
+        // A key that may change the session gives the check a moment to finish first.
+        if file.checking && matches!(first, Input::Terminal(_)) {
+            let tx = l.inputs.sender();
+            if let Some(Input::Checked(verdict)) = l
+                .inputs
+                .wait_for(KEY_WAITS_FOR_CHECK, |i| matches!(i, Input::Checked(_)))
+            {
+                file.checked(app, verdict, &tx)?;
+                dirty = true;
             }
+        }
+        // Take every input already queued before drawing again, so a fast typist or a
+        // paste costs one frame, not one per key.
+        let mut next = Some(first);
+        while let Some(input) = next {
+            dirty |= take(input, app, file, l)?;
+            if app.quit {
+                break;
+            }
+            next = l.inputs.ready();
         }
     }
     Ok(())
+}
+
+/// Handles one input. Returns true if the screen should be redrawn.
+fn take(input: Input, app: &mut App, file: &mut File, l: &mut Loop) -> anyhow::Result<bool> {
+    Ok(match input {
+        Input::Terminal(event) => {
+            let dirty = app.handle(&event);
+            hand_over(app, file);
+            start_requests(app, file, l);
+            dirty
+        }
+        Input::TerminalFailed(e) => return Err(e.into()),
+        // The loop looks for the stop itself; this only woke it.
+        Input::Stop => false,
+        // Read at the top of the loop, with whatever it lets start.
+        Input::Saver => false,
+        Input::Checked(verdict) => {
+            file.checked(app, verdict, &l.inputs.sender())?;
+            true
+        }
+        Input::Progress(text) => {
+            app.progress(text);
+            true
+        }
+        Input::Done(done) => {
+            app.work_done(done);
+            true
+        }
+    })
+}
+
+/// Starts the work the panes asked for. The proceedings are written from the session file
+/// as saved, so they are exactly the bytes `convene export` gives: they wait for the saver
+/// to catch up first (`start_settled`).
+fn start_requests(app: &mut App, file: &mut File, l: &mut Loop) {
+    for request in std::mem::take(&mut app.requests) {
+        match request {
+            Request::WriteProceedings { .. } => {
+                app.progress("Writing the proceedings…".into());
+                l.settling.push((request, Instant::now()));
+            }
+            Request::ReadCopy { .. } => {
+                let job = Job::for_request(app, request, SaveState::Saved);
+                l.workers.start(job, l.inputs.sender());
+            }
+        }
+    }
+    start_settled(app, file, l);
+}
+
+/// Starts writing the proceedings asked for once the saver has caught up or failed, or
+/// has kept them waiting too long (they then say it is still saving).
+fn start_settled(app: &mut App, file: &mut File, l: &mut Loop) {
+    if l.settling.is_empty() {
+        return;
+    }
+    let saved = match &mut file.saver {
+        Some(saver) => saver.state().clone(),
+        // Nothing can have changed while the log is checked.
+        None => SaveState::Saved,
+    };
+    let waiting = std::mem::take(&mut l.settling);
+    for (request, asked) in waiting {
+        if saved == SaveState::Saving && asked.elapsed() < SETTLE {
+            l.settling.push((request, asked));
+        } else {
+            let job = Job::for_request(app, request, saved.clone());
+            l.workers.start(job, l.inputs.sender());
+        }
+    }
 }
 
 /// Gives the saver what the app recorded.

@@ -60,6 +60,8 @@ impl KeyHelp {
 pub enum Request {
     /// Write every file of the proceedings into `dir` (anonymous versions too if asked).
     WriteProceedings { dir: PathBuf, anonymous: bool },
+    /// Read the copy at `path` and work out what merging it in would bring.
+    ReadCopy { path: PathBuf },
 }
 
 /// How a request went, handed back to the pane that asked.

@@ -24,6 +24,9 @@ const LAYERS: &[&[&str]] = &[
     &["export"],
     // What reads and makes sessions: merging copies, replay, the demo, the generator, sheets.
     &["merge", "replay", "demo", "synth", "sheet"],
+    // Work the app runs on a worker and the command line runs itself: merging a copy,
+    // starting a follow-up, writing the proceedings.
+    &["service"],
     // The screens.
     &["ui"],
     // The command line.
@@ -34,11 +37,7 @@ const LAYERS: &[&[&str]] = &[
 
 /// Imports known to run up, each until the part of issue 20 that removes it lands. An entry
 /// that no longer matches an import fails the test, so the list only ever shrinks.
-const PENDING: &[(&str, &str, &str)] = &[(
-    "src/store/proceedings.rs",
-    "export",
-    "the proceedings writer is moving into export",
-)];
+const PENDING: &[(&str, &str, &str)] = &[];
 
 /// Modules whose files may still import each other in a circle, with why.
 const CIRCLES_LEFT: &[(&str, &str)] = &[(

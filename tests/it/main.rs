@@ -12,6 +12,7 @@ mod cli;
 mod cli_export;
 mod cli_merge;
 mod cli_no_loss;
+mod cli_progress;
 mod closing_app;
 mod convergence_snapshots;
 mod crash;

@@ -5,8 +5,8 @@
 //! look of NO_COLOR.
 
 use crate::support::mode;
+use convene::export::folder as proceedings;
 use convene::model::{Change, IssueId};
-use convene::store::proceedings;
 use convene::ui::testkit::{ctrl, draw, press, screen, type_text};
 use convene::ui::{App, PaneId, Theme};
 use ratatui::crossterm::event::KeyCode;

@@ -516,7 +516,7 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
 /// the screen opened is an error once the screen is closed, as if it had been refused
 /// before.
 pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
-    use ratatui::crossterm::event;
+    use super::input::{Input, Inputs};
     use std::time::Instant;
     /// While playing, the next frame comes this soon; while paused, only input wakes us,
     /// or the log being read: its parts are taken in as soon as they come (each is held
@@ -525,6 +525,7 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
     const PROGRESS: Duration = Duration::from_millis(100);
     const IDLE: Duration = Duration::from_millis(500);
     super::with_terminal(|terminal| {
+        let mut inputs = Inputs::with_keys();
         let mut dirty = true;
         let mut last = Instant::now();
         let mut progress = Instant::now();
@@ -548,13 +549,22 @@ pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
             } else {
                 IDLE
             };
-            if event::poll(wait)? {
-                loop {
-                    dirty |= screen.handle(&event::read()?);
-                    if screen.app.quit || !event::poll(Duration::ZERO)? {
-                        break;
-                    }
+            let mut next = inputs.next(wait);
+            while let Some(input) = next {
+                match input {
+                    Input::Terminal(event) => dirty |= screen.handle(&event),
+                    Input::TerminalFailed(e) => return Err(e.into()),
+                    // Replay writes nothing and starts no work: only keys come.
+                    Input::Stop
+                    | Input::Saver
+                    | Input::Checked(_)
+                    | Input::Progress(_)
+                    | Input::Done(_) => {}
                 }
+                if screen.app.quit {
+                    break;
+                }
+                next = inputs.ready();
             }
         }
         Ok(())

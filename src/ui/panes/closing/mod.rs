@@ -10,10 +10,11 @@ mod summary;
 
 pub use summary::{HorizonSummary, Summary, missing_reports};
 
+use crate::export::folder as proceedings;
 use crate::model::Session;
-use crate::store::proceedings;
+use crate::service::merge::DryRun;
 use crate::ui::derived::Derived;
-use crate::ui::merge_copy::{self, MergeCopy, Step};
+use crate::ui::merge_copy::{MergeCopy, Step};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Outcome, Pane, Request, View};
 use crate::ui::panes::issue_detail::Editor;
 use crate::ui::widgets::{Field, FieldKey};
@@ -121,20 +122,30 @@ impl ClosingPane {
                 self.merging = None;
                 cx.error(why);
             }
-            Step::Merge { file, copy } => {
+            Step::Read(path) => cx.request(Request::ReadCopy { path }),
+            Step::Merge { file, merge } => {
                 self.merging = None;
-                match merge_copy::work_out(cx.journal(), &file, &copy) {
-                    Ok(merge) => {
-                        if cx.record_merge(&merge) {
-                            cx.info(format!(
-                                "Merged {} changes from {file} as one step (u undoes it)",
-                                merge.summary.merged()
-                            ));
-                        }
-                    }
-                    Err(why) => cx.error(why),
+                if cx.record_merge(&merge) {
+                    cx.info(format!(
+                        "Merged {} changes from {file} as one step (u undoes it)",
+                        merge.summary.merged()
+                    ));
                 }
             }
+        }
+    }
+
+    /// The event loop hands back what the copy being merged would bring in.
+    pub fn copy_read(&mut self, dry: DryRun) {
+        if let Some(flow) = self.merging.as_mut() {
+            flow.read(dry);
+        }
+    }
+
+    /// The copy being merged cannot be (the notice says why): the flow closes.
+    pub fn copy_refused(&mut self) {
+        if matches!(self.merging, Some(MergeCopy::Reading { .. })) {
+            self.merging = None;
         }
     }
 

@@ -5,10 +5,11 @@
 //! The folder is the owner's only (0700); each file is written atomically with mode 0600,
 //! and a second writing replaces the files. Nothing is written through a link, and a file
 //! that is a session is never replaced.
+//!
+//! It lives in `export`, beside the formats it writes, so that `store` never imports `export`.
 
-use super::format::Loaded;
-use super::save::write_atomic;
-use crate::export::{Format, Options, Table, export};
+use super::{Format, Options, Table, export};
+use crate::store::{FORMAT, Loaded, is_held, write_atomic};
 use std::io::{self, Read};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -152,7 +153,7 @@ fn replaceable(path: &Path) -> Result<(), ProceedingsError> {
         });
     }
     // A file another Convene holds locked is a session in use, whatever it holds now.
-    if looks_like_session(path) || super::lock::is_held(path) {
+    if looks_like_session(path) || is_held(path) {
         return Err(ProceedingsError::Session {
             path: path.to_path_buf(),
         });
@@ -164,8 +165,7 @@ fn replaceable(path: &Path) -> Result<(), ProceedingsError> {
 fn looks_like_session(path: &Path) -> bool {
     let mut head = Vec::with_capacity(512);
     let read = std::fs::File::open(path).and_then(|f| f.take(512).read_to_end(&mut head));
-    read.is_ok()
-        && String::from_utf8_lossy(&head).contains(&format!("\"{}\"", super::format::FORMAT))
+    read.is_ok() && String::from_utf8_lossy(&head).contains(&format!("\"{}\"", FORMAT))
 }
 
 #[cfg(test)]

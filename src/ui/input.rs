@@ -1,0 +1,202 @@
+//! The one channel the event loop waits on. Keys are read on a thread of their own, and
+//! everything else that can change the screen (the saver's news, the check of an opened
+//! file, work finished on a worker, and later the room page's requests) is sent here too,
+//! so the loop sleeps until the clock's next tick or until any of them arrives, and answers
+//! it within a frame. Nothing but the key reader polls, and it only to notice when to stop.
+
+use super::work::{Done, News};
+use crate::store::{Behind, LoadError};
+use ratatui::crossterm::event::{self, Event};
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// What can wake the event loop. A new source is one more variant here and one more arm
+/// in each loop's `match`.
+pub enum Input {
+    /// A key, a paste, a click or a resize.
+    Terminal(Event),
+    /// The terminal cannot be read: the app ends with this error.
+    TerminalFailed(std::io::Error),
+    /// A signal asked the app to stop (see `signals`).
+    Stop,
+    /// The saver has news: `Saver::state` says what.
+    Saver,
+    /// The check of an opened file's log is done (`None`: it stopped without a verdict).
+    Checked(Option<Box<Result<Behind, LoadError>>>),
+    /// How far work on a worker is, for the notice line.
+    Progress(String),
+    /// Work finished on a worker.
+    Done(Done),
+}
+
+impl From<News> for Input {
+    fn from(news: News) -> Input {
+        match news {
+            News::Progress(text) => Input::Progress(text),
+            News::Done(done) => Input::Done(done),
+        }
+    }
+}
+
+/// The channel, with the key reader on it for as long as it lives.
+pub struct Inputs {
+    tx: Sender<Input>,
+    rx: Receiver<Input>,
+    /// Inputs taken while waiting for a particular one, still to be handled, in order.
+    held: VecDeque<Input>,
+    keys: Option<KeyReader>,
+}
+
+impl Inputs {
+    /// A channel with the terminal's input on it. Keys are read only while this lives: the
+    /// reader stops when it is dropped, so a key typed after the app has gone reaches the
+    /// shell, not us.
+    pub fn with_keys() -> Inputs {
+        let mut inputs = Inputs::without_keys();
+        inputs.keys = Some(KeyReader::start(inputs.tx.clone()));
+        inputs
+    }
+
+    /// A channel for other senders only (tests drive the app with keys of their own).
+    pub fn without_keys() -> Inputs {
+        let (tx, rx) = mpsc::channel();
+        Inputs {
+            tx,
+            rx,
+            held: VecDeque::new(),
+            keys: None,
+        }
+    }
+
+    /// Where a thread sends what should wake the loop.
+    pub fn sender(&self) -> Sender<Input> {
+        self.tx.clone()
+    }
+
+    /// The next input, waiting at most `wait` for one.
+    pub fn next(&mut self, wait: Duration) -> Option<Input> {
+        if let Some(input) = self.held.pop_front() {
+            return Some(input);
+        }
+        // Never disconnected: `self.tx` is a sender.
+        self.rx.recv_timeout(wait).ok()
+    }
+
+    /// An input already waiting, if any.
+    pub fn ready(&mut self) -> Option<Input> {
+        self.held.pop_front().or_else(|| self.rx.try_recv().ok())
+    }
+
+    /// Waits at most `limit` for the input `wanted` picks out; the others that come
+    /// meanwhile are kept, in order, for `next`.
+    pub fn wait_for(&mut self, limit: Duration, wanted: impl Fn(&Input) -> bool) -> Option<Input> {
+        if let Some(at) = self.held.iter().position(&wanted) {
+            return self.held.remove(at);
+        }
+        let end = Instant::now() + limit;
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            let input = self.rx.recv_timeout(left).ok()?;
+            if wanted(&input) {
+                return Some(input);
+            }
+            self.held.push_back(input);
+        }
+    }
+}
+
+/// How long the key reader waits for the terminal before looking whether to stop.
+const LOOK: Duration = Duration::from_millis(20);
+
+/// The thread that reads the terminal.
+struct KeyReader {
+    stop: Arc<AtomicBool>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl KeyReader {
+    fn start(tx: Sender<Input>) -> KeyReader {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = stop.clone();
+        let handle = std::thread::Builder::new()
+            .name("convene-keys".into())
+            .spawn(move || read_keys(&stopping, &tx))
+            .expect("the key reader starts");
+        KeyReader {
+            stop,
+            handle: Some(handle),
+        }
+    }
+}
+
+fn read_keys(stop: &AtomicBool, tx: &Sender<Input>) {
+    while !stop.load(Ordering::SeqCst) {
+        if crate::signals::stop_requested().is_some() {
+            let _ = tx.send(Input::Stop);
+            return;
+        }
+        let input = match event::poll(LOOK) {
+            Ok(false) => continue,
+            // A key that came as the app stops is left for whoever reads the terminal next.
+            Ok(true) if stop.load(Ordering::SeqCst) => return,
+            Ok(true) => match event::read() {
+                Ok(event) => Input::Terminal(event),
+                Err(e) => Input::TerminalFailed(e),
+            },
+            Err(e) => Input::TerminalFailed(e),
+        };
+        let failed = matches!(input, Input::TerminalFailed(_));
+        if tx.send(input).is_err() || failed {
+            return;
+        }
+    }
+}
+
+impl Drop for KeyReader {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What comes while the loop waits for one input is handled after it, in order.
+    #[test]
+    fn inputs_passed_over_while_waiting_come_next_in_order() {
+        let mut inputs = Inputs::without_keys();
+        let tx = inputs.sender();
+        tx.send(Input::Progress("one".into())).unwrap();
+        tx.send(Input::Saver).unwrap();
+        tx.send(Input::Progress("two".into())).unwrap();
+        tx.send(Input::Checked(None)).unwrap();
+        let got = inputs.wait_for(Duration::from_secs(5), |i| matches!(i, Input::Checked(_)));
+        assert!(matches!(got, Some(Input::Checked(None))));
+        let order: Vec<String> = std::iter::from_fn(|| inputs.ready())
+            .map(|i| match i {
+                Input::Progress(text) => text,
+                Input::Saver => "saver".into(),
+                _ => "other".into(),
+            })
+            .collect();
+        assert_eq!(order, ["one", "saver", "two"]);
+        assert!(
+            inputs.next(Duration::from_millis(10)).is_none(),
+            "nothing else came"
+        );
+        assert!(
+            inputs
+                .wait_for(Duration::from_millis(10), |_| true)
+                .is_none(),
+            "waiting gives up in time"
+        );
+    }
+}

@@ -3,7 +3,7 @@
 # Installs cargo-fuzz when missing (it compiles from source: a few minutes on a fresh
 # machine). Builds without a sanitizer so the stable toolchain is enough. Exits non-zero on
 # the first crash; libFuzzer's input is then in fuzz/artifacts/TARGET/, and it belongs in
-# tests/fuzz_regressions.rs once fixed.
+# tests/it/fuzz_regressions.rs once fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"

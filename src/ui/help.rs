@@ -2,6 +2,7 @@
 //! show every key at 80x24 as on a projector, so entries flow into as many columns as the
 //! screen needs, and a long description wraps under itself rather than under the keys.
 
+use super::keys::{Actions, Binding, Global};
 use super::pane::KeyHelp;
 use super::text;
 use super::theme::Theme;
@@ -10,17 +11,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
-
-const GLOBAL: [KeyHelp; 8] = [
-    KeyHelp::more("1–7", "go to a pane"),
-    KeyHelp::more("Tab", "next pane"),
-    KeyHelp::more("Shift-Tab", "previous pane"),
-    KeyHelp::more("u", "undo the last change").edits(),
-    KeyHelp::more("Ctrl-r", "redo").edits(),
-    KeyHelp::more("f", "present mode on/off"),
-    KeyHelp::more("?", "this help"),
-    KeyHelp::more("q / Ctrl-c", "quit (all is saved)"),
-];
 
 /// Most columns side by side; narrower ones would wrap every description.
 const MAX_COLUMNS: usize = 2;
@@ -77,16 +67,15 @@ pub fn render(
         keys,
     });
     // Undo and redo change the session: replay has neither.
-    let global: Vec<KeyHelp> = GLOBAL
+    let global: Vec<KeyHelp> = Global::TABLE
         .iter()
+        .map(Binding::key_help)
         .filter(|k| !(read_only && k.edits))
         .map(|k| match k.keys {
-            "1–7" if panes < 7 => KeyHelp {
-                keys: "1–6", ..*k
-            },
+            "1–7" if panes < 7 => KeyHelp { keys: "1–6", ..k },
             // Nothing is saved in replay, which only reads.
-            "q / Ctrl-c" if read_only => KeyHelp { what: "quit", ..*k },
-            _ => *k,
+            "q / Ctrl-c" if read_only => KeyHelp { what: "quit", ..k },
+            _ => k,
         })
         .collect();
     sections.push(Section {

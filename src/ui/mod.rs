@@ -4,6 +4,7 @@
 pub mod app;
 mod derived;
 mod help;
+pub mod keys;
 pub mod merge_copy;
 pub mod paint;
 pub mod pane;

@@ -336,9 +336,7 @@ impl App {
                 }
             }
             Some(Global::Next) => self.cycle(1),
-            Some(Global::Previous) => {
-                self.cycle(PaneId::shown(&self.journal.session).len() - 1)
-            }
+            Some(Global::Previous) => self.cycle(PaneId::shown(&self.journal.session).len() - 1),
             Some(Global::Help) => {
                 self.help = true;
                 self.help_scroll = 0;

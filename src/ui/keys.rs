@@ -143,7 +143,15 @@ impl<A: Copy> Keymap<A> {
     /// The action of a key press, with replay's refusal of keys that change the session
     /// made here once for every pane.
     pub fn press(&self, key: &KeyEvent, cx: &mut Cx) -> Press<A> {
+        self.press_when(key, cx, |_| true)
+    }
+
+    /// As `press`, for a pane with actions that only apply in some states (Esc clearing a
+    /// filter only when there is one): an action that does not apply now leaves the key
+    /// unbound, so it falls through to the app as it would without the row.
+    pub fn press_when(&self, key: &KeyEvent, cx: &mut Cx, live: impl Fn(A) -> bool) -> Press<A> {
         match self.find(key) {
+            Some((_, action)) if !live(action) => Press::Unbound,
             Some((row, _)) if row.edits && !cx.may_edit() => Press::Refused,
             Some((_, action)) => Press::Act(action),
             None => Press::Unbound,
@@ -315,7 +323,10 @@ impl Actions for Global {
             help: "quit (all is saved)",
             main: false,
             edits: false,
-            keys: &[(Key::char('q'), Global::Quit), (QUIT_ANYWHERE, Global::Quit)],
+            keys: &[
+                (Key::char('q'), Global::Quit),
+                (QUIT_ANYWHERE, Global::Quit),
+            ],
         },
     ];
 }

@@ -9,13 +9,13 @@ mod present;
 
 use super::issue_detail::{DetailOutcome, IssueDetail};
 use crate::model::{Change, Issue, IssueId, Session};
+use crate::ui::keys::{Keymap, Press};
 use crate::ui::paint;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::text;
 use crate::ui::widgets::Field;
 use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::wrap::{cell, cell_right};
-use crate::ui::keys::{Keymap, Press};
 use add_form::{AddForm, AddOutcome};
 use keys::Action;
 use merge::{MergeOutcome, MergePicker};
@@ -118,7 +118,10 @@ impl IssuesPane {
     fn list_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
         let shown = self.shown(cx.session());
         self.sync(&shown);
-        let action = match self.keymap.press(&key, cx) {
+        // With no filter to clear, Esc is the app's (leaving present mode).
+        let filtered = !self.filter.is_empty();
+        let live = |action| action != Action::ClearFilter || filtered;
+        let action = match self.keymap.press_when(&key, cx, live) {
             Press::Act(action) => action,
             Press::Refused => return Handled::Yes,
             Press::Unbound => return Handled::No,
@@ -134,15 +137,11 @@ impl IssuesPane {
                 self.mode = Mode::Add(Box::default());
             }
             Action::Filter => self.filtering = true,
-            // With no filter to clear, Esc is the app's (leaving present mode).
-            Action::ClearFilter if self.filter.is_empty() => return Handled::No,
             Action::ClearFilter => {
                 self.filter.clear();
                 cx.info("Filter cleared");
             }
-            Action::Open | Action::Edit | Action::Delete | Action::Merge
-                if current.is_none() =>
-            {
+            Action::Open | Action::Edit | Action::Delete | Action::Merge if current.is_none() => {
                 cx.error("No issue selected: press a to add one");
             }
             Action::Open => {

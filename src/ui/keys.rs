@@ -227,14 +227,15 @@ pub fn faults<A>(rows: &[Binding<A>]) -> Vec<String> {
     out
 }
 
-/// Which keys of `rows` a press of one of `others` would also match.
+/// Which keys of `rows` a press of one of `others` would also match. Ctrl-c is left out:
+/// the app takes it before any table is read.
 pub fn shared<A, B>(rows: &[Binding<A>], others: &[Binding<B>]) -> Vec<KeyCode> {
     let mut out = vec![];
     for (k, _) in rows.iter().flat_map(|r| r.keys) {
         if others
             .iter()
             .flat_map(|r| r.keys)
-            .any(|(o, _)| k.overlaps(o))
+            .any(|(o, _)| *o != QUIT_ANYWHERE && k.overlaps(o))
         {
             out.push(k.code);
         }

@@ -3,7 +3,7 @@
 //! two are the same, deleted (undoably) and filtered as the facilitator types.
 
 mod add_form;
-mod keys;
+pub(super) mod keys;
 mod merge;
 mod present;
 

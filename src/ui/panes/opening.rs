@@ -1,7 +1,7 @@
 //! The Opening pane: the theme in big letters, the principles and the law of two feet, who
 //! is in the room and the time. `e` changes the theme; `p` opens the participants roster.
 
-mod keys;
+pub(super) mod keys;
 
 use super::roster::{Roster, RosterOutcome};
 use crate::model::Change;

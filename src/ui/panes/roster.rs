@@ -3,7 +3,7 @@
 //! removed (the domain refuses while they convene or lead something), or read from a file.
 
 mod form;
-mod keys;
+pub(super) mod keys;
 
 use crate::model::{Change, ParticipantId, Session};
 use crate::ui::keys::{Keymap, Press};

@@ -5,7 +5,7 @@
 //! copy captured on another laptop in, as one undo step.
 
 mod draw;
-mod keys;
+pub(super) mod keys;
 mod present;
 mod summary;
 

@@ -4,7 +4,7 @@
 
 mod draw;
 mod forms;
-mod keys;
+pub(super) mod keys;
 mod listing;
 mod present;
 

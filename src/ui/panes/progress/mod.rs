@@ -4,7 +4,7 @@
 //! undone with `u` like any other. New next steps and priorities can be added here too.
 
 mod draw;
-mod keys;
+pub(super) mod keys;
 mod present;
 
 use crate::model::dates::parse_due;

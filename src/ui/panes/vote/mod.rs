@@ -7,7 +7,7 @@ mod chart;
 mod draw;
 mod form;
 mod header;
-mod keys;
+pub(super) mod keys;
 mod present;
 mod prompt;
 

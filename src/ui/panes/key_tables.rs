@@ -1,0 +1,68 @@
+//! Every pane's key tables checked together: each row has help, no key is bound twice in
+//! a table, and a pane takes a key of the app's own only where that is meant.
+
+use super::{closing, issue_detail, issues, leads, opening, progress, roster, vote};
+use crate::ui::keys::{Actions, Binding, Global, Key, faults, shared};
+use ratatui::crossterm::event::KeyCode;
+
+fn check<A>(name: &str, rows: &[Binding<A>], meant: &[KeyCode]) {
+    let wrong = faults(rows);
+    assert!(wrong.is_empty(), "{name}: {wrong:?}");
+    let mut taken = shared(rows, Global::TABLE);
+    taken.retain(|code| !meant.contains(code));
+    assert!(taken.is_empty(), "{name} takes the app's keys {taken:?}");
+}
+
+#[test]
+fn the_app_table_is_sound() {
+    assert_eq!(faults(Global::TABLE), Vec::<String>::new());
+}
+
+#[test]
+fn every_pane_table_is_sound() {
+    check("issues", issues::keys::Action::TABLE, &[]);
+    check("leads", leads::keys::Action::TABLE, &[]);
+    check("leads' steps", leads::keys::StepAction::TABLE, &[]);
+    check("leads' triage", leads::keys::TriageAction::TABLE, &[]);
+    // Vote's `r` has always taken Ctrl-r too, so redo does not reach the app there.
+    check("vote", vote::keys::Action::TABLE, &[KeyCode::Char('r')]);
+    // Closing and Progress list the app's `f` because presenting is what they are for;
+    // their row hands it on.
+    check(
+        "closing",
+        closing::keys::Action::TABLE,
+        &[KeyCode::Char('f')],
+    );
+    check(
+        "progress",
+        progress::keys::Action::TABLE,
+        &[KeyCode::Char('f')],
+    );
+    check("opening", opening::keys::Action::TABLE, &[]);
+    check("roster", roster::keys::Action::TABLE, &[]);
+    check("issue detail", issue_detail::keys::Action::TABLE, &[]);
+}
+
+#[test]
+fn a_table_with_a_key_twice_is_caught() {
+    const TWICE: &[Binding<u8>] = &[
+        Binding {
+            label: "a",
+            help: "one",
+            main: true,
+            edits: false,
+            keys: &[(Key::char('a'), 1)],
+        },
+        Binding {
+            label: "a",
+            help: "",
+            main: true,
+            edits: false,
+            keys: &[(Key::char('a'), 2)],
+        },
+    ];
+    assert_eq!(faults(TWICE).len(), 2);
+    // Ctrl-u and u without Ctrl are two keys; u with any modifier would be both.
+    assert!(!Key::ctrl('u').overlaps(&Key::bare('u')));
+    assert!(Key::char('u').overlaps(&Key::ctrl('u')));
+}

@@ -10,21 +10,14 @@
 use super::pane::{Cx, KeyHelp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// How a key treats the Control modifier. Most keys have always ignored modifiers (a
-/// terminal sends `S` with or without Shift), so `Any` keeps that; the few keys that tell
-/// Ctrl apart say so.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ctrl {
-    Any,
-    Held,
-    Not,
-}
-
-/// One key as a table names it.
+/// One key as a table names it: a key code, the modifiers it needs held and those it
+/// needs not held. Most keys have always ignored modifiers (a terminal sends `S` with or
+/// without Shift), so they need neither; the few that tell Ctrl or Shift apart say so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
-    pub ctrl: Ctrl,
+    pub with: KeyModifiers,
+    pub without: KeyModifiers,
 }
 
 impl Key {
@@ -34,41 +27,50 @@ impl Key {
     pub const fn code(code: KeyCode) -> Key {
         Key {
             code,
-            ctrl: Ctrl::Any,
+            with: KeyModifiers::NONE,
+            without: KeyModifiers::NONE,
         }
     }
     /// Only with Control held.
     pub const fn ctrl(c: char) -> Key {
         Key {
-            code: KeyCode::Char(c),
-            ctrl: Ctrl::Held,
+            with: KeyModifiers::CONTROL,
+            ..Key::char(c)
         }
     }
     /// Only without Control, so that Ctrl with the same letter stays free.
     pub const fn bare(c: char) -> Key {
         Key {
-            code: KeyCode::Char(c),
-            ctrl: Ctrl::Not,
+            without: KeyModifiers::CONTROL,
+            ..Key::char(c)
+        }
+    }
+    /// Only with Shift held.
+    pub const fn shift(code: KeyCode) -> Key {
+        Key {
+            with: KeyModifiers::SHIFT,
+            ..Key::code(code)
+        }
+    }
+    /// Only without Shift, so that Shift with the same key stays free.
+    pub const fn unshifted(code: KeyCode) -> Key {
+        Key {
+            without: KeyModifiers::SHIFT,
+            ..Key::code(code)
         }
     }
 
     pub fn matches(&self, key: &KeyEvent) -> bool {
-        let held = key.modifiers.contains(KeyModifiers::CONTROL);
         self.code == key.code
-            && match self.ctrl {
-                Ctrl::Any => true,
-                Ctrl::Held => held,
-                Ctrl::Not => !held,
-            }
+            && key.modifiers.contains(self.with)
+            && !key.modifiers.intersects(self.without)
     }
 
     /// Whether one press could match both keys.
     pub fn overlaps(&self, other: &Key) -> bool {
         self.code == other.code
-            && !matches!(
-                (self.ctrl, other.ctrl),
-                (Ctrl::Held, Ctrl::Not) | (Ctrl::Not, Ctrl::Held)
-            )
+            && !self.with.intersects(other.without)
+            && !other.with.intersects(self.without)
     }
 }
 
@@ -201,7 +203,8 @@ impl Nav {
     }
 }
 
-/// Checks a table as a test would: every row has help, and no key is bound twice.
+/// Checks a table as a test would: every row has help, and no key is bound twice. A row
+/// may bind no key: it is a note for help (the mouse).
 /// Returns what is wrong, in words.
 pub fn faults<A>(rows: &[Binding<A>]) -> Vec<String> {
     let mut out = vec![];
@@ -212,9 +215,6 @@ pub fn faults<A>(rows: &[Binding<A>]) -> Vec<String> {
     for row in rows {
         if row.label.trim().is_empty() || row.help.trim().is_empty() {
             out.push(format!("row {:?} has no help text", row.label));
-        }
-        if row.keys.is_empty() {
-            out.push(format!("row {:?} binds no key", row.label));
         }
     }
     for (i, (a, la)) in keys.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! Every pane's key tables checked together: each row has help, no key is bound twice in
 //! a table, and a pane takes a key of the app's own only where that is meant.
 
-use super::{closing, issue_detail, issues, leads, opening, progress, roster, vote};
+use super::{agenda, closing, issue_detail, issues, leads, opening, progress, roster, vote};
 use crate::ui::keys::{Actions, Binding, Global, Key, faults, shared};
 use ratatui::crossterm::event::KeyCode;
 
@@ -41,6 +41,49 @@ fn every_pane_table_is_sound() {
     check("opening", opening::keys::Action::TABLE, &[]);
     check("roster", roster::keys::Action::TABLE, &[]);
     check("issue detail", issue_detail::keys::Action::TABLE, &[]);
+    check("agenda's wall", agenda::keys::GridAction::TABLE, &[]);
+    check("agenda's list", agenda::keys::ListAction::TABLE, &[]);
+    check("agenda carrying", agenda::keys::CarryAction::TABLE, &[]);
+    check("agenda swapping", agenda::keys::SwapAction::TABLE, &[]);
+    // Agenda hands every Ctrl and Alt key to the app before reading a table, so its `r`
+    // leaves Ctrl-r to redo.
+    check(
+        "agenda's edits",
+        agenda::keys::WallAction::TABLE,
+        &[KeyCode::Char('r')],
+    );
+    check("agenda's timer", agenda::keys::TimerAction::TABLE, &[]);
+    check("agenda's notes", agenda::keys::Note::TABLE, &[]);
+}
+
+#[test]
+fn the_replay_table_is_sound() {
+    // Replay's keys come before the app's; it takes none of them.
+    check("replay", crate::ui::replay::keys::Action::TABLE, &[]);
+}
+
+#[test]
+fn the_agenda_tables_shown_together_share_no_key() {
+    use agenda::keys::{CarryAction, GridAction, ListAction, SwapAction, TimerAction, WallAction};
+    let beside =
+        |name: &str, shared: Vec<KeyCode>| assert!(shared.is_empty(), "{name}: {shared:?}");
+    beside(
+        "wall and edits",
+        shared(GridAction::TABLE, WallAction::TABLE),
+    );
+    beside(
+        "list and edits",
+        shared(ListAction::TABLE, WallAction::TABLE),
+    );
+    for (name, timer) in [
+        ("wall", shared(GridAction::TABLE, TimerAction::TABLE)),
+        ("list", shared(ListAction::TABLE, TimerAction::TABLE)),
+        ("carry", shared(CarryAction::TABLE, TimerAction::TABLE)),
+        ("swap", shared(SwapAction::TABLE, TimerAction::TABLE)),
+        ("edits", shared(WallAction::TABLE, TimerAction::TABLE)),
+    ] {
+        beside(name, timer);
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod edit;
 mod grid;
 mod help;
 mod input;
+pub(super) mod keys;
 mod list;
 mod present;
 mod reminder;
@@ -73,6 +74,7 @@ pub struct AgendaPane {
     geo: grid::Geometry,
     /// The page of the wall the room sees in present mode, when it takes several.
     pages: wall::Pages,
+    keys: keys::Keys,
 }
 
 impl Default for AgendaPane {
@@ -90,6 +92,7 @@ impl Default for AgendaPane {
             list_offset: 0,
             geo: grid::Geometry::default(),
             pages: wall::Pages::default(),
+            keys: keys::Keys::default(),
         }
     }
 }

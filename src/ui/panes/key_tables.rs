@@ -54,6 +54,7 @@ fn every_pane_table_is_sound() {
     );
     check("agenda's timer", agenda::keys::TimerAction::TABLE, &[]);
     check("agenda's notes", agenda::keys::Note::TABLE, &[]);
+    check("agenda's pages", agenda::keys::PageAction::TABLE, &[]);
 }
 
 #[test]

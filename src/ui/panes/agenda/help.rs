@@ -29,5 +29,6 @@ pub(super) fn keys(p: &AgendaPane) -> Vec<KeyHelp> {
     }
     keys.extend(p.keys.timer.help());
     keys.extend(p.keys.notes.help());
+    keys.extend(p.keys.pages.help());
     keys
 }

@@ -95,9 +95,16 @@ pub enum TimerAction {
     Adjust(bool),
 }
 
-/// Help that names no key of the pane: the mouse, and the app's `f`.
+/// Help that names no key: the mouse.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Note {}
+
+/// Turning the pages of the whole wall in present mode (`f` being the app's key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageAction {
+    /// The next page (true) or the one before.
+    Turn(bool),
+}
 
 impl Actions for GridAction {
     const TABLE: &'static [Binding<GridAction>] = &[
@@ -401,22 +408,31 @@ impl Actions for TimerAction {
 }
 
 impl Actions for Note {
-    const TABLE: &'static [Binding<Note>] = &[
-        Binding {
-            label: "mouse",
-            help: "click chooses, wheel scrolls",
-            main: false,
-            edits: false,
-            keys: &[],
-        },
-        Binding {
-            label: "f, then ←→",
-            help: "whole wall, by page",
-            main: false,
-            edits: false,
-            keys: &[],
-        },
-    ];
+    const TABLE: &'static [Binding<Note>] = &[Binding {
+        label: "mouse",
+        help: "click chooses, wheel scrolls",
+        main: false,
+        edits: false,
+        keys: &[],
+    }];
+}
+
+impl Actions for PageAction {
+    const TABLE: &'static [Binding<PageAction>] = &[Binding {
+        label: "f, then ←→",
+        help: "whole wall, by page",
+        main: false,
+        edits: false,
+        keys: &[
+            (Key::code(KeyCode::Right), PageAction::Turn(true)),
+            (Key::code(KeyCode::Down), PageAction::Turn(true)),
+            (Key::code(KeyCode::PageDown), PageAction::Turn(true)),
+            (Key::char(' '), PageAction::Turn(true)),
+            (Key::code(KeyCode::Left), PageAction::Turn(false)),
+            (Key::code(KeyCode::Up), PageAction::Turn(false)),
+            (Key::code(KeyCode::PageUp), PageAction::Turn(false)),
+        ],
+    }];
 }
 
 /// The pane's tables in force.
@@ -429,4 +445,5 @@ pub struct Keys {
     pub wall: Keymap<WallAction>,
     pub timer: Keymap<TimerAction>,
     pub notes: Keymap<Note>,
+    pub pages: Keymap<PageAction>,
 }

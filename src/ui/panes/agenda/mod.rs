@@ -208,11 +208,10 @@ impl Pane for AgendaPane {
     }
 
     fn present_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
-        use ratatui::crossterm::event::KeyCode;
-        let by = match key.code {
-            KeyCode::Right | KeyCode::Down | KeyCode::PageDown | KeyCode::Char(' ') => 1,
-            KeyCode::Left | KeyCode::Up | KeyCode::PageUp => -1,
-            _ => return Handled::No,
+        let by = match self.keys.pages.find(&key) {
+            Some((_, keys::PageAction::Turn(true))) => 1,
+            Some((_, keys::PageAction::Turn(false))) => -1,
+            None => return Handled::No,
         };
         let count = cx.session().slots.len();
         self.pages.turn(by, count, cx.now);

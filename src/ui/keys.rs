@@ -105,15 +105,22 @@ pub trait Actions: Copy + 'static {
     const TABLE: &'static [Binding<Self>];
 }
 
-/// The keys in force for one table. Built from the defaults; a remapped one would be
-/// built at startup the same way, from rows whose keys were swapped.
+/// The keys in force for one table: the defaults, or (once there is a config file) rows
+/// made at startup with some keys swapped. Those live for the whole run, which is why the
+/// rows are `'static`: a reader of the config can leak the few it builds once.
 pub struct Keymap<A: 'static> {
     rows: &'static [Binding<A>],
 }
 
+impl<A> Keymap<A> {
+    pub const fn new(rows: &'static [Binding<A>]) -> Keymap<A> {
+        Keymap { rows }
+    }
+}
+
 impl<A: Actions> Default for Keymap<A> {
     fn default() -> Self {
-        Keymap { rows: A::TABLE }
+        Keymap::new(A::TABLE)
     }
 }
 
@@ -128,10 +135,6 @@ pub enum Press<A> {
 }
 
 impl<A: Copy> Keymap<A> {
-    pub fn rows(&self) -> &'static [Binding<A>] {
-        self.rows
-    }
-
     /// The row and action a key press stands for, if any.
     pub fn find(&self, key: &KeyEvent) -> Option<(&'static Binding<A>, A)> {
         self.rows.iter().find_map(|row| {

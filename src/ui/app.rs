@@ -561,6 +561,7 @@ impl App {
                 super::help::Listed {
                     pane_title: self.pane.title(),
                     keys: &keys,
+                    global: &self.global_keys.help(),
                     mode: self.mode_keys.as_ref(),
                     read_only: self.read_only,
                     panes: PaneId::shown(&self.journal.session).len(),

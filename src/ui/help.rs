@@ -2,7 +2,6 @@
 //! show every key at 80x24 as on a projector, so entries flow into as many columns as the
 //! screen needs, and a long description wraps under itself rather than under the keys.
 
-use super::keys::{Actions, Binding, Global};
 use super::pane::KeyHelp;
 use super::text;
 use super::theme::Theme;
@@ -36,6 +35,8 @@ struct Section<'a> {
 pub struct Listed<'a> {
     pub pane_title: &'a str,
     pub keys: &'a [KeyHelp],
+    /// The app's own keys, listed last under "Everywhere".
+    pub global: &'a [KeyHelp],
     pub mode: Option<&'a (&'static str, Vec<KeyHelp>)>,
     pub read_only: bool,
     /// How many panes there are (the follow-up's Progress is the seventh).
@@ -46,6 +47,7 @@ pub fn render(
     Listed {
         pane_title,
         keys,
+        global,
         mode,
         read_only,
         panes,
@@ -67,9 +69,9 @@ pub fn render(
         keys,
     });
     // Undo and redo change the session: replay has neither.
-    let global: Vec<KeyHelp> = Global::TABLE
+    let global: Vec<KeyHelp> = global
         .iter()
-        .map(Binding::key_help)
+        .copied()
         .filter(|k| !(read_only && k.edits))
         .map(|k| match k.keys {
             "1–7" if panes < 7 => KeyHelp { keys: "1–6", ..k },

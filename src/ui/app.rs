@@ -2,6 +2,7 @@
 //! help, present mode, quit), and the chrome around the panes. Keys become changes through
 //! the panes and `Cx::record`; the screen is drawn from the session afterwards.
 
+use super::keys::{Global, Keymap, QUIT_ANYWHERE};
 use super::pane::{Cx, Handled, KeyHelp, Notice, Outcome, Pane, Request, View, capitalise};
 use super::panes::{
     AgendaPane, ClosingPane, IssuesPane, LeadsPane, OpeningPane, ProgressPane, VotePane,
@@ -13,7 +14,7 @@ use crate::store::SaveState;
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
-    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -145,6 +146,8 @@ pub struct App {
     pub mode_keys: Option<(&'static str, Vec<KeyHelp>)>,
     /// Pane keys the wrapping mode takes for itself (replay's Space, +/-): left out of help.
     pub shadowed: &'static [&'static str],
+    /// The keys every pane shares.
+    global_keys: Keymap<Global>,
     /// Set when `q` was pressed while the last save had failed: a second `q` quits anyway.
     quit_armed: bool,
     /// Waiting for y or n before typed text is thrown away.
@@ -189,6 +192,7 @@ impl App {
             bell: false,
             mode_keys: None,
             shadowed: &[],
+            global_keys: Keymap::default(),
             quit_armed: false,
             asking: None,
             body: Rect::default(),
@@ -300,12 +304,11 @@ impl App {
             self.answer(ask, key);
             return;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('c') {
-            // Ctrl-c is q, even while typing: everything recorded is saved already.
+        if QUIT_ANYWHERE.matches(&key) {
             self.request_quit();
             return;
         }
+        let global = self.global_keys.find(&key).map(|(_, action)| action);
         let pane = self.pane;
         let present = self.present;
         let (mut cx, panes) = self.cx();
@@ -319,30 +322,33 @@ impl App {
             return;
         }
         if target.key(key, &mut cx) == Handled::Yes || capturing {
-            if key.code != KeyCode::Char('q') {
+            if global != Some(Global::Quit) {
                 self.quit_armed = false;
             }
             return;
         }
-        match key.code {
-            KeyCode::Char('q') => self.request_quit(),
-            KeyCode::Char(c @ '1'..='7') => {
+        // Undo and redo are not refused here like a pane's keys: they say why themselves
+        // (the file is being checked, nothing to undo, replay is read-only).
+        match global {
+            Some(Global::Quit) => self.request_quit(),
+            Some(Global::GoTo(n)) => {
                 let shown = PaneId::shown(&self.journal.session);
-                if let Some(id) = shown.get(c as usize - '1' as usize) {
+                if let Some(id) = shown.get(n) {
                     self.pane = *id;
                 }
             }
-            KeyCode::Tab => self.cycle(1),
-            KeyCode::BackTab => self.cycle(PaneId::shown(&self.journal.session).len() - 1),
-            KeyCode::Char('?') => {
+            Some(Global::Next) => self.cycle(1),
+            Some(Global::Previous) => self.cycle(PaneId::shown(&self.journal.session).len() - 1),
+            Some(Global::Help) => {
                 self.help = true;
                 self.help_scroll = 0;
             }
-            KeyCode::Char('f') => self.present = !self.present,
-            KeyCode::Esc if self.present => self.present = false,
-            KeyCode::Char('u') if !ctrl => self.undo_redo(Change::Undo),
-            KeyCode::Char('r') if ctrl => self.undo_redo(Change::Redo),
-            _ => {}
+            Some(Global::Present) => self.present = !self.present,
+            Some(Global::Undo) => self.undo_redo(Change::Undo),
+            Some(Global::Redo) => self.undo_redo(Change::Redo),
+            // Esc is the way back out of the room's view rather than a command of its own.
+            None if key.code == KeyCode::Esc && self.present => self.present = false,
+            None => {}
         }
     }
 
@@ -557,6 +563,7 @@ impl App {
                 super::help::Listed {
                     pane_title: self.pane.title(),
                     keys: &keys,
+                    global: &self.global_keys.help(),
                     mode: self.mode_keys.as_ref(),
                     read_only: self.read_only,
                     panes: PaneId::shown(&self.journal.session).len(),

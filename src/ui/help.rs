@@ -11,17 +11,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-const GLOBAL: [KeyHelp; 8] = [
-    KeyHelp::more("1–7", "go to a pane"),
-    KeyHelp::more("Tab", "next pane"),
-    KeyHelp::more("Shift-Tab", "previous pane"),
-    KeyHelp::more("u", "undo the last change").edits(),
-    KeyHelp::more("Ctrl-r", "redo").edits(),
-    KeyHelp::more("f", "present mode on/off"),
-    KeyHelp::more("?", "this help"),
-    KeyHelp::more("q / Ctrl-c", "quit (all is saved)"),
-];
-
 /// Most columns side by side; narrower ones would wrap every description.
 const MAX_COLUMNS: usize = 2;
 
@@ -46,6 +35,8 @@ struct Section<'a> {
 pub struct Listed<'a> {
     pub pane_title: &'a str,
     pub keys: &'a [KeyHelp],
+    /// The app's own keys, listed last under "Everywhere".
+    pub global: &'a [KeyHelp],
     pub mode: Option<&'a (&'static str, Vec<KeyHelp>)>,
     pub read_only: bool,
     /// How many panes there are (the follow-up's Progress is the seventh).
@@ -56,6 +47,7 @@ pub fn render(
     Listed {
         pane_title,
         keys,
+        global,
         mode,
         read_only,
         panes,
@@ -77,16 +69,15 @@ pub fn render(
         keys,
     });
     // Undo and redo change the session: replay has neither.
-    let global: Vec<KeyHelp> = GLOBAL
+    let global: Vec<KeyHelp> = global
         .iter()
+        .copied()
         .filter(|k| !(read_only && k.edits))
         .map(|k| match k.keys {
-            "1–7" if panes < 7 => KeyHelp {
-                keys: "1–6", ..*k
-            },
+            "1–7" if panes < 7 => KeyHelp { keys: "1–6", ..k },
             // Nothing is saved in replay, which only reads.
-            "q / Ctrl-c" if read_only => KeyHelp { what: "quit", ..*k },
-            _ => *k,
+            "q / Ctrl-c" if read_only => KeyHelp { what: "quit", ..k },
+            _ => k,
         })
         .collect();
     sections.push(Section {

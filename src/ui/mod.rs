@@ -6,6 +6,7 @@ pub mod app;
 mod derived;
 mod help;
 pub mod input;
+pub mod keys;
 pub mod merge_copy;
 pub mod paint;
 pub mod pane;

@@ -17,7 +17,8 @@ pub struct Notice {
     pub error: bool,
 }
 
-/// One key of a pane, for the help screen and the status bar.
+/// One key of a pane, for the help screen and the status bar: a row of the pane's key
+/// table (`keys::Binding::key_help`), or a key of a form that reads typing itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyHelp {
     pub keys: &'static str,
@@ -165,8 +166,9 @@ impl Cx<'_> {
         self.requests.push(request);
     }
 
-    /// False (with a notice saying why) in replay, where nothing may change: panes ask
-    /// before opening a form, so no editor opens only to refuse its work at the end.
+    /// False (with a notice saying why) in replay, where nothing may change. Asked by the
+    /// key tables (`keys::Keymap::press`) for every key marked as changing the session, so
+    /// no editor opens only to refuse its work at the end.
     pub fn may_edit(&mut self) -> bool {
         if self.read_only {
             self.error("Replay is read-only: nothing can be changed here");

@@ -4,16 +4,19 @@
 //! switches to the editor.
 
 mod editor;
+pub(super) mod keys;
 
 pub use editor::Editor;
 
 use crate::model::{IssueId, Session};
+use crate::ui::keys::{Keymap, Nav, Press};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::wrap::wrap;
+use keys::Action;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
@@ -36,6 +39,7 @@ pub struct IssueDetail {
     height: u16,
     page: u16,
     editor: Option<Editor>,
+    keymap: Keymap<Action>,
 }
 
 impl IssueDetail {
@@ -46,6 +50,7 @@ impl IssueDetail {
             height: 0,
             page: 10,
             editor: None,
+            keymap: Keymap::default(),
         }
     }
 
@@ -79,20 +84,29 @@ impl IssueDetail {
         }
         let exists = cx.session().issues.contains_key(&self.issue);
         let max = self.height.saturating_sub(self.page);
-        match key.code {
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Backspace => return DetailOutcome::Close,
-            KeyCode::Char('e') if exists && !cx.may_edit() => {}
-            KeyCode::Char('e') if exists => match Editor::new(cx.session(), self.issue) {
+        // A deleted issue (an undo elsewhere) has nothing to edit: `e` is not its key then.
+        let live = |action| action != Action::Edit || exists;
+        let action = match self.keymap.press_when(&key, cx, live) {
+            Press::Act(action) => action,
+            Press::Refused => return DetailOutcome::Used,
+            Press::Unbound => return DetailOutcome::Unused,
+        };
+        match action {
+            Action::Close => return DetailOutcome::Close,
+            Action::Edit => match Editor::new(cx.session(), self.issue) {
                 Some(editor) => self.editor = Some(editor),
                 None => cx.error(format!("Issue {} cannot be edited now", self.issue)),
             },
-            KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
-            KeyCode::Down => self.scroll = (self.scroll + 1).min(max),
-            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(self.page),
-            KeyCode::PageDown => self.scroll = (self.scroll + self.page).min(max),
-            KeyCode::Home => self.scroll = 0,
-            KeyCode::End => self.scroll = max,
-            _ => return DetailOutcome::Unused,
+            Action::Scroll(nav) => {
+                self.scroll = match nav {
+                    Nav::Up => self.scroll.saturating_sub(1),
+                    Nav::Down => (self.scroll + 1).min(max),
+                    Nav::PageUp => self.scroll.saturating_sub(self.page),
+                    Nav::PageDown => (self.scroll + self.page).min(max),
+                    Nav::Home => 0,
+                    Nav::End => max,
+                }
+            }
         }
         DetailOutcome::Used
     }
@@ -135,11 +149,7 @@ impl IssueDetail {
         if let Some(editor) = &self.editor {
             return editor.keys();
         }
-        vec![
-            KeyHelp::main("e", "edit the issue and its report").edits(),
-            KeyHelp::main("Esc", "back to the list"),
-            KeyHelp::more("↑↓ PgUp PgDn", "scroll"),
-        ]
+        self.keymap.help()
     }
 }
 

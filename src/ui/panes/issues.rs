@@ -3,12 +3,14 @@
 //! two are the same, deleted (undoably) and filtered as the facilitator types.
 
 mod add_form;
+pub(super) mod keys;
 mod merge;
 mod present;
 
 use super::issue_detail::{DetailOutcome, IssueDetail};
 use super::placement::placement_text;
 use crate::model::{Change, Issue, IssueId, Session};
+use crate::ui::keys::{Keymap, Press};
 use crate::ui::paint;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::text;
@@ -16,6 +18,7 @@ use crate::ui::widgets::Field;
 use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::wrap::{cell, cell_right};
 use add_form::{AddForm, AddOutcome};
+use keys::Action;
 use merge::{MergeOutcome, MergePicker};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -41,6 +44,7 @@ pub struct IssuesPane {
     /// Where rows were last drawn and how tall each is, for clicks and paging.
     rows: Rect,
     row_height: u16,
+    keymap: Keymap<Action>,
 }
 
 impl Default for IssuesPane {
@@ -53,6 +57,7 @@ impl Default for IssuesPane {
             filtering: false,
             rows: Rect::default(),
             row_height: 1,
+            keymap: Keymap::default(),
         }
     }
 }
@@ -99,40 +104,45 @@ impl IssuesPane {
     fn list_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
         let shown = self.shown(cx.session());
         self.sync(&shown);
-        if self.scroll.key(key.code, shown.len(), self.page()) {
-            self.selected = shown.get(self.scroll.selected).copied();
-            return Handled::Yes;
-        }
+        // With no filter to clear, Esc is the app's (leaving present mode).
+        let filtered = !self.filter.is_empty();
+        let live = |action| action != Action::ClearFilter || filtered;
+        let action = match self.keymap.press_when(&key, cx, live) {
+            Press::Act(action) => action,
+            Press::Refused => return Handled::Yes,
+            Press::Unbound => return Handled::No,
+        };
         let current = self.selected;
-        if matches!(key.code, KeyCode::Char('a' | 'e' | 'd' | 'm')) && !cx.may_edit() {
-            return Handled::Yes;
-        }
-        match key.code {
-            KeyCode::Char('a') => {
+        match action {
+            Action::Move(nav) => {
+                self.scroll.key(nav.code(), shown.len(), self.page());
+                self.selected = shown.get(self.scroll.selected).copied();
+            }
+            Action::Add => {
                 self.filter.clear();
                 self.mode = Mode::Add(Box::default());
             }
-            KeyCode::Char('/') => self.filtering = true,
-            KeyCode::Esc if !self.filter.is_empty() => {
+            Action::Filter => self.filtering = true,
+            Action::ClearFilter => {
                 self.filter.clear();
                 cx.info("Filter cleared");
             }
-            KeyCode::Enter | KeyCode::Char('e' | 'd' | 'm') if current.is_none() => {
+            Action::Open | Action::Edit | Action::Delete | Action::Merge if current.is_none() => {
                 cx.error("No issue selected: press a to add one");
             }
-            KeyCode::Enter => {
+            Action::Open => {
                 self.mode = Mode::Detail(Box::new(IssueDetail::new(current.expect("some"))))
             }
-            KeyCode::Char('e') => {
+            Action::Edit => {
                 self.mode = Mode::Detail(Box::new(IssueDetail::editing(
                     current.expect("some"),
                     cx.session(),
                 )))
             }
-            KeyCode::Char('m') => {
+            Action::Merge => {
                 self.mode = Mode::Merge(Box::new(MergePicker::new(current.expect("some"))))
             }
-            KeyCode::Char('d') => {
+            Action::Delete => {
                 let id = current.expect("some");
                 let title = cx.session().issues.get(&id).map(|i| i.title.clone());
                 if cx.record(Change::IssueDeleted { issue: id }) {
@@ -141,7 +151,6 @@ impl IssuesPane {
                     self.selected = None;
                 }
             }
-            _ => return Handled::No,
         }
         Handled::Yes
     }
@@ -504,17 +513,7 @@ impl Pane for IssuesPane {
                 KeyHelp::main("Enter", "keep the filter"),
                 KeyHelp::main("Esc", "clear it"),
             ],
-            Mode::List => vec![
-                KeyHelp::main("a", "add").edits(),
-                KeyHelp::main("Enter", "open"),
-                KeyHelp::main("/", "filter"),
-                KeyHelp::more("e", "edit the issue and its report").edits(),
-                KeyHelp::more("d", "delete (u undoes)").edits(),
-                KeyHelp::more("m", "merge into another issue").edits(),
-                KeyHelp::more("↑↓ PgUp PgDn", "move; the mouse wheel scrolls"),
-                KeyHelp::more("Home / End", "first / last issue"),
-                KeyHelp::more("Esc", "clear the filter"),
-            ],
+            Mode::List => self.keymap.help(),
         }
     }
 }

@@ -5,6 +5,8 @@ mod closing;
 mod closing_follow_up;
 pub mod issue_detail;
 mod issues;
+#[cfg(test)]
+mod key_tables;
 mod leads;
 mod opening;
 pub mod people;

@@ -1,12 +1,16 @@
 //! The Opening pane: the theme in big letters, the principles and the law of two feet, who
 //! is in the room and the time. `e` changes the theme; `p` opens the participants roster.
 
+pub(super) mod keys;
+
 use super::roster::{Roster, RosterOutcome};
 use crate::model::Change;
+use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::text;
 use crate::ui::widgets::wrap::wrap;
 use crate::ui::widgets::{BigTitle, Field, FieldKey};
+use keys::Action;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -34,6 +38,7 @@ enum Mode {
 pub struct OpeningPane {
     mode: Mode,
     roster: Roster,
+    keymap: Keymap<Action>,
 }
 
 impl Default for OpeningPane {
@@ -41,6 +46,7 @@ impl Default for OpeningPane {
         OpeningPane {
             mode: Mode::Welcome,
             roster: Roster::default(),
+            keymap: Keymap::default(),
         }
     }
 }
@@ -152,18 +158,18 @@ impl Pane for OpeningPane {
                     Handled::Yes
                 }
             },
-            Mode::Welcome => match key.code {
-                KeyCode::Char('e') if !cx.may_edit() => Handled::Yes,
-                KeyCode::Char('e') => {
+            Mode::Welcome => match self.keymap.press(&key, cx) {
+                Press::Act(Action::EditTheme) => {
                     let field = Field::new("Theme").with_text(&cx.session().theme);
                     self.mode = Mode::EditTheme(Box::new(field));
                     Handled::Yes
                 }
-                KeyCode::Char('p') => {
+                Press::Act(Action::Participants) => {
                     self.mode = Mode::Roster;
                     Handled::Yes
                 }
-                _ => Handled::No,
+                Press::Refused => Handled::Yes,
+                Press::Unbound => Handled::No,
             },
         }
     }
@@ -321,10 +327,7 @@ impl Pane for OpeningPane {
                 KeyHelp::main("Esc", "cancel"),
             ],
             Mode::Roster => self.roster.keys(),
-            Mode::Welcome => vec![
-                KeyHelp::main("e", "edit theme").edits(),
-                KeyHelp::main("p", "participants"),
-            ],
+            Mode::Welcome => self.keymap.help(),
         }
     }
 }

@@ -3,14 +3,17 @@
 //! removed (the domain refuses while they convene or lead something), or read from a file.
 
 mod form;
+pub(super) mod keys;
 
 use crate::model::{Change, ParticipantId, Session};
+use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::text;
 use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::wrap::cell;
 use crate::ui::widgets::{Field, FieldKey};
 use form::{FormOutcome, PersonForm};
+use keys::Action;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -29,6 +32,7 @@ pub struct Roster {
     scroll: Scroll,
     selected: Option<ParticipantId>,
     rows: Rect,
+    keymap: Keymap<Action>,
 }
 
 /// What the roster asks of the Opening pane.
@@ -46,6 +50,7 @@ impl Default for Roster {
             scroll: Scroll::default(),
             selected: None,
             rows: Rect::default(),
+            keymap: Keymap::default(),
         }
     }
 }
@@ -231,39 +236,37 @@ impl Roster {
         let people = Self::people(cx.session());
         self.sync(&people);
         let page = self.rows.height.max(1) as usize;
-        if self.scroll.key(key.code, people.len(), page) {
-            self.selected = people.get(self.scroll.selected).copied();
-            return RosterOutcome::Used;
-        }
-        let edits = matches!(
-            key.code,
-            KeyCode::Char('a' | 'i' | 'e' | 'd') | KeyCode::Enter
-        );
-        if edits && !cx.may_edit() {
-            return RosterOutcome::Used;
-        }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('p') => return RosterOutcome::Close,
-            KeyCode::Char('a') => self.mode = Mode::Form(Box::new(PersonForm::adding())),
-            KeyCode::Char('i') => {
+        let action = match self.keymap.press(&key, cx) {
+            Press::Act(action) => action,
+            Press::Refused => return RosterOutcome::Used,
+            Press::Unbound => return RosterOutcome::Unused,
+        };
+        match action {
+            Action::Move(nav) => {
+                self.scroll.key(nav.code(), people.len(), page);
+                self.selected = people.get(self.scroll.selected).copied();
+            }
+            Action::Back => return RosterOutcome::Close,
+            Action::Add => self.mode = Mode::Form(Box::new(PersonForm::adding())),
+            Action::Import => {
                 self.mode = Mode::Import(Box::new(Field::new(
                     "Names file (one name per line, or CSV: name,organisation,group)",
                 )))
             }
-            KeyCode::Enter | KeyCode::Char('e') | KeyCode::Char('d') if self.selected.is_none() => {
+            Action::Change | Action::Remove if self.selected.is_none() => {
                 cx.error("Nobody on the roster yet: press a to add people, i to import a file")
             }
-            KeyCode::Enter | KeyCode::Char('e') => {
+            Action::Change => {
                 let id = self.selected.expect("checked");
                 if let Some(form) = PersonForm::editing(cx.session(), id) {
                     self.mode = Mode::Form(Box::new(form));
                 }
             }
-            KeyCode::Char('b') if cx.session().follow_up.is_none() => {
+            Action::Away if cx.session().follow_up.is_none() => {
                 cx.error("Marking someone away is for follow-up meetings")
             }
-            KeyCode::Char('b') if self.selected.is_none() => cx.error("Nobody on the roster yet"),
-            KeyCode::Char('b') => {
+            Action::Away if self.selected.is_none() => cx.error("Nobody on the roster yet"),
+            Action::Away => {
                 let id = self.selected.expect("checked");
                 let who = &cx.session().participants[&id];
                 let (name, absent) = (who.name.clone(), !who.absent);
@@ -277,7 +280,7 @@ impl Roster {
                     });
                 }
             }
-            KeyCode::Char('d') => {
+            Action::Remove => {
                 let id = self.selected.expect("checked");
                 let name = cx.session().participant_name(id).to_string();
                 if cx.record(Change::ParticipantRemoved { participant: id }) {
@@ -285,7 +288,6 @@ impl Roster {
                     self.selected = None;
                 }
             }
-            _ => return RosterOutcome::Unused,
         }
         RosterOutcome::Used
     }
@@ -442,15 +444,7 @@ impl Roster {
                 KeyHelp::main("Enter", "import the file"),
                 KeyHelp::main("Esc", "cancel"),
             ],
-            Mode::List => vec![
-                KeyHelp::main("a", "add people").edits(),
-                KeyHelp::main("e", "change").edits(),
-                KeyHelp::main("d", "remove").edits(),
-                KeyHelp::main("i", "import a names file").edits(),
-                KeyHelp::more("b", "away from this follow-up meeting, or back").edits(),
-                KeyHelp::main("Esc", "back to the opening"),
-                KeyHelp::more("↑↓ PgUp PgDn", "move"),
-            ],
+            Mode::List => self.keymap.help(),
         }
     }
 }

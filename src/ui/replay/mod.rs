@@ -9,11 +9,13 @@
 //! until it is there. A file refused part way is said at once and on quitting.
 
 pub mod follow;
+pub(in crate::ui) mod keys;
 mod reading;
 pub mod timeline;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
-use super::pane::{KeyHelp, Notice};
+use super::keys::Keymap;
+use super::pane::Notice;
 use super::theme::Theme;
 use super::widgets::field::{Field, FieldKey};
 use crate::model::{BadEvent, Event, Journal};
@@ -21,9 +23,10 @@ use crate::replay::behind::Built;
 use crate::replay::{Playback, Replayer};
 use crate::store::LoadError;
 use chrono::{FixedOffset, NaiveTime, TimeZone};
+use keys::Action;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
-    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -31,19 +34,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 use timeline::{Rows, Timeline};
-
-/// The keys of replay, for the status bar and `?`.
-pub const KEYS: [KeyHelp; 9] = [
-    KeyHelp::main("Space", "play / pause"),
-    KeyHelp::main("←→", "step one event"),
-    KeyHelp::main("Shift-←→", "jump to a phase mark"),
-    KeyHelp::more("Home / End", "first / last event"),
-    KeyHelp::main("+/-", "faster / slower"),
-    KeyHelp::main("g", "go to a time (HH:MM)"),
-    KeyHelp::more("click timeline", "go to that time"),
-    KeyHelp::more("1–6 / Tab", "stay on a pane"),
-    KeyHelp::main("F", "follow each change's pane"),
-];
 
 /// Pane keys that replay's own keys take before the pane sees them.
 const SHADOWED: [&str; 6] = ["Space", "+/-", "+ / -", "Home / End", "g", "←→"];
@@ -65,6 +55,7 @@ pub struct ReplayScreen {
     refused: Option<LoadError>,
     /// Something waited for the whole log: say when it is there.
     waited: bool,
+    keymap: Keymap<Action>,
 }
 
 impl ReplayScreen {
@@ -106,7 +97,8 @@ impl ReplayScreen {
         );
         let mut app = App::new(Journal::default(), name, theme, now);
         app.read_only = true;
-        app.mode_keys = Some(("Replay", KEYS.to_vec()));
+        let keymap = Keymap::<Action>::default();
+        app.mode_keys = Some(("Replay", keymap.help()));
         app.shadowed = &SHADOWED;
         let mut screen = ReplayScreen {
             app,
@@ -118,6 +110,7 @@ impl ReplayScreen {
             behind,
             refused: None,
             waited: false,
+            keymap,
         };
         let first = screen.replay.first();
         screen.go(first);
@@ -223,12 +216,15 @@ impl ReplayScreen {
             self.app.key(key);
             return;
         }
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        match key.code {
-            KeyCode::Char(' ') => self.toggle_play(),
-            KeyCode::Right if shift => self.jump(true),
-            KeyCode::Left if shift => self.jump(false),
-            KeyCode::Right => {
+        let Some((_, action)) = self.keymap.find(&key) else {
+            let event = TermEvent::Key(key);
+            self.pass_to_app(&event);
+            return;
+        };
+        match action {
+            Action::PlayPause => self.toggle_play(),
+            Action::Jump(forward) => self.jump(forward),
+            Action::Step(true) => {
                 if self.replay.position() < self.replay.len() {
                     let n = self.replay.position() + 1;
                     self.moved_to(n);
@@ -238,7 +234,7 @@ impl ReplayScreen {
                     self.a_moment("The next event is still being read");
                 }
             }
-            KeyCode::Left => {
+            Action::Step(false) => {
                 if self.replay.position() <= self.replay.first() {
                     self.info("This is the first event");
                 } else {
@@ -246,39 +242,35 @@ impl ReplayScreen {
                     self.moved_to(n);
                 }
             }
-            KeyCode::Home => self.moved_to(self.replay.first()),
-            KeyCode::End if !self.replay.is_complete() => {
+            Action::First => self.moved_to(self.replay.first()),
+            Action::Last if !self.replay.is_complete() => {
                 self.a_moment("End works once the whole log is read")
             }
-            KeyCode::End => self.moved_to(self.replay.len()),
-            KeyCode::Char('+' | '=') => {
+            Action::Last => self.moved_to(self.replay.len()),
+            Action::Faster => {
                 if self.playback.faster() {
                     self.info(format!("Speed {}x", self.playback.speed()));
                 } else {
                     self.info(format!("Speed {}x is the fastest", self.playback.speed()));
                 }
             }
-            KeyCode::Char('-' | '_') => {
+            Action::Slower => {
                 if self.playback.slower() {
                     self.info(format!("Speed {}x", self.playback.speed()));
                 } else {
                     self.info("Speed 1x is the slowest");
                 }
             }
-            KeyCode::Char('g') => {
+            Action::GoToTime => {
                 self.playback.pause();
                 self.goto = Some(Field::new("Go to time (HH:MM)"));
                 self.app.notice = None;
             }
-            KeyCode::Char('F') => {
+            Action::Follow => {
                 self.follow = true;
                 let n = self.replay.position();
                 self.go(n);
                 self.info("Following the changes from pane to pane");
-            }
-            _ => {
-                let event = TermEvent::Key(key);
-                self.pass_to_app(&event);
             }
         }
     }

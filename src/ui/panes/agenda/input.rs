@@ -1,12 +1,14 @@
 //! Keys and clicks on the wall: moving the cursors, placing, moving and unplacing issues,
 //! marking a breakout that never happened, opening the forms, and the timer.
 
+use super::keys::{CarryAction, Dir, GridAction, ListAction, SwapAction, TimerAction, WallAction};
 use super::timer::{Phase, STEP_SECONDS, clock_text};
 use super::{AgendaPane, Focus, Mode, Wall, edit, removal, reports};
 use crate::model::{Change, IssueId};
+use crate::ui::keys::Press;
 use crate::ui::pane::{Cx, Handled};
 use crate::ui::text;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
 pub(super) fn key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
@@ -43,21 +45,6 @@ pub(super) fn key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
     }
 }
 
-/// Arrow keys and hjkl as a step (columns, rows).
-fn step(code: KeyCode) -> Option<(isize, isize)> {
-    Some(match code {
-        KeyCode::Left | KeyCode::Char('h') => (-1, 0),
-        KeyCode::Right | KeyCode::Char('l') => (1, 0),
-        KeyCode::Up | KeyCode::Char('k') => (0, -1),
-        KeyCode::Down | KeyCode::Char('j') => (0, 1),
-        KeyCode::PageUp => (0, -5),
-        KeyCode::PageDown => (0, 5),
-        KeyCode::Home => (-1000, 0),
-        KeyCode::End => (1000, 0),
-        _ => return None,
-    })
-}
-
 fn moved(at: usize, by: isize, count: usize) -> usize {
     at.saturating_add_signed(by).min(count.saturating_sub(1))
 }
@@ -72,34 +59,33 @@ fn move_cursor(p: &mut AgendaPane, (dc, dr): (isize, isize), cx: &Cx) -> bool {
     !leaving
 }
 
+/// Said when a key needs the issue in the cursor's cell and there is none.
+const EMPTY_CELL: &str = "This cell is empty: Enter places the issue chosen in the unplaced list";
+
 fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
-    if let Some(by) = step(key.code) {
-        // Past the edge next to the unplaced list, the arrow goes on into the list.
-        let toward_list = if p.geo.list_beside {
-            by.0 > 0
-        } else {
-            by.1 > 0
-        };
-        if !move_cursor(p, by, cx) && toward_list && by.0.abs() <= 1 && by.1.abs() <= 1 {
-            p.focus = Focus::List;
-        }
-        return Handled::Yes;
-    }
-    let edits = matches!(
-        key.code,
-        KeyCode::Enter | KeyCode::Char('m' | 'p' | 'x' | 'c' | 's' | 'b' | 'L')
-    );
-    if edits && !cx.may_edit() {
-        return Handled::Yes;
-    }
+    let action = match p.keys.grid.press(&key, cx) {
+        Press::Act(action) => action,
+        Press::Refused => return Handled::Yes,
+        Press::Unbound => return wall_key(p, key, cx),
+    };
     let wall = Wall::of(cx.session());
     let place = wall.place(p.col, p.row);
     let here = place.and_then(|pl| cx.session().issue_at(pl)).map(|i| i.id);
-    match key.code {
-        KeyCode::Char(' ') => p.focus = Focus::List,
-        KeyCode::Char('b') => reports::start(p, cx),
-        KeyCode::Char('L') => reports::ask_reminder(p, cx),
-        KeyCode::Char('s') => match here {
+    match action {
+        GridAction::Move(dir) => {
+            let by = dir.step();
+            // Past the edge next to the unplaced list, the arrow goes on into the list.
+            let toward_list = if p.geo.list_beside {
+                by.0 > 0
+            } else {
+                by.1 > 0
+            };
+            if !move_cursor(p, by, cx) && toward_list && by.0.abs() <= 1 && by.1.abs() <= 1 {
+                p.focus = Focus::List;
+            }
+        }
+        GridAction::ToList => p.focus = Focus::List,
+        GridAction::Swap => match here {
             Some(issue) => {
                 p.mode = Mode::Swap(issue);
                 cx.info(format!(
@@ -108,12 +94,16 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
             }
             None => cx.error("This cell is empty: s swaps the issue in a cell with another"),
         },
-        KeyCode::Enter | KeyCode::Char('m') if here.is_some() => {
+        GridAction::PickUp => match here {
+            Some(issue) => p.mode = Mode::Carry(issue),
+            None => cx.error(EMPTY_CELL),
+        },
+        GridAction::PlaceOrMove if here.is_some() => {
             if let Some(issue) = here {
                 p.mode = Mode::Carry(issue);
             }
         }
-        KeyCode::Enter | KeyCode::Char('p') => {
+        GridAction::PlaceOrMove | GridAction::Place => {
             if place.is_none() {
                 cx.error(need_wall(&wall));
             } else if let Some(issue) = wall.unplaced.get(p.pick).map(|i| i.id) {
@@ -122,10 +112,8 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
                 cx.error("No issue is waiting for a place: raise issues in the Issues pane (2)");
             }
         }
-        KeyCode::Char('m') | KeyCode::Char('x') | KeyCode::Char('c') if here.is_none() => {
-            cx.error("This cell is empty: Enter places the issue chosen in the unplaced list");
-        }
-        KeyCode::Char('x') => {
+        GridAction::Unplace | GridAction::Cancelled if here.is_none() => cx.error(EMPTY_CELL),
+        GridAction::Unplace => {
             if let Some(issue) = here
                 && cx.record(Change::IssueUnplaced { issue })
             {
@@ -134,7 +122,7 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
                 ));
             }
         }
-        KeyCode::Char('c') => {
+        GridAction::Cancelled => {
             let Some(issue) = here.and_then(|i| cx.session().issues.get(&i)) else {
                 return Handled::Yes;
             };
@@ -150,31 +138,36 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
                 });
             }
         }
-        _ => return shared(p, key, cx),
     }
     Handled::Yes
 }
 
-/// Keys that work whether the grid or the list has the focus.
-fn shared(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
-    if matches!(key.code, KeyCode::Char('a' | 'A' | 'r' | 'R' | 'd' | 'D')) && !cx.may_edit() {
-        return Handled::Yes;
-    }
+/// The wall's own keys, whether the grid or the list has the focus. The report round and
+/// its reminder are about the cursor's slot, so they wait for the grid.
+fn wall_key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
+    let on_grid = p.focus == Focus::Grid;
+    let live = |action| on_grid || !matches!(action, WallAction::Reports | WallAction::Reminder);
+    let action = match p.keys.wall.press_when(&key, cx, live) {
+        Press::Act(action) => action,
+        Press::Refused => return Handled::Yes,
+        Press::Unbound => return Handled::No,
+    };
     let wall = Wall::of(cx.session());
-    match key.code {
-        KeyCode::Char('a') => p.mode = Mode::Form(Box::new(edit::Form::add_space())),
-        KeyCode::Char('A') => p.mode = Mode::Form(Box::new(edit::Form::add_slot())),
-        KeyCode::Char('r') => match wall.spaces.get(p.col) {
+    match action {
+        WallAction::AddSpace => p.mode = Mode::Form(Box::new(edit::Form::add_space())),
+        WallAction::AddSlot => p.mode = Mode::Form(Box::new(edit::Form::add_slot())),
+        WallAction::RenameSpace => match wall.spaces.get(p.col) {
             Some(space) => p.mode = Mode::Form(Box::new(edit::Form::rename_space(space))),
             None => cx.error("No space to rename: press a to add one"),
         },
-        KeyCode::Char('R') => match wall.slots.get(p.row) {
+        WallAction::EditSlot => match wall.slots.get(p.row) {
             Some(slot) => p.mode = Mode::Form(Box::new(edit::Form::edit_slot(slot))),
             None => cx.error("No slot to edit: press A to add one"),
         },
-        KeyCode::Char('d') => removal::remove_space(p, cx),
-        KeyCode::Char('D') => removal::remove_slot(p, cx),
-        _ => return Handled::No,
+        WallAction::RemoveSpace => removal::remove_space(p, cx),
+        WallAction::RemoveSlot => removal::remove_slot(p, cx),
+        WallAction::Reports => reports::start(p, cx),
+        WallAction::Reminder => reports::ask_reminder(p, cx),
     }
     Handled::Yes
 }
@@ -189,14 +182,18 @@ fn need_wall(wall: &Wall) -> &'static str {
 
 fn list(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
     let count = Wall::of(cx.session()).unplaced.len();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') if p.pick == 0 && !p.geo.list_beside => {
+    let action = match p.keys.list.press(&key, cx) {
+        Press::Act(action) => action,
+        Press::Refused => return Handled::Yes,
+        Press::Unbound => return wall_key(p, key, cx),
+    };
+    match action {
+        ListAction::Move(Dir::Up) if p.pick == 0 && !p.geo.list_beside => {
             p.focus = Focus::Grid;
         }
-        KeyCode::Left | KeyCode::Char('h') if p.geo.list_beside => p.focus = Focus::Grid,
-        KeyCode::Char(' ') | KeyCode::Esc => p.focus = Focus::Grid,
-        KeyCode::Enter | KeyCode::Char('p') if !cx.may_edit() => {}
-        KeyCode::Enter | KeyCode::Char('p') => {
+        ListAction::Move(Dir::Left) if p.geo.list_beside => p.focus = Focus::Grid,
+        ListAction::ToWall | ListAction::Back => p.focus = Focus::Grid,
+        ListAction::PickUp | ListAction::Place => {
             let wall = Wall::of(cx.session());
             match wall.unplaced.get(p.pick) {
                 Some(issue) => {
@@ -212,11 +209,13 @@ fn list(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
                 None => cx.error("No issue is waiting for a place"),
             }
         }
-        code => match step(code) {
-            Some((_, dr)) if dr != 0 => p.pick = moved(p.pick, dr, count),
-            Some(_) => {}
-            None => return shared(p, key, cx),
-        },
+        // The list only goes up and down; sideways moves are taken and do nothing.
+        ListAction::Move(dir) => {
+            let (_, dr) = dir.step();
+            if dr != 0 {
+                p.pick = moved(p.pick, dr, count);
+            }
+        }
     }
     Handled::Yes
 }
@@ -243,17 +242,20 @@ fn to_free_cell(p: &mut AgendaPane, cx: &Cx) {
 }
 
 fn carry(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Handled {
-    if let Some(by) = step(key.code) {
-        move_cursor(p, by, cx);
-        return Handled::Yes;
-    }
-    match key.code {
-        KeyCode::Enter | KeyCode::Char('p') | KeyCode::Char('m') => put(p, issue, cx),
-        KeyCode::Esc => {
+    let action = match p.keys.carry.press(&key, cx) {
+        Press::Act(action) => action,
+        Press::Refused => return Handled::Yes,
+        Press::Unbound => return Handled::No,
+    };
+    match action {
+        CarryAction::Move(dir) => {
+            move_cursor(p, dir.step(), cx);
+        }
+        CarryAction::Put => put(p, issue, cx),
+        CarryAction::Cancel => {
             p.mode = Mode::Browse;
             cx.info(format!("Issue {issue} stays where it was"));
         }
-        _ => return Handled::No,
     }
     Handled::Yes
 }
@@ -261,12 +263,16 @@ fn carry(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Hand
 /// With an issue chosen by `s`: arrows choose the other one, Enter swaps them (one step, one
 /// undo), Enter on a free cell moves it there, Esc cancels.
 fn swap(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Handled {
-    if let Some(by) = step(key.code) {
-        move_cursor(p, by, cx);
-        return Handled::Yes;
-    }
-    match key.code {
-        KeyCode::Enter | KeyCode::Char('s') => {
+    let action = match p.keys.swap.press(&key, cx) {
+        Press::Act(action) => action,
+        Press::Refused => return Handled::Yes,
+        Press::Unbound => return Handled::No,
+    };
+    match action {
+        SwapAction::Move(dir) => {
+            move_cursor(p, dir.step(), cx);
+        }
+        SwapAction::Swap => {
             let wall = Wall::of(cx.session());
             let s = cx.session();
             let (Some(there), Some(from)) = (
@@ -306,11 +312,10 @@ fn swap(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Handl
                 ));
             }
         }
-        KeyCode::Esc => {
+        SwapAction::Cancel => {
             p.mode = Mode::Browse;
             cx.info(format!("Issue {issue} stays where it was"));
         }
-        _ => return Handled::No,
     }
     Handled::Yes
 }
@@ -349,15 +354,18 @@ fn put(p: &mut AgendaPane, issue: IssueId, cx: &mut Cx) {
 }
 
 fn timer_key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> bool {
-    // A timer belongs to the day as it happens, not to a replay of it.
-    if cx.read_only {
-        return false;
-    }
+    // A timer belongs to the day as it happens, not to a replay of it: there its keys are
+    // not refused but left to whatever else takes them.
+    let live = !cx.read_only;
+    let action = match p.keys.timer.press_when(&key, cx, |_| live) {
+        Press::Act(action) => action,
+        Press::Refused | Press::Unbound => return false,
+    };
     let fresh = AgendaPane::fresh(cx.session(), cx.now);
     let now = cx.now;
     let t = &mut p.timer;
-    match key.code {
-        KeyCode::Char('t') => {
+    match action {
+        TimerAction::StartPause => {
             t.toggle(now, fresh);
             let left = clock_text(t.left(now, fresh));
             cx.info(match t.phase() {
@@ -365,25 +373,24 @@ fn timer_key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> bool {
                 _ => format!("Timer paused at {left}"),
             });
         }
-        KeyCode::Char('T') => {
+        TimerAction::Reset => {
             t.reset();
             cx.info(format!("Timer reset to {}", clock_text(fresh)));
         }
-        KeyCode::Char('+') | KeyCode::Char('=') => {
+        TimerAction::Adjust(true) => {
             t.adjust(now, STEP_SECONDS, fresh);
             cx.info(format!(
                 "Five more minutes: {}",
                 clock_text(t.left(now, fresh))
             ));
         }
-        KeyCode::Char('-') | KeyCode::Char('_') => {
+        TimerAction::Adjust(false) => {
             t.adjust(now, -STEP_SECONDS, fresh);
             cx.info(format!(
                 "Five minutes less: {}",
                 clock_text(t.left(now, fresh))
             ));
         }
-        _ => return false,
     }
     p.shown = -1;
     true

@@ -10,6 +10,7 @@ mod edit;
 mod grid;
 mod help;
 mod input;
+pub(super) mod keys;
 mod list;
 mod present;
 mod reminder;
@@ -74,6 +75,7 @@ pub struct AgendaPane {
     geo: grid::Geometry,
     /// The page of the wall the room sees in present mode, when it takes several.
     pages: wall::Pages,
+    keys: keys::Keys,
 }
 
 impl Default for AgendaPane {
@@ -91,6 +93,7 @@ impl Default for AgendaPane {
             list_offset: 0,
             geo: grid::Geometry::default(),
             pages: wall::Pages::default(),
+            keys: keys::Keys::default(),
         }
     }
 }
@@ -206,11 +209,10 @@ impl Pane for AgendaPane {
     }
 
     fn present_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
-        use ratatui::crossterm::event::KeyCode;
-        let by = match key.code {
-            KeyCode::Right | KeyCode::Down | KeyCode::PageDown | KeyCode::Char(' ') => 1,
-            KeyCode::Left | KeyCode::Up | KeyCode::PageUp => -1,
-            _ => return Handled::No,
+        let by = match self.keys.pages.find(&key) {
+            Some((_, keys::PageAction::Turn(true))) => 1,
+            Some((_, keys::PageAction::Turn(false))) => -1,
+            None => return Handled::No,
         };
         let count = cx.session().slots.len();
         self.pages.turn(by, count, cx.now);

@@ -34,11 +34,8 @@ fn breakouts(wall: &Wall, row: usize, cx: &Cx) -> Vec<IssueId> {
         .collect()
 }
 
-/// `b`: opens the round on the chosen slot.
+/// `b`: opens the round on the chosen slot (replay has refused the key already).
 pub(super) fn start(p: &mut AgendaPane, cx: &mut Cx) {
-    if !cx.may_edit() {
-        return;
-    }
     let wall = Wall::of(cx.session());
     let Some(slot) = wall.slots.get(p.row) else {
         cx.error("No slot to take reports for: press A to add one");
@@ -174,11 +171,8 @@ pub(super) fn keys(round: &Round) -> Vec<KeyHelp> {
     keys
 }
 
-/// `L`: the reminder's lead time as a one-field prompt.
+/// `L`: the reminder's lead time as a one-field prompt (refused in replay with the key).
 pub(super) fn ask_reminder(p: &mut AgendaPane, cx: &mut Cx) {
-    if !cx.may_edit() {
-        return;
-    }
     let now = cx.session().report_reminder_minutes().to_string();
     p.mode = Mode::Reminder(Box::new(
         Field::new("Ask for reports this many minutes before a slot ends (0: never)")

@@ -5,6 +5,7 @@
 //! copy captured on another laptop in, as one undo step.
 
 mod draw;
+pub(super) mod keys;
 mod present;
 mod summary;
 
@@ -14,11 +15,13 @@ use crate::export::folder as proceedings;
 use crate::model::Session;
 use crate::service::merge::DryRun;
 use crate::ui::derived::Derived;
+use crate::ui::keys::{Keymap, Press};
 use crate::ui::merge_copy::{MergeCopy, Step};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Outcome, Pane, Request, View};
 use crate::ui::panes::issue_detail::Editor;
 use crate::ui::widgets::{Field, FieldKey};
 use chrono::Timelike;
+use keys::Action;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -43,6 +46,7 @@ pub struct ClosingPane {
     /// A copy from another laptop being merged in (`M`).
     merging: Option<MergeCopy>,
     day: Derived<(), present::Day>,
+    keymap: Keymap<Action>,
 }
 
 impl ClosingPane {
@@ -61,9 +65,6 @@ impl ClosingPane {
     }
 
     fn write(&mut self, anonymous: bool, cx: &mut Cx) {
-        if !cx.may_edit() {
-            return;
-        }
         if let Some(suggested) = &self.keep_at {
             let field = Field::new("Write the proceedings into this folder")
                 .with_text(&suggested.to_string_lossy());
@@ -181,22 +182,30 @@ impl Pane for ClosingPane {
         }
         let missing = Self::missing(cx);
         self.pick = self.pick.min(missing.len().saturating_sub(1));
-        match key.code {
-            KeyCode::Char('x') => self.write(false, cx),
-            KeyCode::Char('X') => self.write(true, cx),
-            KeyCode::Char('M') if cx.may_edit() => self.merging = Some(MergeCopy::start()),
-            KeyCode::Up | KeyCode::Char('k') => self.pick = self.pick.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.pick = (self.pick + 1).min(missing.len().saturating_sub(1))
-            }
-            KeyCode::Enter => match missing.get(self.pick) {
-                None => cx.info("Every breakout that took place has its report"),
-                Some(&issue) if cx.may_edit() => {
+        // With every report in, Enter says so, in replay too: there is nothing to refuse.
+        if let Some((_, Action::WriteReport)) = self.keymap.find(&key)
+            && missing.is_empty()
+        {
+            cx.info("Every breakout that took place has its report");
+            return Handled::Yes;
+        }
+        let action = match self.keymap.press(&key, cx) {
+            Press::Act(action) => action,
+            Press::Refused => return Handled::Yes,
+            Press::Unbound => return Handled::No,
+        };
+        match action {
+            Action::Write(anonymous) => self.write(anonymous, cx),
+            Action::MergeCopy => self.merging = Some(MergeCopy::start()),
+            Action::Pick(true) => self.pick = (self.pick + 1).min(missing.len().saturating_sub(1)),
+            Action::Pick(false) => self.pick = self.pick.saturating_sub(1),
+            Action::WriteReport => {
+                if let Some(&issue) = missing.get(self.pick) {
                     self.editor = Editor::new(cx.session(), issue).map(Editor::on_report);
                 }
-                Some(_) => {}
-            },
-            _ => return Handled::No,
+            }
+            // The app's key: the pane only lists it.
+            Action::Present => return Handled::No,
         }
         Handled::Yes
     }
@@ -250,13 +259,6 @@ impl Pane for ClosingPane {
                 KeyHelp::main("Esc", "cancel"),
             ];
         }
-        vec![
-            KeyHelp::main("x", "write the proceedings").edits(),
-            KeyHelp::more("X", "write them with anonymous versions too").edits(),
-            KeyHelp::main("Enter", "write the chosen missing report").edits(),
-            KeyHelp::more("↑↓", "choose a breakout without a report"),
-            KeyHelp::more("f", "present the summary to the room"),
-            KeyHelp::more("M", "merge a copy in (from another laptop)").edits(),
-        ]
+        self.keymap.help()
     }
 }

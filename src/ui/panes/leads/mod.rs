@@ -4,15 +4,18 @@
 
 mod draw;
 mod forms;
+pub(super) mod keys;
 mod listing;
 mod present;
 
-use crate::model::{Change, IssueId, Session, StepId, StepStatus, Triage};
+use crate::model::{Change, IssueId, Session, StepId, StepStatus};
 use crate::ui::derived::Derived;
+use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::FieldKey;
 use crate::ui::widgets::form_rows::{FormAction, backdrop};
 use forms::{NameFor, NamePrompt, StepForm};
+use keys::{Action, StepAction, TriageAction};
 use listing::Listing;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -37,6 +40,9 @@ pub struct LeadsPane {
     open: Option<Open>,
     /// The listing is made again only when the session changes, not on every frame.
     listing: Derived<(), Listing>,
+    keymap: Keymap<Action>,
+    step_keys: Keymap<StepAction>,
+    triage_keys: Keymap<TriageAction>,
 }
 
 impl LeadsPane {
@@ -116,23 +122,16 @@ impl LeadsPane {
             }
             Open::Triage(issue) => {
                 let issue = *issue;
-                let triage = match key.code {
-                    KeyCode::Char('d') => Some(Some(Triage::DoIt)),
-                    KeyCode::Char('c') => Some(Some(Triage::ClarifyIt)),
-                    KeyCode::Char('o') => Some(Some(Triage::AnotherOpenSpace)),
-                    KeyCode::Char('x') => Some(None),
-                    _ => None,
-                };
-                match (triage, key.code) {
-                    (Some(triage), _) => {
+                match self.triage_keys.press(&key, cx) {
+                    Press::Act(TriageAction::Set(triage)) => {
                         if cx.record(Change::TriageSet { issue, triage }) {
                             let label = triage.map_or("not triaged", |t| t.label());
                             cx.info(format!("Issue {issue}: {label}"));
                         }
                         true
                     }
-                    (None, KeyCode::Esc) => true,
-                    _ => false,
+                    Press::Act(TriageAction::Cancel) => true,
+                    Press::Refused | Press::Unbound => false,
                 }
             }
         };
@@ -141,10 +140,14 @@ impl LeadsPane {
         }
     }
 
-    fn steps_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Handled {
-        let (Some(issue), Some(step)) = (self.selected, self.step) else {
-            return Handled::No;
-        };
+    /// A key while moving among steps. `None` leaves it to the issue list's keys.
+    fn steps_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Option<Handled> {
+        let (issue, step) = (self.selected?, self.step?);
+        let (_, action) = self.step_keys.find(&key)?;
+        if let StepAction::Move(nav) = action {
+            self.move_by(cx, nav.rows());
+            return Some(Handled::Yes);
+        }
         let Some(found) = cx
             .session()
             .issues
@@ -153,30 +156,29 @@ impl LeadsPane {
             .cloned()
         else {
             self.step = None;
-            return Handled::No;
+            return None;
         };
-        if matches!(
-            key.code,
-            KeyCode::Enter | KeyCode::Char('e' | 'd' | ' ') | KeyCode::Delete
-        ) && !cx.may_edit()
-        {
-            return Handled::Yes;
-        }
-        match key.code {
-            KeyCode::Esc => self.step = None,
-            KeyCode::Enter | KeyCode::Char('e') => {
+        let action = match self.step_keys.press(&key, cx) {
+            Press::Act(action) => action,
+            Press::Refused => return Some(Handled::Yes),
+            Press::Unbound => return None,
+        };
+        match action {
+            StepAction::Move(nav) => self.move_by(cx, nav.rows()),
+            StepAction::Back => self.step = None,
+            StepAction::Change => {
                 let mut form = StepForm::new(cx.session(), issue, Some(&found));
                 form.preview(cx.now.date_naive(), cx.session_day());
                 self.open = Some(Open::Step(form));
             }
-            KeyCode::Char('d') | KeyCode::Delete => {
+            StepAction::Remove => {
                 if cx.record(Change::StepRemoved { issue, step }) {
                     cx.info(format!("Removed a next step of issue {issue} (u undoes)"));
                     let steps = self.steps(cx);
                     self.step = steps.first().copied();
                 }
             }
-            KeyCode::Char(' ') => {
+            StepAction::NextStatus => {
                 let at = StepStatus::ALL.iter().position(|s| *s == found.status);
                 let status = StepStatus::ALL[(at.unwrap_or(0) + 1) % StepStatus::ALL.len()];
                 if cx.record(Change::StepUpdated {
@@ -191,9 +193,8 @@ impl LeadsPane {
                     cx.info(format!("Next step {}", status.label()));
                 }
             }
-            _ => return Handled::No,
         }
-        Handled::Yes
+        Some(Handled::Yes)
     }
 }
 
@@ -203,16 +204,17 @@ impl Pane for LeadsPane {
             self.open_key(key, cx);
             return Handled::Yes;
         }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.move_by(cx, -1),
-            KeyCode::Down | KeyCode::Char('j') => self.move_by(cx, 1),
-            KeyCode::PageUp => self.move_by(cx, -10),
-            KeyCode::PageDown => self.move_by(cx, 10),
-            KeyCode::Home => self.move_by(cx, isize::MIN / 2),
-            KeyCode::End => self.move_by(cx, isize::MAX / 2),
-            KeyCode::Char('l' | 's' | 'S' | 'n' | 't') if !cx.may_edit() => {}
-            _ if self.step.is_some() && self.steps_key(key, cx) == Handled::Yes => {}
-            KeyCode::Char('l') => {
+        if let Some(handled) = self.steps_key(key, cx) {
+            return handled;
+        }
+        let action = match self.keymap.press(&key, cx) {
+            Press::Act(action) => action,
+            Press::Refused => return Handled::Yes,
+            Press::Unbound => return Handled::No,
+        };
+        match action {
+            Action::Move(nav) => self.move_by(cx, nav.rows()),
+            Action::Lead => {
                 if let Some(issue) = self.target(cx) {
                     self.open = Some(Open::Name(Box::new(NamePrompt::new(
                         cx.session(),
@@ -221,7 +223,7 @@ impl Pane for LeadsPane {
                     ))));
                 }
             }
-            KeyCode::Char('s') => {
+            Action::AddSupporter => {
                 if let Some(issue) = self.target(cx) {
                     self.open = Some(Open::Name(Box::new(NamePrompt::new(
                         cx.session(),
@@ -230,7 +232,7 @@ impl Pane for LeadsPane {
                     ))));
                 }
             }
-            KeyCode::Char('S') => {
+            Action::DropSupporter => {
                 if let Some(issue) = self.target(cx) {
                     let none = cx
                         .session()
@@ -248,17 +250,17 @@ impl Pane for LeadsPane {
                     }
                 }
             }
-            KeyCode::Char('n') => {
+            Action::NextStep => {
                 if let Some(issue) = self.target(cx) {
                     self.open = Some(Open::Step(StepForm::new(cx.session(), issue, None)));
                 }
             }
-            KeyCode::Char('t') => {
+            Action::Triage => {
                 if let Some(issue) = self.target(cx) {
                     self.open = Some(Open::Triage(issue));
                 }
             }
-            KeyCode::Enter => {
+            Action::Steps => {
                 if self.target(cx).is_some() {
                     match self.steps(cx).first() {
                         Some(first) => self.step = Some(*first),
@@ -266,7 +268,6 @@ impl Pane for LeadsPane {
                     }
                 }
             }
-            _ => return Handled::No,
         }
         Handled::Yes
     }
@@ -350,28 +351,9 @@ impl Pane for LeadsPane {
                 ),
                 KeyHelp::more("↓ in Owner", "choose a name; Enter twice adds a new person"),
             ],
-            Some(Open::Triage(_)) => vec![
-                KeyHelp::main("d", "do it"),
-                KeyHelp::main("c", "clarify it"),
-                KeyHelp::main("o", "another open space"),
-                KeyHelp::main("x", "not triaged"),
-                KeyHelp::main("Esc", "cancel"),
-            ],
-            None if self.step.is_some() => vec![
-                KeyHelp::main("e", "change the step").edits(),
-                KeyHelp::main("Space", "next status").edits(),
-                KeyHelp::main("d", "remove").edits(),
-                KeyHelp::main("Esc", "back to issues"),
-                KeyHelp::more("↑↓", "choose a step"),
-            ],
-            None => vec![
-                KeyHelp::main("l", "lead").edits(),
-                KeyHelp::main("s/S", "supporter +/-").edits(),
-                KeyHelp::main("n", "next step").edits(),
-                KeyHelp::main("t", "triage").edits(),
-                KeyHelp::main("Enter", "steps"),
-                KeyHelp::more("↑↓ PgUp PgDn", "choose an issue"),
-            ],
+            Some(Open::Triage(_)) => self.triage_keys.help(),
+            None if self.step.is_some() => self.step_keys.help(),
+            None => self.keymap.help(),
         }
     }
 }

@@ -4,13 +4,16 @@
 //! undone with `u` like any other. New next steps and priorities can be added here too.
 
 mod draw;
+pub(super) mod keys;
 mod present;
 
 use crate::model::dates::parse_due;
 use crate::model::{Change, Horizon, IssueId, Session, StepId, StepStatus};
 use crate::ui::derived::Derived;
+use crate::ui::keys::{Keymap, Nav, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::field::{Field, FieldKey};
+use keys::Action;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -24,6 +27,7 @@ pub struct ProgressPane {
     scroll: usize,
     editing: Option<Editing>,
     review: Derived<(), Review>,
+    keymap: Keymap<Action>,
 }
 
 /// What the pane lists, made again only when the session changes.
@@ -326,26 +330,31 @@ impl Pane for ProgressPane {
             return Handled::Yes;
         }
         let len = rows(cx.session()).len();
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.selected = (self.selected + 1).min(len.saturating_sub(1))
+        let action = match self.keymap.press(&key, cx) {
+            Press::Act(action) => action,
+            Press::Refused => return Handled::Yes,
+            Press::Unbound => return Handled::No,
+        };
+        let last = len.saturating_sub(1);
+        match action {
+            Action::Move(nav) => {
+                self.selected = match nav {
+                    Nav::Up => self.selected.saturating_sub(1),
+                    Nav::Down => (self.selected + 1).min(last),
+                    Nav::PageUp => self.selected.saturating_sub(10),
+                    Nav::PageDown => (self.selected + 10).min(last),
+                    Nav::Home => 0,
+                    Nav::End => last,
+                }
             }
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
-            KeyCode::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
-            KeyCode::Home => self.selected = 0,
-            KeyCode::End => self.selected = len.saturating_sub(1),
-            KeyCode::Char('d') => self.set_status(StepStatus::Done, cx),
-            KeyCode::Char('w') => self.set_status(StepStatus::UnderWay, cx),
-            KeyCode::Char('s') => self.set_status(StepStatus::Stuck, cx),
-            KeyCode::Char('x') => self.set_status(StepStatus::Dropped, cx),
-            KeyCode::Char('n') => self.set_status(StepStatus::NotStarted, cx),
-            KeyCode::Enter | KeyCode::Char('e') => self.open(What::Note, cx),
-            KeyCode::Char('t') => self.open(What::Due, cx),
-            KeyCode::Char('o') => self.open(What::Owner, cx),
-            KeyCode::Char('a') => self.open(What::NewStep, cx),
-            KeyCode::Char('p') => self.open(What::NewPriority, cx),
-            _ => return Handled::No,
+            Action::Status(status) => self.set_status(status, cx),
+            Action::Note => self.open(What::Note, cx),
+            Action::Due => self.open(What::Due, cx),
+            Action::Owner => self.open(What::Owner, cx),
+            Action::NewStep => self.open(What::NewStep, cx),
+            Action::NewPriority => self.open(What::NewPriority, cx),
+            // The app's key: the pane only lists it.
+            Action::Present => return Handled::No,
         }
         Handled::Yes
     }
@@ -380,16 +389,6 @@ impl Pane for ProgressPane {
                 KeyHelp::main("Esc", "cancel"),
             ];
         }
-        vec![
-            KeyHelp::main("↑↓", "choose"),
-            KeyHelp::main("d/w/s/x", "done, under way, stuck, dropped"),
-            KeyHelp::more("n", "not started"),
-            KeyHelp::main("Enter", "progress note"),
-            KeyHelp::more("t", "new due date"),
-            KeyHelp::more("o", "new owner"),
-            KeyHelp::more("a", "add a next step to this priority"),
-            KeyHelp::more("p", "add a priority"),
-            KeyHelp::more("f", "present the review to the room"),
-        ]
+        self.keymap.help()
     }
 }

@@ -7,18 +7,21 @@ mod chart;
 mod draw;
 mod form;
 mod header;
+pub(super) mod keys;
 mod present;
 mod prompt;
 
 use crate::model::{Change, IssueId, ParticipantId, Ranked, Round, RoundId, Session};
 use crate::ui::derived::Derived;
+use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::widgets::Field;
 use crate::ui::widgets::form_rows::FormAction;
 use form::RoundForm;
+use keys::Action;
 use prompt::Prompt;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use std::rc::Rc;
 
@@ -51,6 +54,7 @@ pub struct VotePane {
     /// The rows of the round looked at, ranked or not, made again only when the session
     /// changes.
     rows: Derived<(RoundId, bool), Vec<Ranked>>,
+    keymap: Keymap<Action>,
 }
 
 impl Default for VotePane {
@@ -66,6 +70,7 @@ impl Default for VotePane {
             ranked: false,
             drawn_big: false,
             rows: Derived::default(),
+            keymap: Keymap::default(),
         }
     }
 }
@@ -280,38 +285,32 @@ impl Pane for VotePane {
             self.prompt_key(key, cx);
             return Handled::Yes;
         }
-        let edits = matches!(
-            key.code,
-            KeyCode::Char('n' | '+' | '=' | '-' | 't' | 'v' | 'c' | 'r')
-        );
-        if edits && !cx.may_edit() {
-            return Handled::Yes;
-        }
-        match key.code {
-            KeyCode::Char('n') => self.open_form(cx),
-            KeyCode::Up | KeyCode::Char('k') => self.move_by(cx.session(), -1),
-            KeyCode::Down | KeyCode::Char('j') => self.move_by(cx.session(), 1),
-            KeyCode::PageUp => self.move_by(cx.session(), -10),
-            KeyCode::PageDown => self.move_by(cx.session(), 10),
-            KeyCode::Home => self.move_by(cx.session(), isize::MIN / 2),
-            KeyCode::End => self.move_by(cx.session(), isize::MAX / 2),
-            KeyCode::Char('+') | KeyCode::Char('=') => self.dot(true, cx),
-            KeyCode::Char('-') => self.dot(false, cx),
-            KeyCode::Char('t') => {
+        // Esc goes back to tally mode only from entering by person; otherwise it is the
+        // app's (leaving present mode).
+        let by_person = matches!(self.entry, Entry::Person(_));
+        let live = |action| action != Action::BackToTally || by_person;
+        let action = match self.keymap.press_when(&key, cx, live) {
+            Press::Act(action) => action,
+            Press::Refused => return Handled::Yes,
+            Press::Unbound => return Handled::No,
+        };
+        match action {
+            Action::NewRound => self.open_form(cx),
+            Action::Move(nav) => self.move_by(cx.session(), nav.rows()),
+            Action::Dot(add) => self.dot(add, cx),
+            Action::Tally => {
                 self.entry = Entry::Tally;
                 cx.info("Tally: + adds a dot to the selected issue, - takes one off");
             }
-            KeyCode::Char('v') => self.start_picking(cx),
-            KeyCode::Esc if matches!(self.entry, Entry::Person(_)) => self.entry = Entry::Tally,
-            KeyCode::Char('c') => self.close_or_reopen(cx),
-            KeyCode::Char('r') => self.reveal(cx),
-            KeyCode::Char('g') => self.toggle_breakdown(cx),
-            KeyCode::Char('o') => self.toggle_ranked(cx),
-            KeyCode::Char('#') => self.start_jump(cx),
-            KeyCode::Char('*') => self.start_count(cx),
-            KeyCode::Char('[') => self.browse(cx, false),
-            KeyCode::Char(']') => self.browse(cx, true),
-            _ => return Handled::No,
+            Action::ByPerson => self.start_picking(cx),
+            Action::BackToTally => self.entry = Entry::Tally,
+            Action::CloseOrReopen => self.close_or_reopen(cx),
+            Action::Reveal => self.reveal(cx),
+            Action::Breakdown => self.toggle_breakdown(cx),
+            Action::Ranked => self.toggle_ranked(cx),
+            Action::Jump => self.start_jump(cx),
+            Action::Count => self.start_count(cx),
+            Action::Browse(later) => self.browse(cx, later),
         }
         Handled::Yes
     }
@@ -362,23 +361,7 @@ impl Pane for VotePane {
         if let Some(prompt) = &self.prompt {
             return prompt.keys();
         }
-        vec![
-            KeyHelp::main("+/-", "dot").edits(),
-            KeyHelp::more("# *", "go to an issue by number / set its count of dots").edits(),
-            KeyHelp::main("n", "new round").edits(),
-            KeyHelp::main("t/v", "tally/by person").edits(),
-            KeyHelp::main("c", "close/reopen").edits(),
-            KeyHelp::main("r", "reveal").edits(),
-            KeyHelp::more("=", "same as +").edits(),
-            KeyHelp::more(
-                "o",
-                "ranking / ballot order (an open round keeps ballot order while counting)",
-            ),
-            KeyHelp::more("↑↓ PgUp PgDn", "choose an issue"),
-            KeyHelp::more("g", "breakdown by stakeholder group"),
-            KeyHelp::more("[ ]", "previous / next round"),
-            KeyHelp::more("Esc", "back to tally mode").edits(),
-        ]
+        self.keymap.help()
     }
 }
 

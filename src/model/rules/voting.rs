@@ -64,16 +64,7 @@ pub(super) fn dot(
     target: &IssueId,
     voter: &Option<ParticipantId>,
 ) -> Result<Vec<Patch>, Rejection> {
-    let r = round(session, *id)?;
-    if !r.open {
-        return Err(Rejection::RoundClosed(*id));
-    }
-    if !r.ballot.contains(target) {
-        return Err(Rejection::NotOnBallot {
-            round: *id,
-            issue: *target,
-        });
-    }
+    let r = open_ballot(session, *id, *target)?;
     if let Some(v) = voter {
         if r.anonymous {
             return Err(Rejection::AnonymousRound(*id));
@@ -121,16 +112,7 @@ pub(super) fn set_tally(
     target: &IssueId,
     dots: &u32,
 ) -> Result<Vec<Patch>, Rejection> {
-    let r = round(session, *id)?;
-    if !r.open {
-        return Err(Rejection::RoundClosed(*id));
-    }
-    if !r.ballot.contains(target) {
-        return Err(Rejection::NotOnBallot {
-            round: *id,
-            issue: *target,
-        });
-    }
+    let r = open_ballot(session, *id, *target)?;
     let tally = r.tallies.get(target).copied().unwrap_or(0);
     let named = r.total(*target) - tally;
     if *dots < named {
@@ -181,4 +163,19 @@ pub(super) fn set_round(
         RoundState::Reveal => r.revealed = true,
     }
     Ok(vec![Patch::Round(*id, Some(Box::new(before)))])
+}
+
+/// The round, if it is open and has `target` on its ballot: dots and counts go only there.
+fn open_ballot(session: &Session, id: RoundId, target: IssueId) -> Result<&Round, Rejection> {
+    let r = round(session, id)?;
+    if !r.open {
+        return Err(Rejection::RoundClosed(id));
+    }
+    if !r.ballot.contains(&target) {
+        return Err(Rejection::NotOnBallot {
+            round: id,
+            issue: target,
+        });
+    }
+    Ok(r)
 }

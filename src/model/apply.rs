@@ -2,9 +2,10 @@
 //! first and changes nothing if it is refused, so a rejected event leaves no trace.
 
 use super::event::{Change, Event};
-use super::history::{IssuePart, Patch, revert};
+use super::history::{IssuePart, Patch};
 use super::rejection::*;
 use super::rules::change_state;
+use super::session::revert;
 use super::session::*;
 use super::validate::checked;
 

@@ -1,12 +1,12 @@
 //! Every change to a session is an event. The log of events is the truth: the state is
 //! whatever applying them in order gives, which is what makes replay and undo possible.
 
-use super::followup::{Link, Meeting, Milestone, Origin, UsedIds};
 use super::ids::*;
-use super::session::{Group, Horizon, Report, StepStatus, Triage};
+use super::parts::{
+    Group, Horizon, Link, Meeting, Milestone, Origin, Report, StepStatus, Triage, UsedIds,
+};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One entry of the log: when it happened, its place in the order, and what changed.
 /// Written as one flat object, `seq`, `at`, then the change (see `tagged`).
@@ -36,30 +36,6 @@ pub struct Captured {
     pub label: String,
     /// The change's `seq` in the copy.
     pub seq: u64,
-}
-
-/// Ids of things created on a copy and the ids they were given when it was merged, kept so
-/// that a copy merged again goes on meaning the same things.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IdMap {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub participants: BTreeMap<u32, u32>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub spaces: BTreeMap<u32, u32>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub slots: BTreeMap<u32, u32>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub issues: BTreeMap<u32, u32>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub rounds: BTreeMap<u32, u32>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub steps: BTreeMap<u32, u32>,
-}
-
-impl IdMap {
-    pub fn is_empty(&self) -> bool {
-        *self == IdMap::default()
-    }
 }
 
 impl Event {

@@ -4,9 +4,8 @@
 
 use super::event::Change;
 use super::ids::*;
-use super::session::{
-    Issue, MergedCopy, Participant, Placement, Report, Round, Session, Slot, Space, Step, Triage,
-};
+use super::parts::{Issue, MergedCopy, Participant, Placement, Report, Slot, Space, Step, Triage};
+use super::round::Round;
 use std::collections::VecDeque;
 
 /// How many changes can be taken back. Bounded so a long day's history cannot grow without
@@ -63,7 +62,7 @@ pub(crate) enum IssuePart {
 }
 
 impl IssuePart {
-    fn restore(self, issue: &mut Issue) {
+    pub(crate) fn restore(self, issue: &mut Issue) {
         match self {
             IssuePart::Text {
                 title,
@@ -153,59 +152,11 @@ impl History {
     }
 }
 
-/// Puts back the prior values, latest first.
-pub(crate) fn revert(session: &mut Session, patches: Vec<Patch>) {
-    for patch in patches.into_iter().rev() {
-        match patch {
-            Patch::Theme(theme) => session.theme = theme,
-            Patch::ReportReminder(minutes) => session.report_reminder = minutes,
-            Patch::Participant(id, value) => {
-                session.set_participant(id, value);
-            }
-            Patch::Space(id, value) => restore(&mut session.spaces, id, value),
-            Patch::Slot(id, value) => restore(&mut session.slots, id, value),
-            Patch::Issue(id, value) => {
-                let before = session.issues.get(&id).and_then(|i| i.placement);
-                restore(&mut session.issues, id, value.map(|b| *b));
-                session.sync_cell(id, before);
-            }
-            Patch::Field(id, field) => {
-                if let Some(issue) = session.issues.get_mut(&id) {
-                    let before = issue.placement;
-                    field.restore(issue);
-                    session.sync_cell(id, before);
-                }
-            }
-            Patch::Round(id, value) => restore(&mut session.rounds, id, value.map(|b| *b)),
-            Patch::Copy(id, value) => restore(&mut session.copies, id, value),
-            Patch::Dot {
-                round,
-                issue,
-                voter,
-                added,
-            } => {
-                if let Some(round) = session.rounds.get_mut(&round) {
-                    if added {
-                        round.take_dot(issue, voter);
-                    } else {
-                        round.give_dot(issue, voter);
-                    }
-                }
-            }
-            Patch::Tally {
-                round,
-                issue,
-                tally,
-            } => {
-                if let Some(round) = session.rounds.get_mut(&round) {
-                    round.set_tally(issue, tally);
-                }
-            }
-        }
-    }
-}
-
-fn restore<K: Ord, V>(map: &mut std::collections::BTreeMap<K, V>, id: K, value: Option<V>) {
+pub(crate) fn restore<K: Ord, V>(
+    map: &mut std::collections::BTreeMap<K, V>,
+    id: K,
+    value: Option<V>,
+) {
     match value {
         Some(v) => {
             map.insert(id, v);

@@ -2,6 +2,7 @@
 //! They are small integers assigned in order: readable in the file and in `convene log`.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 macro_rules! id_type {
@@ -45,3 +46,27 @@ id_type!(
     /// A next step in an issue's action plan.
     StepId
 );
+
+/// Ids of things created on a copy and the ids they were given when it was merged, kept so
+/// that a copy merged again goes on meaning the same things.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdMap {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub participants: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spaces: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub slots: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub issues: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rounds: BTreeMap<u32, u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<u32, u32>,
+}
+
+impl IdMap {
+    pub fn is_empty(&self) -> bool {
+        *self == IdMap::default()
+    }
+}

@@ -11,6 +11,7 @@ mod history;
 pub mod ids;
 mod journal;
 pub mod kinds;
+mod parts;
 mod rejection;
 mod round;
 mod rules;
@@ -24,7 +25,7 @@ mod validate;
 mod tests;
 
 pub use apply::apply;
-pub use event::{Captured, Change, Event, IdMap, step_end, step_start};
+pub use event::{Captured, Change, Event, step_end, step_start};
 pub use history::UNDO_DEPTH;
 pub use ids::*;
 pub use journal::{BadEvent, Journal, Rebuild, Stamped};

@@ -12,109 +12,11 @@ mod carry;
 
 pub use carry::{Earlier, carry, disagreements};
 
-use super::ids::*;
+pub use super::parts::{FollowUp, Link, MAX_NOTE, Meeting, Milestone, Origin, UsedIds};
+
 use super::session::{Horizon, Issue, Session, Step, StepStatus};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-/// The meeting a follow-up continues: enough to find its file again, even renamed or
-/// moved, and to tell it from a copy that went on differently.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    /// The earlier session's `id` (from its file header).
-    pub session: String,
-    /// Its last `seq` when the follow-up was made: the carried plan is its state there.
-    pub seq: u64,
-    /// Its file name then.
-    pub file: String,
-    pub theme: String,
-    /// The date of that meeting.
-    pub date: NaiveDate,
-}
-
-/// A meeting of the programme before the one a follow-up links to, oldest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meeting {
-    pub session: String,
-    pub file: String,
-    pub theme: String,
-    pub date: NaiveDate,
-}
-
-impl From<&Link> for Meeting {
-    fn from(link: &Link) -> Meeting {
-        Meeting {
-            session: link.session.clone(),
-            file: link.file.clone(),
-            theme: link.theme.clone(),
-            date: link.date,
-        }
-    }
-}
-
-/// What a follow-up session knows about its place in the programme.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FollowUp {
-    pub follows: Link,
-    /// The meetings before `follows`, oldest first (copied, so the chain reads from one file).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub earlier: Vec<Meeting>,
-    /// This meeting's date: exports print it, and actions due before it are overdue.
-    pub date: NaiveDate,
-}
-
-impl FollowUp {
-    /// Every earlier meeting, oldest first, ending with the one this follows.
-    pub fn chain(&self) -> Vec<Meeting> {
-        let mut all = self.earlier.clone();
-        all.push(Meeting::from(&self.follows));
-        all
-    }
-}
-
-/// The highest ids used so far in a programme (0 for none).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UsedIds {
-    #[serde(default)]
-    pub participants: u32,
-    #[serde(default)]
-    pub issues: u32,
-    #[serde(default)]
-    pub steps: u32,
-}
-
-impl UsedIds {
-    pub fn is_empty(&self) -> bool {
-        *self == UsedIds::default()
-    }
-}
-
-/// Where a carried priority or action was in the meeting before.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Origin {
-    pub session: String,
-    pub issue: IssueId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub step: Option<StepId>,
-}
-
-/// An action as it stood at the end of one earlier meeting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Milestone {
-    pub date: NaiveDate,
-    pub status: StepStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<NaiveDate>,
-    /// The owner's name then (names, not ids: the roster of that meeting is not copied).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    /// The progress note recorded at that meeting.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-}
-
-/// Longest progress note, in characters: one line read aloud.
-pub const MAX_NOTE: usize = 500;
+use serde::Serialize;
 
 /// Whether an action still needs doing.
 pub fn is_open(status: StepStatus) -> bool {

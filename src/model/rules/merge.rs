@@ -1,7 +1,7 @@
 //! The merge family: how far each copy from another laptop has been merged in.
 
-use super::super::event::IdMap;
 use super::super::history::Patch;
+use super::super::ids::IdMap;
 use super::super::rejection::*;
 use super::super::session::*;
 use super::super::validate::*;

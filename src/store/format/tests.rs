@@ -1,3 +1,6 @@
+//! The file format read and written back: previews, key orders, kept log bytes, checks,
+//! and the fields a file may not have.
+
 use super::read::verify_bytes;
 use super::*;
 use crate::model::Change;

@@ -483,7 +483,10 @@ mod tests {
                 .filter(|(f, l)| {
                     [f, l].iter().all(|w| {
                         let w = fold(w);
-                        !common_word(&w) && !["guest", "participant"].contains(&w.as_str())
+                        // A particle ("van") is hidden only inside a full name, by design.
+                        !common_word(&w)
+                            && !PARTICLES.contains(&w.as_str())
+                            && !["guest", "participant"].contains(&w.as_str())
                     })
                 })
                 .collect();

@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::visit::{Field, each_text};
+use super::visit::{TextKind, each_text};
 
 /// The label of a person field that names nobody on the roster now.
 const UNKNOWN: &str = "(unknown)";
@@ -269,14 +269,14 @@ impl Anonymiser {
             }
         }
         each_text(state, &mut |field, text| match field {
-            Field::Person | Field::Attendee => {
+            TextKind::Person | TextKind::Attendee => {
                 *text = self
                     .by_name
                     .get(&fold_key(text))
                     .cloned()
                     .unwrap_or_else(|| UNKNOWN.to_string());
             }
-            Field::Text => *text = self.scrub(text),
+            TextKind::Text => *text = self.scrub(text),
         });
     }
 

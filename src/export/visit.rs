@@ -5,7 +5,7 @@
 use crate::view::StateView;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Field {
+pub(super) enum TextKind {
     /// A participant's name: on the roster, or as convener, lead, supporter or step owner.
     Person,
     /// A name written on a breakout report's attendance list.
@@ -14,9 +14,9 @@ pub(super) enum Field {
     Text,
 }
 
-pub(super) fn each_text(state: &mut StateView, f: &mut impl FnMut(Field, &mut String)) {
-    use Field::*;
-    fn opt(field: Field, text: &mut Option<String>, f: &mut impl FnMut(Field, &mut String)) {
+pub(super) fn each_text(state: &mut StateView, f: &mut impl FnMut(TextKind, &mut String)) {
+    use TextKind::*;
+    fn opt(field: TextKind, text: &mut Option<String>, f: &mut impl FnMut(TextKind, &mut String)) {
         if let Some(t) = text {
             f(field, t);
         }

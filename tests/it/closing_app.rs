@@ -5,7 +5,7 @@ use crate::support::room::*;
 use chrono::NaiveDate;
 use convene::model::{Change, Horizon, IssueId, ParticipantId, StepId, StepStatus};
 use convene::ui::PaneId;
-use convene::ui::panes::{HorizonSummary, Summary};
+use convene::ui::panes::{DayFigures, HorizonSummary};
 use convene::ui::testkit::screen;
 use ratatui::crossterm::event::KeyCode;
 
@@ -68,7 +68,7 @@ fn the_figures_add_up_the_day() {
         )
         .expect("merge");
 
-    let s = Summary::of(&app.journal.session);
+    let s = DayFigures::of(&app.journal.session);
     assert_eq!(s.participants, 7, "six plus the new lead");
     assert_eq!(s.organisations, 6);
     assert_eq!(s.issues, 4);
@@ -127,7 +127,7 @@ fn the_figures_add_up_the_day() {
 #[test]
 fn before_any_vote_every_issue_counts_as_a_priority() {
     let app = app_with(journal(), PaneId::Closing);
-    let s = Summary::of(&app.journal.session);
+    let s = DayFigures::of(&app.journal.session);
     assert_eq!((s.dots, s.rounds, s.led, s.priorities), (0, 0, 0, 5));
     let mut app = app;
     let text = small(&mut app);

@@ -17,7 +17,7 @@ mod roster;
 mod vote;
 
 pub use agenda::AgendaPane;
-pub use closing::{ClosingPane, HorizonSummary, Summary, missing_reports};
+pub use closing::{ClosingPane, DayFigures, HorizonSummary, missing_reports};
 pub use issues::IssuesPane;
 pub use leads::LeadsPane;
 pub use opening::OpeningPane;

@@ -2,7 +2,7 @@
 //! the breakouts still owing a report, and where the proceedings go (or went).
 
 use super::ClosingPane;
-use super::summary::{Summary, horizon_line, missing_reports, render_tiles};
+use super::summary::{DayFigures, horizon_line, missing_reports, render_tiles};
 use crate::model::Horizon;
 use crate::ui::pane::View;
 use crate::ui::panes::placement::placement_text;
@@ -17,7 +17,13 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 /// Most rows the list of missing reports takes below the next steps on a narrow screen.
 const MISSING_ROWS: u16 = 4;
 
-pub(super) fn render(p: &mut ClosingPane, s: &Summary, area: Rect, buf: &mut Buffer, view: &View) {
+pub(super) fn render(
+    p: &mut ClosingPane,
+    s: &DayFigures,
+    area: Rect,
+    buf: &mut Buffer,
+    view: &View,
+) {
     let t = view.theme;
     buf.set_style(area, t.base);
     if area.height < 8 || area.width < 30 {

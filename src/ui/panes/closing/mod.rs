@@ -9,7 +9,7 @@ pub(super) mod keys;
 mod present;
 mod summary;
 
-pub use summary::{HorizonSummary, Summary, missing_reports};
+pub use summary::{DayFigures, HorizonSummary, missing_reports};
 
 use crate::export::folder as proceedings;
 use crate::model::Session;

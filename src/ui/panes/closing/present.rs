@@ -2,7 +2,7 @@
 //! with its owner and due date. No keys, no paths, no reports still owed: the closing
 //! circle celebrates what was done and who carries it forward.
 
-use super::summary::{Summary, render_tiles};
+use super::summary::{DayFigures, render_tiles};
 use crate::model::{Horizon, Session, StepStatus};
 use crate::ui::paint;
 use crate::ui::pane::{View, capitalise};
@@ -17,7 +17,7 @@ use ratatui::widgets::{Paragraph, Widget};
 /// The day in figures and the action plan, made again only when the session changes: with
 /// thousands of next steps, sorting and wording them was most of a frame.
 pub(super) struct Day {
-    pub summary: Summary,
+    pub summary: DayFigures,
     /// Each horizon's steps, soonest due first, as (what, who and when).
     plan: Vec<(Horizon, Vec<(String, String)>)>,
 }
@@ -25,7 +25,7 @@ pub(super) struct Day {
 impl Day {
     pub fn of(session: &Session) -> Day {
         Day {
-            summary: Summary::of(session),
+            summary: DayFigures::of(session),
             plan: plan(session),
         }
     }

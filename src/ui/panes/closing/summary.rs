@@ -13,7 +13,7 @@ use tui_big_text::{BigText, PixelSize};
 
 /// The day in numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Summary {
+pub struct DayFigures {
     pub participants: usize,
     pub organisations: usize,
     pub issues: usize,
@@ -36,8 +36,8 @@ pub struct HorizonSummary {
     pub nearest: Vec<NaiveDate>,
 }
 
-impl Summary {
-    pub fn of(session: &Session) -> Summary {
+impl DayFigures {
+    pub fn of(session: &Session) -> DayFigures {
         let active: Vec<_> = session.active_issues().collect();
         let priorities: Vec<_> = match session.latest_round() {
             Some(round) => round
@@ -72,7 +72,7 @@ impl Summary {
                 }
             })
             .collect();
-        Summary {
+        DayFigures {
             participants: session.participants.len(),
             organisations: session.organisation_count(),
             issues: active.len(),
@@ -161,7 +161,7 @@ pub fn missing_reports(session: &Session, now: NaiveTime) -> Vec<IssueId> {
 }
 
 /// The six figures with what they count and a note each.
-pub(super) fn tiles(s: &Summary) -> [(&'static str, String, String); 6] {
+pub(super) fn tiles(s: &DayFigures) -> [(&'static str, String, String); 6] {
     let priorities = if s.rounds == 0 {
         "issues"
     } else {
@@ -192,7 +192,7 @@ pub(super) fn tiles(s: &Summary) -> [(&'static str, String, String); 6] {
 
 /// Draws the six figures in `per_row` columns of tiles `tile_h` tall from `area`'s top.
 pub(super) fn render_tiles(
-    s: &Summary,
+    s: &DayFigures,
     per_row: u16,
     tile_h: u16,
     area: Rect,

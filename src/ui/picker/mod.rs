@@ -500,7 +500,7 @@ pub fn run(data_dir: &Path, theme: Theme) -> anyhow::Result<Option<Opened>> {
                 Some(Input::TerminalFailed(e)) => return Err(e.into()),
                 Some(Input::Progress(text)) => picker.progress(text),
                 Some(Input::Done(done)) => picker.finished(done),
-                Some(Input::Stop | Input::Saver | Input::Checked(_)) | None => {}
+                Some(Input::Stop | Input::Saver | Input::Checked(_) | Input::Replay(_)) | None => {}
             }
         }
         Ok(())

@@ -9,7 +9,7 @@ mod draw;
 
 use super::app::Ask;
 use super::input::{Input, Inputs};
-use super::merge_copy::{MergeCopy, Step};
+use super::merge_copy::{MergeCopy, Next};
 use super::pane::{Notice, Request, capitalise};
 use super::theme::Theme;
 use super::widgets::scroll::Scroll;
@@ -247,16 +247,16 @@ impl Picker {
             Mode::Merge(opened, flow) => {
                 let sessions = store::sessions_dir(&self.data_dir);
                 match flow.key(key, &opened.journal, &sessions) {
-                    Step::Stay => {}
-                    Step::Cancelled => {
+                    Next::Stay => {}
+                    Next::Cancelled => {
                         self.mode = Mode::Browse;
                         self.info("Nothing was merged");
                     }
-                    Step::Refused(why) => {
+                    Next::Refused(why) => {
                         self.mode = Mode::Browse;
                         self.error(why);
                     }
-                    Step::Read(path) => {
+                    Next::Read(path) => {
                         let main = Box::new(opened.journal.clone());
                         let request = Request::ReadCopy { path: path.clone() };
                         self.jobs.push(Job::ReadCopy {
@@ -265,7 +265,7 @@ impl Picker {
                             main,
                         });
                     }
-                    Step::Merge { file, merge } => {
+                    Next::Merge { file, merge } => {
                         let working = format!("Merging {file} in");
                         self.info(format!("{working}…"));
                         let working = Mode::Working(working, Box::new(Mode::Browse));

@@ -298,3 +298,23 @@ fn m_holds_the_session_on_a_worker_then_asks_for_the_copy() {
     press(&mut p, KeyCode::Esc);
     assert_eq!(p.notice.as_ref().unwrap().text, "Nothing was merged");
 }
+
+/// A session whose file cannot be made gives back the form with what was typed in it, and
+/// says why.
+#[test]
+fn a_theme_whose_file_cannot_be_made_is_kept_in_its_form() {
+    let dir = tempfile::tempdir().unwrap();
+    // A data directory that is a file: nothing can be made in it.
+    let not_a_dir = dir.path().join("plain-file");
+    std::fs::write(&not_a_dir, "").unwrap();
+    let mut p = picker(&not_a_dir, Theme::projector());
+    keys(&mut p, "n");
+    keys(&mut p, "Quiet voices first");
+    press(&mut p, KeyCode::Enter);
+    settle(&mut p);
+    assert!(p.chosen.is_none());
+    assert!(p.notice.as_ref().unwrap().error, "{:?}", p.notice);
+    let text = screen(&mut p, 80, 24);
+    assert!(text.contains("New session"), "{text}");
+    assert!(text.contains("Quiet voices first"), "{text}");
+}

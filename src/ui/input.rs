@@ -1,10 +1,12 @@
 //! The one channel the event loop waits on. Keys are read on a thread of their own, and
 //! everything else that can change the screen (the saver's news, the check of an opened
-//! file, work finished on a worker, and later the room page's requests) is sent here too,
+//! file, work finished on a worker, the parts of a replay's log read behind its first
+//! frame, and later the room page's requests) is sent here too,
 //! so the loop sleeps until the clock's next tick or until any of them arrives, and answers
 //! it within a frame. Nothing but the key reader polls, and it only to notice when to stop.
 
 use super::work::{Done, News};
+use crate::replay::behind::Built;
 use crate::store::{Behind, LoadError};
 use ratatui::crossterm::event::{self, Event};
 use std::collections::VecDeque;
@@ -31,6 +33,8 @@ pub enum Input {
     Progress(String),
     /// Work finished on a worker.
     Done(Done),
+    /// A part of a replay's log, read behind its first frame, or the verdict on the whole.
+    Replay(Built),
 }
 
 impl From<News> for Input {

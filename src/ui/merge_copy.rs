@@ -1,6 +1,6 @@
 //! "Merge a copy in", as the picker and the Closing pane offer it: type where the copy is,
 //! see what would come in (the same summary as `convene merge --dry-run`), confirm. The
-//! copy is read on a worker (`Step::Read`), never inside a key; recording and saving are
+//! copy is read on a worker (`Next::Read`), never inside a key; recording and saving are
 //! for the caller, through the store or `Cx`.
 
 use super::text;
@@ -50,8 +50,8 @@ impl Against {
     }
 }
 
-/// What a key did to the flow.
-pub enum Step {
+/// What a key leaves for the flow's holder to do next.
+pub enum Next {
     Stay,
     Cancelled,
     /// Read the copy at this path (on a worker) and hand the result to `read`.
@@ -79,33 +79,33 @@ impl MergeCopy {
     }
 
     /// `sessions` is where a bare name is looked for.
-    pub fn key(&mut self, key: KeyEvent, main: &Journal, sessions: &Path) -> Step {
+    pub fn key(&mut self, key: KeyEvent, main: &Journal, sessions: &Path) -> Next {
         match self {
             MergeCopy::Path(field) => {
                 if field.key(key) == FieldKey::Used {
-                    return Step::Stay;
+                    return Next::Stay;
                 }
                 match key.code {
-                    KeyCode::Esc => Step::Cancelled,
+                    KeyCode::Esc => Next::Cancelled,
                     KeyCode::Enter => {
                         let typed = field.text();
                         let typed = typed.trim();
                         if typed.is_empty() {
-                            return Step::Refused("Type where the copy is".to_string());
+                            return Next::Refused("Type where the copy is".to_string());
                         }
                         let path = find(sessions, typed);
                         *self = MergeCopy::Reading {
                             file: crate::service::read::name_of(&path),
                             against: Against::of(main),
                         };
-                        Step::Read(path)
+                        Next::Read(path)
                     }
-                    _ => Step::Stay,
+                    _ => Next::Stay,
                 }
             }
             MergeCopy::Reading { .. } => match key.code {
-                KeyCode::Esc => Step::Cancelled,
-                _ => Step::Stay,
+                KeyCode::Esc => Next::Cancelled,
+                _ => Next::Stay,
             },
             MergeCopy::Confirm {
                 copy,
@@ -116,20 +116,20 @@ impl MergeCopy {
             } => match key.code {
                 KeyCode::Char('y' | 'Y') if *adds => {
                     if *against == Against::of(main) {
-                        return Step::Merge {
+                        return Next::Merge {
                             file: copy.file.clone(),
                             merge: merge.clone(),
                         };
                     }
                     match work_out(main, std::slice::from_ref(copy)) {
-                        Ok(merge) => Step::Merge {
+                        Ok(merge) => Next::Merge {
                             file: copy.file.clone(),
                             merge: Box::new(merge),
                         },
-                        Err(why) => Step::Refused(why.to_string()),
+                        Err(why) => Next::Refused(why.to_string()),
                     }
                 }
-                _ => Step::Cancelled,
+                _ => Next::Cancelled,
             },
         }
     }

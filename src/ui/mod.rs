@@ -360,6 +360,8 @@ fn take(input: Input, app: &mut App, file: &mut File, l: &mut Loop) -> anyhow::R
         Input::Stop => false,
         // Read at the top of the loop, with whatever it lets start.
         Input::Saver => false,
+        // Only the replay screen reads a log behind it.
+        Input::Replay(_) => false,
         Input::Checked(verdict) => {
             file.checked(app, verdict, &l.inputs.sender())?;
             true

@@ -1,5 +1,6 @@
 //! Work the screens ask for that touches files: reading a copy to merge, merging into a
-//! session's file, starting a follow-up, writing the proceedings. `service` does it, on a
+//! session's file, starting a follow-up, writing the proceedings, and the picker's opening,
+//! creating, trashing and listing of sessions. `service` and `store` do it, on a
 //! thread of its own, so keys are answered meanwhile; how far it is and what it gave come
 //! back on the input channel. The screens never write files: the worker does.
 
@@ -9,9 +10,9 @@ use crate::merge::Merge;
 use crate::model::Journal;
 use crate::service::merge::DryRun;
 use crate::service::{self, Progress};
-use crate::store::{Opened, SaveState};
+use crate::store::{self, Opened, SaveState, Summary, Unreadable};
 use chrono::{DateTime, FixedOffset};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
 
@@ -45,7 +46,29 @@ pub enum Job {
         earlier: PathBuf,
         now: DateTime<FixedOffset>,
     },
+    /// Open (lock and load) the session in `path`, to work on it (`Done::Opened`) or to
+    /// merge a copy into it first (`Done::HeldOpen`).
+    Open { path: PathBuf, to_merge: bool },
+    /// Give a new session its file in the data directory and open it.
+    Create {
+        data_dir: PathBuf,
+        journal: Box<Journal>,
+        now: DateTime<FixedOffset>,
+    },
+    /// Move a session's file to the trash (`what` names it in what is said), then list the
+    /// sessions again.
+    Trash {
+        data_dir: PathBuf,
+        path: PathBuf,
+        what: String,
+    },
+    /// List the sessions in the data directory.
+    List { data_dir: PathBuf },
 }
+
+/// The sessions folder as listed (readable sessions, unreadable files), or why it could not
+/// be read.
+pub type Listing = Result<(Vec<Summary>, Vec<Unreadable>), String>;
 
 /// What a piece of work gave.
 pub enum Done {
@@ -56,6 +79,12 @@ pub enum Done {
     /// A session to open (merged into, or the new follow-up) with what to say about it;
     /// or why there is none.
     Opened(Result<(Box<Opened>, Option<String>), String>),
+    /// A session held open (locked) to merge a copy into, or why it cannot be opened.
+    HeldOpen(Result<Box<Opened>, String>),
+    /// What trashing a session did, and the sessions folder after it.
+    Trashed(Result<String, String>, Box<Listing>),
+    /// The sessions folder, listed again.
+    Listed(Box<Listing>),
 }
 
 impl Job {
@@ -80,7 +109,7 @@ impl Job {
     /// Whether it writes files: those are waited for before the app exits; what only
     /// reads ends with the process.
     fn writes(&self) -> bool {
-        !matches!(self, Job::ReadCopy { .. })
+        !matches!(self, Job::ReadCopy { .. } | Job::List { .. })
     }
 
     /// Does the work here, telling `report` how far a large file is.
@@ -127,13 +156,47 @@ impl Job {
                 earlier,
                 now,
             } => Done::Opened(follow_up(&data_dir, &earlier, now, report)),
+            Job::Open { path, to_merge } => {
+                let opened = store::open(&path).map(Box::new).map_err(|e| e.to_string());
+                if to_merge {
+                    Done::HeldOpen(opened)
+                } else {
+                    Done::Opened(opened.map(|o| (o, None)))
+                }
+            }
+            Job::Create {
+                data_dir,
+                journal,
+                now,
+            } => Done::Opened(
+                store::create(&data_dir, *journal, now)
+                    .map(|o| (Box::new(o), None))
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::Trash {
+                data_dir,
+                path,
+                what,
+            } => {
+                let said = store::trash(&data_dir, &path)
+                    .map(|to| format!("Moved {what} to the trash: {}", to.display()))
+                    .map_err(|e| e.to_string());
+                Done::Trashed(said, Box::new(list(&data_dir)))
+            }
+            Job::List { data_dir } => Done::Listed(Box::new(list(&data_dir))),
         }
     }
 }
 
+/// The sessions in `data_dir`, as the picker shows them.
+pub fn list(data_dir: &Path) -> Listing {
+    let sessions = store::sessions_dir(data_dir);
+    store::list(&sessions).map_err(|e| format!("Cannot read {}: {e}", sessions.display()))
+}
+
 fn follow_up(
-    data_dir: &std::path::Path,
-    earlier: &std::path::Path,
+    data_dir: &Path,
+    earlier: &Path,
     now: DateTime<FixedOffset>,
     report: &mut dyn FnMut(&Progress),
 ) -> Result<(Box<Opened>, Option<String>), String> {
@@ -202,8 +265,8 @@ impl App {
                 self.notice = None;
                 self.panes.closing.copy_read(*dry);
             }
-            // Only the picker starts work that opens a session.
-            Done::Opened(_) => {}
+            // Only the picker starts work on whole sessions.
+            Done::Opened(_) | Done::HeldOpen(_) | Done::Trashed(..) | Done::Listed(_) => {}
         }
     }
 

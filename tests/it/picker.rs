@@ -5,12 +5,15 @@ use crate::support::fixture::at;
 use convene::model::Journal;
 use convene::store;
 use convene::ui::Theme;
+use convene::ui::input::{Input, Inputs};
 use convene::ui::picker::Picker;
 use convene::ui::testkit::key;
+use convene::ui::work::Workers;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// A data directory with three sessions saved at different times and one broken file.
 fn data_dir() -> (tempfile::TempDir, Vec<PathBuf>) {
@@ -55,6 +58,34 @@ fn keys(p: &mut Picker, text: &str) {
 
 fn press(p: &mut Picker, code: KeyCode) {
     p.handle(&key(code));
+}
+
+/// Runs the work the picker asked for on workers, as `picker::run` does, and hands it back
+/// what they give, until the picker waits for nothing: keys only ask, files are worked on
+/// behind them.
+fn settle(p: &mut Picker) {
+    let mut inputs = Inputs::without_keys();
+    let mut workers = Workers::default();
+    let mut waiting = 0;
+    loop {
+        for job in std::mem::take(&mut p.jobs) {
+            workers.start(job, inputs.sender());
+            waiting += 1;
+        }
+        if waiting == 0 {
+            break;
+        }
+        match inputs.next(Duration::from_secs(20)) {
+            Some(Input::Progress(text)) => p.progress(text),
+            Some(Input::Done(done)) => {
+                waiting -= 1;
+                p.finished(done);
+            }
+            Some(_) => {}
+            None => panic!("the worker said nothing"),
+        }
+    }
+    workers.finish();
 }
 
 fn draw(p: &mut Picker, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -118,6 +149,8 @@ fn enter_opens_the_selected_session_and_holds_its_lock() {
     let mut p = picker(dir.path(), Theme::projector());
     press(&mut p, KeyCode::Down);
     press(&mut p, KeyCode::Enter);
+    assert!(p.chosen.is_none(), "the file is opened on a worker");
+    settle(&mut p);
     let opened = p.chosen.take().expect("opened");
     assert_eq!(opened.path, files[2]);
     assert_eq!(
@@ -128,6 +161,7 @@ fn enter_opens_the_selected_session_and_holds_its_lock() {
     let mut q = picker(dir.path(), Theme::projector());
     press(&mut q, KeyCode::Down);
     press(&mut q, KeyCode::Enter);
+    settle(&mut q);
     assert!(q.chosen.is_none());
     let notice = q.notice.clone().unwrap();
     assert!(
@@ -138,6 +172,7 @@ fn enter_opens_the_selected_session_and_holds_its_lock() {
     // The broken file cannot be opened: the reason is shown, nothing is written.
     press(&mut q, KeyCode::End);
     press(&mut q, KeyCode::Enter);
+    settle(&mut q);
     assert!(q.chosen.is_none());
     assert_eq!(
         std::fs::read_to_string(store::sessions_dir(dir.path()).join("broken.json")).unwrap(),
@@ -156,6 +191,7 @@ fn n_starts_a_new_session() {
     assert!(p.notice.as_ref().unwrap().text.contains("cannot be empty"));
     keys(&mut p, "Quiet voices first");
     press(&mut p, KeyCode::Enter);
+    settle(&mut p);
     let opened = p.chosen.take().expect("created");
     assert_eq!(opened.journal.session.theme, "Quiet voices first");
     assert!(opened.path.starts_with(store::sessions_dir(dir.path())));
@@ -172,6 +208,7 @@ fn d_moves_a_session_to_the_trash_after_asking() {
     keys(&mut p, "n");
     assert!(first.exists(), "kept");
     keys(&mut p, "dy");
+    settle(&mut p);
     assert!(!first.exists());
     assert!(!store::lock_path(&first).exists());
     let trashed = store::trash_dir(dir.path()).join(first.file_name().unwrap());
@@ -229,4 +266,55 @@ fn a_typed_theme_is_not_thrown_away_without_a_question() {
     assert!(screen(&mut p, 80, 24).contains("Discard what you typed and quit? y/n"));
     keys(&mut p, "y");
     assert!(p.quit);
+}
+
+/// `M` locks the session on a worker: meanwhile the picker says what it is doing and keys
+/// are answered; once it is held, the question of which copy comes up.
+#[test]
+fn m_holds_the_session_on_a_worker_then_asks_for_the_copy() {
+    let (dir, files) = data_dir();
+    let mut p = picker(dir.path(), Theme::projector());
+    keys(&mut p, "M");
+    assert!(
+        p.notice.as_ref().unwrap().text.starts_with("Opening"),
+        "{:?}",
+        p.notice
+    );
+    drop(store::open(&files[1]).expect("nothing is locked on the key"));
+    keys(&mut p, "x");
+    assert!(
+        p.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .ends_with("a moment, please")
+    );
+    settle(&mut p);
+    assert!(
+        store::open(&files[1]).is_err(),
+        "held while the copy is chosen"
+    );
+    assert!(screen(&mut p, 80, 24).contains("Merge a copy in"));
+    press(&mut p, KeyCode::Esc);
+    assert_eq!(p.notice.as_ref().unwrap().text, "Nothing was merged");
+}
+
+/// A session whose file cannot be made gives back the form with what was typed in it, and
+/// says why.
+#[test]
+fn a_theme_whose_file_cannot_be_made_is_kept_in_its_form() {
+    let dir = tempfile::tempdir().unwrap();
+    // A data directory that is a file: nothing can be made in it.
+    let not_a_dir = dir.path().join("plain-file");
+    std::fs::write(&not_a_dir, "").unwrap();
+    let mut p = picker(&not_a_dir, Theme::projector());
+    keys(&mut p, "n");
+    keys(&mut p, "Quiet voices first");
+    press(&mut p, KeyCode::Enter);
+    settle(&mut p);
+    assert!(p.chosen.is_none());
+    assert!(p.notice.as_ref().unwrap().error, "{:?}", p.notice);
+    let text = screen(&mut p, 80, 24);
+    assert!(text.contains("New session"), "{text}");
+    assert!(text.contains("Quiet voices first"), "{text}");
 }

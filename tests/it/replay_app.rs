@@ -18,7 +18,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
     MouseEventKind,
 };
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::channel;
 use std::time::Duration;
 
 /// The built-in demo day: realistic text, one day, every phase.
@@ -492,15 +492,17 @@ fn going_to_a_minute_lands_on_its_last_change_and_shows_its_pane() {
 }
 
 /// A replay whose log is still being read: the screen holds the first `read` events of the
-/// demo day and the test hands it the rest, as the building thread would.
-fn reading(read: usize) -> (ReplayScreen, Journal, Builder, Sender<Built>) {
+/// demo day and the test hands it the rest (`ReplayScreen::built`), as the event loop does
+/// with what the building thread sends.
+fn reading(read: usize) -> (ReplayScreen, Journal, Builder) {
     let j = journal();
     let mut builder = Builder::with_every(8);
     let mut replay = Replayer::building();
     replay.absorb(builder.add(j.events[..read].to_vec()).unwrap());
-    let (tx, rx) = channel();
-    let s = ReplayScreen::reading(replay, rx, "day".into(), Theme::projector());
-    (s, j, builder, tx)
+    let (_, rx) = channel();
+    let mut s = ReplayScreen::reading(replay, rx, "day".into(), Theme::projector());
+    assert!(s.take_behind().is_some(), "the loop's to pass on");
+    (s, j, builder)
 }
 
 /// The notice line, just above the status bar.
@@ -516,7 +518,7 @@ fn notice(s: &mut ReplayScreen) -> String {
 
 #[test]
 fn the_screen_opens_on_the_start_of_the_log_and_says_how_far_it_is_read() {
-    let (mut s, j, mut builder, tx) = reading(40);
+    let (mut s, j, mut builder) = reading(40);
     assert!(s.is_reading());
     assert_at(&s, &j, 1);
     let screen = text(&mut s, 80, 24);
@@ -529,20 +531,19 @@ fn the_screen_opens_on_the_start_of_the_log_and_says_how_far_it_is_read() {
     insta::assert_snapshot!("reading_200x60", text(&mut s, 200, 60));
 
     // More comes: the count moves on, the cursor stays.
-    tx.send(Built::Part(builder.add(j.events[40..90].to_vec()).unwrap()))
-        .unwrap();
-    assert!(s.take_built());
-    assert!(!s.take_built(), "nothing new");
+    assert!(s.built(Built::Part(builder.add(j.events[40..90].to_vec()).unwrap())));
     assert!(text(&mut s, 80, 24).contains("Reading the log: 90 events so far"));
     assert_at(&s, &j, 1);
 
     // The end: the legend and the real count come back.
-    tx.send(Built::Part(builder.add(j.events[90..].to_vec()).unwrap()))
-        .unwrap();
-    tx.send(Built::Part(builder.finish())).unwrap();
-    tx.send(Built::Done(Ok(()))).unwrap();
-    assert!(s.take_built());
+    assert!(s.built(Built::Part(builder.add(j.events[90..].to_vec()).unwrap())));
+    assert!(s.built(Built::Part(builder.finish())));
+    assert!(s.built(Built::Done(Ok(()))));
     assert!(!s.is_reading());
+    assert!(
+        !s.built(Built::Done(Ok(()))),
+        "nothing new after the verdict"
+    );
     let total = j.events.len();
     let screen = text(&mut s, 80, 24);
     assert!(!screen.contains("Reading the log"), "{screen}");
@@ -556,7 +557,7 @@ fn the_screen_opens_on_the_start_of_the_log_and_says_how_far_it_is_read() {
 
 #[test]
 fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
-    let (mut s, j, mut builder, tx) = reading(30);
+    let (mut s, j, mut builder) = reading(30);
     // Stepping and playing go no further than what is read, and show the state there.
     press(&mut s, KeyCode::Char(' '));
     while s.playback.faster() {}
@@ -604,11 +605,9 @@ fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
     );
 
     // Once the whole log is read, the same keys work, and the screen says so.
-    tx.send(Built::Part(builder.add(j.events[30..].to_vec()).unwrap()))
-        .unwrap();
-    tx.send(Built::Part(builder.finish())).unwrap();
-    tx.send(Built::Done(Ok(()))).unwrap();
-    s.take_built();
+    s.built(Built::Part(builder.add(j.events[30..].to_vec()).unwrap()));
+    s.built(Built::Part(builder.finish()));
+    s.built(Built::Done(Ok(())));
     let total = j.events.len();
     assert!(
         notice(&mut s).contains(&format!("The whole log is read ({}", thousands(total))),
@@ -625,7 +624,7 @@ fn moves_stop_at_the_last_event_read_and_whole_day_keys_wait_for_it() {
 /// viewer quits, and the command then fails with loading's own words.
 #[test]
 fn a_file_refused_after_the_screen_opened_says_so_and_fails_on_quitting() {
-    let (mut s, j, _, tx) = reading(30);
+    let (mut s, j, _) = reading(30);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("day.json");
     let mut broken = j.clone();
@@ -633,8 +632,7 @@ fn a_file_refused_after_the_screen_opened_says_so_and_fails_on_quitting() {
     day::write_session(&path, &broken);
     let err = convene::store::load(&path).unwrap_err();
     let words = err.to_string();
-    tx.send(Built::Done(Err(err))).unwrap();
-    assert!(s.take_built());
+    assert!(s.built(Built::Done(Err(err))));
     assert!(!s.is_reading());
     assert_eq!(s.refused().map(|e| e.to_string()), Some(words));
     let screen = text(&mut s, 80, 24);

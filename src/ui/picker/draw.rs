@@ -10,6 +10,34 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+/// The widths of the list's columns, and how a date is written in them.
+struct Columns {
+    /// Wide enough to say the leads too, and the day of the week.
+    wide: bool,
+    theme_w: usize,
+    date_w: usize,
+    date_format: &'static str,
+    counts_w: usize,
+}
+
+impl Columns {
+    fn for_width(w: usize) -> Columns {
+        let wide = w >= 120;
+        let (date_w, date_format, counts_w) = if wide {
+            (21, "%a %d %b %Y %H:%M", 36)
+        } else {
+            (16, "%Y-%m-%d %H:%M", 22)
+        };
+        Columns {
+            wide,
+            theme_w: w.saturating_sub(2 + date_w + 2 + counts_w + 2),
+            date_w,
+            date_format,
+            counts_w,
+        }
+    }
+}
+
 impl Picker {
     pub fn render(&mut self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
@@ -50,18 +78,12 @@ impl Picker {
             },
             buf,
         );
-        let wide = w >= 120;
-        let (date_w, date_format, counts_w) = if wide {
-            (21, "%a %d %b %Y %H:%M", 36)
-        } else {
-            (16, "%Y-%m-%d %H:%M", 22)
-        };
-        let theme_w = w.saturating_sub(2 + date_w + 2 + counts_w + 2);
+        let columns = Columns::for_width(w);
         let header = format!(
             "  {}  {}  {}",
-            cell("Theme", theme_w),
-            cell("Last saved", date_w),
-            cell_right("Size", counts_w)
+            cell("Theme", columns.theme_w),
+            cell("Last saved", columns.date_w),
+            cell_right("Size", columns.counts_w)
         );
         Line::styled(header, t.dim).render(
             Rect {
@@ -77,6 +99,22 @@ impl Picker {
             height: bottom.saturating_sub(inner.y + top + 1),
             ..inner
         };
+        self.render_rows(list, &columns, buf);
+        self.render_footer(inner, footer_h, buf);
+        self.render_question(area, buf);
+    }
+
+    /// The sessions that fit, from the scroll position, the selected one marked.
+    fn render_rows(&mut self, list: Rect, columns: &Columns, buf: &mut Buffer) {
+        let t = self.theme;
+        let w = list.width as usize;
+        let Columns {
+            wide,
+            theme_w,
+            date_w,
+            date_format,
+            counts_w,
+        } = *columns;
         let row_h: u16 = if list.height >= 30 { 2 } else { 1 };
         let shown = self.shown();
         let mut scroll = self.scroll;
@@ -141,7 +179,11 @@ impl Picker {
             height: page as u16 * row_h,
             ..list
         };
-        self.render_footer(inner, footer_h, buf);
+    }
+
+    /// Whichever question is open over the list.
+    fn render_question(&mut self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
         if let Mode::ConfirmDelete(path) = &self.mode {
             let name = self
                 .sessions

@@ -1,19 +1,20 @@
 //! The session picker, shown by `convene` with no arguments: the sessions in the data
 //! directory, newest first, filtered as you type; `n` starts one, Enter opens one, `d`
 //! moves one to the trash after asking, `M` merges a copy into one and opens it, `f` starts
-//! its follow-up meeting. It writes nothing itself: opening, creating and trashing go
-//! through the store, merging and following up run on a worker (`ui::work`).
+//! its follow-up meeting. It touches no file on a key: opening, creating, trashing,
+//! listing again, merging and following up run on a worker (`ui::work`), and the picker
+//! says what it is doing until their result comes back on the input channel.
 
 mod draw;
 
 use super::app::Ask;
 use super::input::{Input, Inputs};
-use super::merge_copy::{MergeCopy, Step};
+use super::merge_copy::{MergeCopy, Next};
 use super::pane::{Notice, Request, capitalise};
 use super::theme::Theme;
 use super::widgets::scroll::Scroll;
 use super::widgets::{Field, FieldKey};
-use super::work::{Done, Job, Workers};
+use super::work::{Done, Job, Listing, Workers};
 use crate::model::Journal;
 use crate::store::{self, Opened, Summary, Unreadable};
 use chrono::{DateTime, FixedOffset, Local};
@@ -30,8 +31,9 @@ enum Mode {
     ConfirmDelete(PathBuf),
     /// Merging a copy into the selected session, which is held open (locked) meanwhile.
     Merge(Box<Opened>, MergeCopy),
-    /// Waiting for a worker (merging, starting a follow-up): what it is doing.
-    Working(String),
+    /// Waiting for a worker: what it is doing, and what comes back if it fails (the form
+    /// with the typed theme, so a session that could not be created loses nothing typed).
+    Working(String, Box<Mode>),
 }
 
 /// One row: a readable session, or a file that could not be read (shown, not hidden).
@@ -107,18 +109,32 @@ impl Picker {
         picker
     }
 
-    /// Reads the sessions folder again.
+    /// Reads the sessions folder again, here: for the first frame, before any key.
     pub fn reload(&mut self) {
-        match store::list(&store::sessions_dir(&self.data_dir)) {
+        let listing = super::work::list(&self.data_dir);
+        self.listed(listing);
+    }
+
+    fn listed(&mut self, listing: Listing) {
+        match listing {
             Ok((good, bad)) => {
                 self.sessions = good;
                 self.unreadable = bad;
             }
-            Err(e) => self.error(format!(
-                "Cannot read {}: {e}",
-                store::sessions_dir(&self.data_dir).display()
-            )),
+            Err(e) => self.error(e),
         }
+    }
+
+    /// Hands `job` to a worker and says what it is doing until it is done.
+    fn work(&mut self, what: String, job: Job) {
+        self.info(format!("{what}…"));
+        self.mode = Mode::Working(what, Box::new(Mode::Browse));
+        self.jobs.push(job);
+    }
+
+    /// Says how far a worker is, in the notice line.
+    pub fn progress(&mut self, text: String) {
+        self.info(text);
     }
 
     fn error(&mut self, text: impl Into<String>) {
@@ -224,23 +240,23 @@ impl Picker {
             return;
         }
         match &mut self.mode {
-            Mode::Working(what) => {
+            Mode::Working(what, _) => {
                 let what = what.clone();
                 self.info(format!("{what}: a moment, please"));
             }
             Mode::Merge(opened, flow) => {
                 let sessions = store::sessions_dir(&self.data_dir);
                 match flow.key(key, &opened.journal, &sessions) {
-                    Step::Stay => {}
-                    Step::Cancelled => {
+                    Next::Stay => {}
+                    Next::Cancelled => {
                         self.mode = Mode::Browse;
                         self.info("Nothing was merged");
                     }
-                    Step::Refused(why) => {
+                    Next::Refused(why) => {
                         self.mode = Mode::Browse;
                         self.error(why);
                     }
-                    Step::Read(path) => {
+                    Next::Read(path) => {
                         let main = Box::new(opened.journal.clone());
                         let request = Request::ReadCopy { path: path.clone() };
                         self.jobs.push(Job::ReadCopy {
@@ -249,11 +265,11 @@ impl Picker {
                             main,
                         });
                     }
-                    Step::Merge { file, merge } => {
+                    Next::Merge { file, merge } => {
                         let working = format!("Merging {file} in");
                         self.info(format!("{working}…"));
-                        let Mode::Merge(opened, _) =
-                            std::mem::replace(&mut self.mode, Mode::Working(working))
+                        let working = Mode::Working(working, Box::new(Mode::Browse));
+                        let Mode::Merge(opened, _) = std::mem::replace(&mut self.mode, working)
                         else {
                             unreachable!("matched above")
                         };
@@ -271,7 +287,7 @@ impl Picker {
                 let path = path.clone();
                 self.mode = Mode::Browse;
                 if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                    self.trash(&path);
+                    self.trash(path);
                 } else {
                     self.info("Kept it");
                 }
@@ -284,7 +300,7 @@ impl Picker {
                     KeyCode::Esc => self.mode = Mode::Browse,
                     KeyCode::Enter => {
                         let theme = field.text();
-                        self.create(&theme);
+                        self.create(theme);
                     }
                     _ => {}
                 }
@@ -322,19 +338,22 @@ impl Picker {
                 self.mode =
                     Mode::NewTheme(Box::new(Field::new("Theme: the question the day is about")))
             }
-            KeyCode::Char('r') => {
-                self.reload();
-                self.info("Reloaded");
-            }
+            KeyCode::Char('r') => self.jobs.push(Job::List {
+                data_dir: self.data_dir.clone(),
+            }),
             KeyCode::Enter | KeyCode::Char('d' | 'M') if selected.is_none() => {
                 self.error("No session here yet: press n to start one")
             }
             KeyCode::Enter => {
-                let (file, _) = selected.expect("checked");
-                match store::open(&file) {
-                    Ok(opened) => self.chosen = Some(opened),
-                    Err(e) => self.error(e.to_string()),
-                }
+                let (path, _) = selected.expect("checked");
+                let what = format!("Opening {}", file_name(&path));
+                self.work(
+                    what,
+                    Job::Open {
+                        path,
+                        to_merge: false,
+                    },
+                );
             }
             KeyCode::Char('f') => match selected {
                 Some((file, Some(_))) => self.follow_up(&file),
@@ -345,11 +364,15 @@ impl Picker {
             },
             KeyCode::Char('d') => self.mode = Mode::ConfirmDelete(selected.expect("checked").0),
             KeyCode::Char('M') => {
-                let (file, _) = selected.expect("checked");
-                match store::open(&file) {
-                    Ok(opened) => self.mode = Mode::Merge(Box::new(opened), MergeCopy::start()),
-                    Err(e) => self.error(e.to_string()),
-                }
+                let (path, _) = selected.expect("checked");
+                let what = format!("Opening {} to merge into", file_name(&path));
+                self.work(
+                    what,
+                    Job::Open {
+                        path,
+                        to_merge: true,
+                    },
+                );
             }
             _ => {}
         }
@@ -358,13 +381,12 @@ impl Picker {
     /// Starts today's follow-up meeting of a session and opens it (the earlier file is only
     /// read). `convene follow-up --date` sets another date.
     fn follow_up(&mut self, file: &Path) {
-        self.mode = Mode::Working("Starting the follow-up meeting".into());
-        self.info("Starting the follow-up meeting…");
-        self.jobs.push(Job::FollowUp {
+        let job = Job::FollowUp {
             data_dir: self.data_dir.clone(),
             earlier: file.to_path_buf(),
             now: self.now,
-        });
+        };
+        self.work("Starting the follow-up meeting".into(), job);
     }
 
     /// Takes in what a worker gave.
@@ -383,8 +405,8 @@ impl Picker {
                     self.error(why);
                 }
             }
-            Done::Opened(Err(why)) => {
-                self.mode = Mode::Browse;
+            Done::Opened(Err(why)) | Done::HeldOpen(Err(why)) => {
+                self.stop_working();
                 self.error(why);
             }
             Done::Opened(Ok((opened, said))) => {
@@ -394,33 +416,66 @@ impl Picker {
                 }
                 self.chosen = Some(*opened);
             }
+            Done::HeldOpen(Ok(opened)) => {
+                self.notice = None;
+                self.mode = Mode::Merge(opened, MergeCopy::start());
+            }
+            Done::Trashed(said, listing) => {
+                self.mode = Mode::Browse;
+                match said {
+                    Ok(text) => self.info(text),
+                    Err(why) => self.error(why),
+                }
+                self.listed(*listing);
+            }
+            Done::Listed(listing) => {
+                self.listed(*listing);
+                self.info("Reloaded");
+            }
         }
     }
 
-    fn create(&mut self, theme: &str) {
-        let journal = match Journal::create(self.now, theme) {
+    /// Goes back to what was shown before the work that failed.
+    fn stop_working(&mut self) {
+        self.mode = match std::mem::replace(&mut self.mode, Mode::Browse) {
+            Mode::Working(_, before) => *before,
+            other => other,
+        };
+    }
+
+    /// The theme is checked here, at once; the file is made on a worker. The form stays
+    /// behind the work, with what was typed, in case the file cannot be made.
+    fn create(&mut self, theme: String) {
+        let journal = match Journal::create(self.now, &theme) {
             Ok(journal) => journal,
             Err(why) => return self.error(capitalise(&why.to_string())),
         };
-        match store::create(&self.data_dir, journal, self.now) {
-            Ok(opened) => self.chosen = Some(opened),
-            Err(e) => self.error(e.to_string()),
+        let form = std::mem::replace(&mut self.mode, Mode::Browse);
+        self.work(
+            format!("Creating “{theme}”"),
+            Job::Create {
+                data_dir: self.data_dir.clone(),
+                journal: Box::new(journal),
+                now: self.now,
+            },
+        );
+        if let Mode::Working(_, before) = &mut self.mode {
+            **before = form;
         }
     }
 
-    fn trash(&mut self, path: &Path) {
-        match store::trash(&self.data_dir, path) {
-            Ok(to) => {
-                let what = self
-                    .sessions
-                    .iter()
-                    .find(|s| s.file == path)
-                    .map_or_else(|| file_name(path), |s| format!("“{}”", s.theme));
-                self.info(format!("Moved {what} to the trash: {}", to.display()));
-            }
-            Err(e) => self.error(e.to_string()),
-        }
-        self.reload();
+    fn trash(&mut self, path: PathBuf) {
+        let what = self
+            .sessions
+            .iter()
+            .find(|s| s.file == path)
+            .map_or_else(|| file_name(&path), |s| format!("“{}”", s.theme));
+        let job = Job::Trash {
+            data_dir: self.data_dir.clone(),
+            path,
+            what: what.clone(),
+        };
+        self.work(format!("Moving {what} to the trash"), job);
     }
 }
 
@@ -443,9 +498,9 @@ pub fn run(data_dir: &Path, theme: Theme) -> anyhow::Result<Option<Opened>> {
             match inputs.next(IDLE) {
                 Some(Input::Terminal(event)) => picker.handle(&event),
                 Some(Input::TerminalFailed(e)) => return Err(e.into()),
-                Some(Input::Progress(text)) => picker.info(text),
+                Some(Input::Progress(text)) => picker.progress(text),
                 Some(Input::Done(done)) => picker.finished(done),
-                Some(Input::Stop | Input::Saver | Input::Checked(_)) | None => {}
+                Some(Input::Stop | Input::Saver | Input::Checked(_) | Input::Replay(_)) | None => {}
             }
         }
         Ok(())

@@ -8,10 +8,13 @@
 //! read, and what needs the whole day (its end, a time, the marks to come) says "a moment"
 //! until it is there. A file refused part way is said at once and on quitting.
 
+mod event_loop;
 pub mod follow;
 pub(in crate::ui) mod keys;
 mod reading;
 pub mod timeline;
+
+pub use event_loop::run;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::keys::Keymap;
@@ -48,8 +51,10 @@ pub struct ReplayScreen {
     rows: Option<Rows>,
     /// Shows the pane of each change as replay reaches it, until the viewer picks a pane.
     pub follow: bool,
-    /// The rest of the log, while it is still being read and built.
+    /// The rest of the log, until the event loop passes it on to its input channel.
     behind: Option<Receiver<Built>>,
+    /// The rest of the log is still being read and built.
+    reading: bool,
     /// Why the file was refused after the screen opened: replay stops before that point,
     /// and the command fails with this once the viewer quits.
     refused: Option<LoadError>,
@@ -70,7 +75,7 @@ impl ReplayScreen {
     }
 
     /// Opens a replay at the first event while the rest of the log is still being built:
-    /// `behind` brings it (see `take_built`).
+    /// `behind` brings it (see `built`).
     pub fn reading(
         replay: Replayer,
         behind: Receiver<Built>,
@@ -107,6 +112,7 @@ impl ReplayScreen {
             goto: None,
             rows: None,
             follow: true,
+            reading: behind.is_some(),
             behind,
             refused: None,
             waited: false,
@@ -502,69 +508,6 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
         return None;
     }
     NaiveTime::from_hms_opt(h, m, s)
-}
-
-/// Runs a replay until the user quits. Nothing is written anywhere. A file refused after
-/// the screen opened is an error once the screen is closed, as if it had been refused
-/// before.
-pub fn run(mut screen: ReplayScreen) -> anyhow::Result<()> {
-    use super::input::{Input, Inputs};
-    use std::time::Instant;
-    /// While playing, the next frame comes this soon; while paused, only input wakes us,
-    /// or the log being read: its parts are taken in as soon as they come (each is held
-    /// twice until then), and the count of events read is redrawn a few times a second.
-    const FRAME: Duration = Duration::from_millis(16);
-    const PROGRESS: Duration = Duration::from_millis(100);
-    const IDLE: Duration = Duration::from_millis(500);
-    super::with_terminal(|terminal| {
-        let mut inputs = Inputs::with_keys();
-        let mut dirty = true;
-        let mut last = Instant::now();
-        let mut progress = Instant::now();
-        while !screen.app.quit && crate::signals::stop_requested().is_none() {
-            if screen.take_built() && (!screen.is_reading() || progress.elapsed() >= PROGRESS) {
-                dirty = true;
-                progress = Instant::now();
-            }
-            let now = Instant::now();
-            dirty |= screen.advance(now - last);
-            last = now;
-            if dirty {
-                terminal.draw(|frame| screen.render(frame.area(), frame.buffer_mut()))?;
-                dirty = false;
-                if super::exit_after_first_frame() {
-                    break;
-                }
-            }
-            let wait = if screen.playback.playing() || screen.is_reading() {
-                FRAME
-            } else {
-                IDLE
-            };
-            let mut next = inputs.next(wait);
-            while let Some(input) = next {
-                match input {
-                    Input::Terminal(event) => dirty |= screen.handle(&event),
-                    Input::TerminalFailed(e) => return Err(e.into()),
-                    // Replay writes nothing and starts no work: only keys come.
-                    Input::Stop
-                    | Input::Saver
-                    | Input::Checked(_)
-                    | Input::Progress(_)
-                    | Input::Done(_) => {}
-                }
-                if screen.app.quit {
-                    break;
-                }
-                next = inputs.ready();
-            }
-        }
-        Ok(())
-    })?;
-    match screen.refused {
-        Some(e) => Err(e.into()),
-        None => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -6,37 +6,31 @@ use super::ReplayScreen;
 use super::timeline::thousands;
 use crate::replay::behind::Built;
 use crate::store::LoadError;
-use std::sync::mpsc::TryRecvError;
+use crate::ui::input::Input;
+use std::sync::mpsc::{Receiver, Sender};
 
 impl ReplayScreen {
-    /// Takes in what has been built of the log since the last call. Returns true if the
-    /// screen should be redrawn.
-    pub fn take_built(&mut self) -> bool {
-        let Some(behind) = &self.behind else {
+    /// The channel the rest of the log comes on, for the event loop to hand to `forward`;
+    /// `None` once taken, or if the whole log was there when the screen opened.
+    pub fn take_behind(&mut self) -> Option<Receiver<Built>> {
+        self.behind.take()
+    }
+
+    /// Takes in one thing the building thread handed on. Returns true if the screen should
+    /// be redrawn.
+    pub fn built(&mut self, built: Built) -> bool {
+        if !self.reading {
             return false;
-        };
-        let mut changed = false;
-        loop {
-            match behind.try_recv() {
-                Ok(Built::Part(part)) => {
-                    self.replay.absorb(part);
-                    changed = true;
-                }
-                Err(TryRecvError::Empty) => return changed,
-                Ok(Built::Done(verdict)) => {
-                    self.finished(verdict);
-                    return true;
-                }
-                // Not without a verdict (see `behind::read`); nothing more will come.
-                Err(TryRecvError::Disconnected) => {
-                    self.finished(Ok(()));
-                    return true;
-                }
-            }
         }
+        match built {
+            Built::Part(part) => self.replay.absorb(part),
+            Built::Done(verdict) => self.finished(verdict),
+        }
+        true
     }
 
     fn finished(&mut self, verdict: Result<(), LoadError>) {
+        self.reading = false;
         self.behind = None;
         self.replay.completed();
         match verdict {
@@ -58,7 +52,7 @@ impl ReplayScreen {
 
     /// True while the log is still being read.
     pub fn is_reading(&self) -> bool {
-        self.behind.is_some()
+        self.reading
     }
 
     /// Why the file was refused after the screen opened, if it was.
@@ -82,5 +76,55 @@ impl ReplayScreen {
         } else {
             self.info("This is the last event");
         }
+    }
+}
+
+/// Passes what the building thread hands on to the event loop's input channel, so the loop
+/// sleeps until a part comes rather than looking for one each frame. Ends when the log is
+/// read or the loop has gone (which stops the building thread in turn).
+pub fn forward(behind: Receiver<Built>, tx: Sender<Input>) {
+    std::thread::Builder::new()
+        .name("convene-replay-news".into())
+        .spawn(move || {
+            for built in behind {
+                let done = matches!(built, Built::Done(_));
+                if tx.send(Input::Replay(built)).is_err() || done {
+                    return;
+                }
+            }
+            // Not without a verdict (see `behind::read`); nothing more will come.
+            let _ = tx.send(Input::Replay(Built::Done(Ok(()))));
+        })
+        .expect("the replay's messenger starts");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::input::Inputs;
+    use std::time::Duration;
+
+    /// What the building thread sends reaches the loop's channel, up to its verdict; a
+    /// thread that ended without one is taken as the end of the log.
+    #[test]
+    fn the_log_read_behind_comes_on_the_input_channel() {
+        let mut inputs = Inputs::without_keys();
+        let verdict = |inputs: &mut Inputs| match inputs.next(Duration::from_secs(20)) {
+            Some(Input::Replay(Built::Done(verdict))) => verdict.is_ok(),
+            _ => panic!("a verdict comes"),
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        forward(rx, inputs.sender());
+        tx.send(Built::Done(Ok(()))).unwrap();
+        assert!(verdict(&mut inputs));
+
+        let (tx, rx) = std::sync::mpsc::channel::<Built>();
+        forward(rx, inputs.sender());
+        drop(tx);
+        assert!(verdict(&mut inputs));
+        assert!(
+            inputs.next(Duration::from_millis(50)).is_none(),
+            "and no more"
+        );
     }
 }

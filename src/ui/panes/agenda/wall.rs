@@ -213,6 +213,7 @@ fn fit<'a>(wall: &Wall<'a>, view: &'a View, area: Rect) -> Option<Layout<'a>> {
     })
 }
 
+/// The wall when it fits whole: the heading above, the grid centred below it.
 fn whole(
     p: &AgendaPane,
     wall: &Wall,
@@ -222,15 +223,28 @@ fn whole(
     buf: &mut Buffer,
     view: &View,
 ) {
-    let t = view.theme;
-    let s = view.session;
     let area = Rect {
         y: area.y + layout.above,
         height: area.height - layout.above,
         ..area
     };
-    // The heading names the running slot (or the next), with the countdown beside it or,
-    // on a tall screen, large under it.
+    heading(p, wall, &layout, running, area, buf, view);
+    grid(wall, &layout, running, area, buf, view);
+}
+
+/// The heading names the running slot (or the next), with the countdown beside it or, on a
+/// tall screen, large under it.
+fn heading(
+    p: &AgendaPane,
+    wall: &Wall,
+    layout: &Layout,
+    running: Option<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+    view: &View,
+) {
+    let t = view.theme;
+    let s = view.session;
     let time = view.now.time();
     let (word, slot) = match running {
         Some(i) => ("Now", Some(wall.slots[i])),
@@ -296,8 +310,18 @@ fn whole(
         let x = area.x + area.width.saturating_sub(sw) / 2;
         put(buf, area, x, area.y + 1 + gh, state, sw, state_style);
     }
+}
 
-    // The grid: space names across the top, slots down the side.
+/// The grid: space names across the top, slots down the side, the running slot marked.
+fn grid(
+    wall: &Wall,
+    layout: &Layout,
+    running: Option<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+    view: &View,
+) {
+    let t = view.theme;
     let top = area.y + layout.head_h;
     let x0 = area.x;
     let cols = wall.spaces.len() as u16;

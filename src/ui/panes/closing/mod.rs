@@ -16,7 +16,7 @@ use crate::model::Session;
 use crate::service::merge::DryRun;
 use crate::ui::derived::Derived;
 use crate::ui::keys::{Keymap, Press};
-use crate::ui::merge_copy::{MergeCopy, Step};
+use crate::ui::merge_copy::{MergeCopy, Next};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Outcome, Pane, Request, View};
 use crate::ui::panes::issue_detail::Editor;
 use crate::ui::widgets::{Field, FieldKey};
@@ -114,17 +114,17 @@ impl ClosingPane {
             .map(PathBuf::from)
             .unwrap_or_default();
         match flow.key(key, cx.journal(), &sessions) {
-            Step::Stay => {}
-            Step::Cancelled => {
+            Next::Stay => {}
+            Next::Cancelled => {
                 self.merging = None;
                 cx.info("Nothing was merged");
             }
-            Step::Refused(why) => {
+            Next::Refused(why) => {
                 self.merging = None;
                 cx.error(why);
             }
-            Step::Read(path) => cx.request(Request::ReadCopy { path }),
-            Step::Merge { file, merge } => {
+            Next::Read(path) => cx.request(Request::ReadCopy { path }),
+            Next::Merge { file, merge } => {
                 self.merging = None;
                 if cx.record_merge(&merge) {
                     cx.info(format!(

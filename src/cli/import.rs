@@ -71,7 +71,7 @@ fn record_with(
         let refused = |why| anyhow::anyhow!("row {}: {why}", row.row);
         // A new convener joins with their issue as one step, as in the app.
         let convener = commands::person_named(&journal.session, &row.convener);
-        let changes =
+        let (changes, _) =
             commands::raise_issue(&journal.session, &row.title, &convener, &row.description);
         journal.record_step(now, changes).map_err(refused)?;
         if let Person::New(_) = convener {

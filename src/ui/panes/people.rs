@@ -4,7 +4,6 @@
 //! names; Enter again on the same name adds the person, and the change that names them is
 //! recorded with them as one step, so one undo takes both back.
 
-use crate::model::commands;
 use crate::model::{Change, ParticipantId, Session};
 use crate::ui::pane::Cx;
 use crate::ui::widgets::Field;
@@ -53,14 +52,13 @@ pub fn resolve(
     None
 }
 
-/// Records `change` for `who`: on its own, or after adding a new person, as one step.
-/// Returns the person's id (if any) when recorded; on refusal the notice says why.
-pub fn record_with(
+/// Records what a command made of a change naming someone (with the new person first, if
+/// any, as one step). Returns the person's id (if any) when recorded; on refusal the
+/// notice says why.
+pub fn record_naming(
     cx: &mut Cx,
-    who: &Person,
-    change: impl FnOnce(Option<ParticipantId>) -> Change,
+    (changes, named): (Vec<Change>, Option<ParticipantId>),
 ) -> Option<Option<ParticipantId>> {
-    let (changes, named) = commands::naming(cx.session(), who, change);
     cx.record_step(changes).then_some(named)
 }
 

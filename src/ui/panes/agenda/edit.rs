@@ -4,7 +4,8 @@
 
 use super::clock;
 use super::{AgendaPane, Mode, Wall};
-use crate::model::{Change, Slot, SlotId, Space, SpaceId, times_in_label};
+use crate::model::commands;
+use crate::model::{Slot, SlotId, Space, SpaceId, times_in_label};
 use crate::ui::pane::{Cx, Handled, KeyHelp};
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -156,14 +157,14 @@ fn save(p: &mut AgendaPane, cx: &mut Cx) {
             let shown = text::clean(&typed).into_owned();
             match *editing {
                 Some(space) => {
-                    if cx.record(Change::SpaceRenamed { space, name: typed }) {
+                    if cx.record(commands::rename_space(space, &typed)) {
                         p.mode = Mode::Browse;
                         cx.info(format!("Renamed the space to \"{shown}\""));
                     }
                 }
                 None => {
-                    let space = cx.session().next_space_id();
-                    if cx.record(Change::SpaceAdded { space, name: typed }) {
+                    let (added, _) = commands::add_space(cx.session(), &typed);
+                    if cx.record(added) {
                         name.clear();
                         p.col = cx.session().spaces.len().saturating_sub(1);
                         cx.info(format!(
@@ -235,21 +236,9 @@ fn save(p: &mut AgendaPane, cx: &mut Cx) {
                 });
             }
             let shown = text::clean(&label).into_owned();
-            let slot = editing.unwrap_or_else(|| cx.session().next_slot_id());
-            let change = if editing.is_some() {
-                Change::SlotUpdated {
-                    slot,
-                    label,
-                    starts,
-                    ends,
-                }
-            } else {
-                Change::SlotAdded {
-                    slot,
-                    label,
-                    starts,
-                    ends,
-                }
+            let (change, slot) = match *editing {
+                Some(slot) => (commands::update_slot(slot, &label, starts, ends), slot),
+                None => commands::add_slot(cx.session(), &label, starts, ends),
             };
             if !cx.record(change) {
                 return;

@@ -12,22 +12,24 @@ pub struct RoundRules {
     pub hidden: bool,
 }
 
-/// A new round on `ballot`, under the next free id.
-pub fn open_round(session: &Session, rules: RoundRules, ballot: Vec<IssueId>) -> Change {
+/// A new round on `ballot`, under the next free id, which is returned with the change.
+pub fn open_round(session: &Session, rules: RoundRules, ballot: Vec<IssueId>) -> (Change, RoundId) {
+    let round = session.next_round_id();
     let RoundRules {
         dots_per_person,
         max_per_issue,
         anonymous,
         hidden,
     } = rules;
-    Change::RoundOpened {
-        round: session.next_round_id(),
+    let change = Change::RoundOpened {
+        round,
         dots_per_person,
         max_per_issue,
         anonymous,
         hidden,
         ballot,
-    }
+    };
+    (change, round)
 }
 
 /// A dot given (`add`) or taken back. In an anonymous round a dot names no voter, whoever

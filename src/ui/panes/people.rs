@@ -4,6 +4,7 @@
 //! names; Enter again on the same name adds the person, and the change that names them is
 //! recorded with them as one step, so one undo takes both back.
 
+use crate::model::commands;
 use crate::model::{Change, ParticipantId, Session};
 use crate::ui::pane::Cx;
 use crate::ui::widgets::Field;
@@ -20,18 +21,14 @@ pub fn resolve(
     pending: &mut Option<String>,
     taken: Option<String>,
 ) -> Option<Person> {
-    let typed = field.value();
-    let name = typed.trim();
-    if name.is_empty() {
-        return Some(Person::Nobody);
+    let name = match commands::person_named(cx.session(), &field.value()) {
+        Person::New(name) => name,
+        found @ (Person::Nobody | Person::Known(_)) => return Some(found),
+    };
+    if pending.as_deref() == Some(name.as_str()) {
+        return Some(Person::New(name));
     }
-    if let Some(id) = cx.session().find_participant(name) {
-        return Some(Person::Known(id));
-    }
-    if pending.as_deref() == Some(name) {
-        return Some(Person::New(name.to_string()));
-    }
-    *pending = Some(name.to_string());
+    *pending = Some(name.clone());
     // The names the field offers already (each form offers only those who fit there).
     let close: Vec<String> = field
         .completions()

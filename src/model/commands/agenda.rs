@@ -2,7 +2,7 @@
 
 use crate::model::event::Change;
 use crate::model::ids::{IssueId, SlotId, SpaceId};
-use crate::model::session::{Placement, Session, times_in_label};
+use crate::model::session::{Placement, Session, slot_times, times_in_label};
 use chrono::NaiveTime;
 
 /// A space added after the others, under the next free id.
@@ -45,6 +45,44 @@ pub fn add_slot(
 pub fn add_labelled_slot(session: &Session, label: &str) -> Change {
     let (starts, ends) = times_in_label(label).unzip();
     add_slot(session, label, starts, ends).0
+}
+
+/// Which parts of a slot the person changed in its form, rather than left as they were.
+#[derive(Clone, Copy, Debug)]
+pub struct SlotEdits {
+    pub label: bool,
+    pub times: bool,
+}
+
+/// A slot's label and times as typed, kept in step. A label that is times
+/// ("14:45-15:45") and the slot's times never disagree, as `add_labelled_slot` keeps them,
+/// so the wall and "● now" agree: a label that is times gives a slot without times its
+/// times, or new times if only the label was changed; times changed under an unchanged
+/// label that is times give it a new label. Both changed and disagreeing: the times as
+/// they read, for the person to make them agree. An empty label becomes the times.
+pub fn slot_in_step(
+    label: &str,
+    starts: Option<NaiveTime>,
+    ends: Option<NaiveTime>,
+    edits: SlotEdits,
+) -> Result<(String, Option<NaiveTime>, Option<NaiveTime>), String> {
+    let (mut label, mut starts, mut ends) = (label.to_string(), starts, ends);
+    if let Some((from, to)) = times_in_label(&label)
+        && (starts, ends) != (Some(from), Some(to))
+    {
+        if (starts, ends) == (None, None) || (edits.label && !edits.times) {
+            (starts, ends) = (Some(from), Some(to));
+        } else if !edits.label {
+            label = slot_times("", starts, ends);
+        } else {
+            return Err(slot_times("", starts, ends));
+        }
+    }
+    if label.is_empty() {
+        // A slot named by its times reads well on the wall: "10:00–10:45".
+        label = slot_times("", starts, ends);
+    }
+    Ok((label, starts, ends))
 }
 
 pub fn update_slot(
@@ -103,6 +141,43 @@ mod tests {
             panic!("a slot is added");
         };
         assert_eq!((starts, ends), (None, None));
+    }
+
+    #[test]
+    fn a_slots_label_and_times_are_kept_in_step() {
+        let hm = |t| NaiveTime::parse_from_str(t, "%H:%M").ok();
+        let edits = |label, times| SlotEdits { label, times };
+        let (ten, eleven) = (hm("10:00"), hm("11:00"));
+        let said = |label, s, e, ed| slot_in_step(label, s, e, ed);
+        // No times yet: the label gives them.
+        assert_eq!(
+            said("10:00-11:00", None, None, edits(true, true)),
+            Ok(("10:00-11:00".into(), ten, eleven))
+        );
+        // Only the label changed: its times win.
+        assert_eq!(
+            said("10:00-11:00", hm("09:00"), ten, edits(true, false)),
+            Ok(("10:00-11:00".into(), ten, eleven))
+        );
+        // Only the times changed: the label follows them.
+        assert_eq!(
+            said("10:00-11:00", hm("09:00"), ten, edits(false, true)),
+            Ok(("09:00–10:00".into(), hm("09:00"), ten))
+        );
+        // Both changed and they disagree: the times as they read, to make them agree.
+        assert_eq!(
+            said("10:00-11:00", hm("09:00"), ten, edits(true, true)),
+            Err("09:00–10:00".into())
+        );
+        // An empty label is the times; a label that is not times keeps its own.
+        assert_eq!(
+            said("", ten, eleven, edits(true, true)),
+            Ok(("10:00–11:00".into(), ten, eleven))
+        );
+        assert_eq!(
+            said("Morning", ten, None, edits(true, true)),
+            Ok(("Morning".into(), ten, None))
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::clock;
 use super::{AgendaPane, Mode, Wall};
-use crate::model::commands;
-use crate::model::{Slot, SlotId, Space, SpaceId, times_in_label};
+use crate::model::commands::{self, SlotEdits};
+use crate::model::{Slot, SlotId, Space, SpaceId};
 use crate::ui::pane::{Cx, Handled, KeyHelp};
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -192,49 +192,24 @@ fn save(p: &mut AgendaPane, cx: &mut Cx) {
                     }
                 }
             }
-            let [mut starts, mut ends] = times;
-            let mut label = fields[0].value().trim().to_string();
-            // A label that is a time ("14:45-15:45") and the slot's times stay in step, as
-            // `convene new --slot` keeps them: the wall and "● now" never disagree.
-            if let Some((from, to)) = times_in_label(&label)
-                && (starts, ends) != (Some(from), Some(to))
-            {
-                let label_typed = fields[0].edited();
-                let times_typed = fields[1].edited() || fields[2].edited();
-                if (starts, ends) == (None, None) || (label_typed && !times_typed) {
-                    (starts, ends) = (Some(from), Some(to));
-                } else if !label_typed {
-                    label = clock::times(&Slot {
-                        id: SlotId(0),
-                        label: String::new(),
-                        starts,
-                        ends,
-                    });
-                } else {
-                    let said = clock::times(&Slot {
-                        id: SlotId(0),
-                        label: String::new(),
-                        starts,
-                        ends,
-                    });
+            let [starts, ends] = times;
+            let typed = fields[0].value().trim().to_string();
+            let edits = SlotEdits {
+                label: fields[0].edited(),
+                times: fields[1].edited() || fields[2].edited(),
+            };
+            let (label, starts, ends) = match commands::slot_in_step(&typed, starts, ends, edits) {
+                Ok(slot) => slot,
+                Err(said) => {
                     let why = format!(
                         "The label says {} but the times say {said}: make them agree, or clear the times",
-                        text::clean(&label)
+                        text::clean(&typed)
                     );
                     *focus = 0;
                     cx.error(why);
                     return;
                 }
-            }
-            if label.is_empty() {
-                // A slot named by its times reads well on the wall: "10:00–10:45".
-                label = clock::times(&Slot {
-                    id: SlotId(0),
-                    label: String::new(),
-                    starts,
-                    ends,
-                });
-            }
+            };
             let shown = text::clean(&label).into_owned();
             let (change, slot) = match *editing {
                 Some(slot) => (commands::update_slot(slot, &label, starts, ends), slot),

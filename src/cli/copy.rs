@@ -2,7 +2,7 @@
 //! on it can say where it came from once `convene merge` brings it back.
 
 use super::files;
-use crate::model::Change;
+use crate::model::commands;
 use crate::store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,10 +32,7 @@ pub fn run(
     };
     let mut journal = loaded.journal;
     let now = files::now();
-    let named = Change::CopyMade {
-        copy: uuid::Uuid::new_v4().to_string(),
-        label: label.clone(),
-    };
+    let named = commands::name_copy(uuid::Uuid::new_v4().to_string(), &label);
     journal
         .record(now, named)
         .map_err(|why| anyhow::anyhow!("cannot name the copy: {why}"))?;

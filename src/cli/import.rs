@@ -71,7 +71,7 @@ fn record_with(
         let refused = |why| anyhow::anyhow!("row {}: {why}", row.row);
         // A new convener joins with their issue as one step, as in the app.
         let convener = commands::person_named(&journal.session, &row.convener);
-        let changes =
+        let (changes, _) =
             commands::raise_issue(&journal.session, &row.title, &convener, &row.description);
         journal.record_step(now, changes).map_err(refused)?;
         if let Person::New(_) = convener {
@@ -112,17 +112,8 @@ mod tests {
     #[test]
     fn conveners_join_once_and_existing_ones_are_found() {
         let mut journal = Journal::create(at(), "Theme").unwrap();
-        journal
-            .record(
-                at(),
-                Change::ParticipantAdded {
-                    participant: journal.session.next_participant_id(),
-                    name: "Amira Patel".into(),
-                    organisation: None,
-                    group: None,
-                },
-            )
-            .unwrap();
+        let (amira, _) = commands::add_person(&journal.session, "Amira Patel", None, None);
+        journal.record(at(), amira).unwrap();
         let rows = [
             row(1, "One", "amira patel", ""),
             row(2, "Two", "Sam Hale", ""),

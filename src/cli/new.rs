@@ -4,7 +4,7 @@
 use super::progress::Progress;
 use super::{ThemeName, app, files, roster};
 use crate::model::describe::{cut, printable};
-use crate::model::{Change, Journal, times_in_label};
+use crate::model::{Journal, commands};
 use crate::sheet::PROGRESS_EVERY;
 use crate::store;
 use chrono::{DateTime, FixedOffset};
@@ -39,22 +39,13 @@ pub fn run(data_dir: &Path, request: Request, theme: ThemeName) -> anyhow::Resul
 pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Journal> {
     let mut journal = Journal::create(now, &request.theme).map_err(|why| anyhow::anyhow!(why))?;
     for name in &request.spaces {
-        let change = Change::SpaceAdded {
-            space: journal.session.next_space_id(),
-            name: name.clone(),
-        };
+        let (change, _) = commands::add_space(&journal.session, name);
         journal
             .record(now, change)
             .map_err(|why| anyhow::anyhow!("--space {}: {why}", shown(name)))?;
     }
     for label in &request.slots {
-        let (starts, ends) = times_in_label(label).unzip();
-        let change = Change::SlotAdded {
-            slot: journal.session.next_slot_id(),
-            label: label.clone(),
-            starts,
-            ends,
-        };
+        let change = commands::add_labelled_slot(&journal.session, label);
         journal
             .record(now, change)
             .map_err(|why| anyhow::anyhow!("--slot {}: {why}", shown(label)))?;
@@ -67,12 +58,12 @@ pub fn build(now: DateTime<FixedOffset>, request: &Request) -> anyhow::Result<Jo
             if n % PROGRESS_EVERY == 0 {
                 progress.report("adding people", n as u64, total);
             }
-            let change = Change::ParticipantAdded {
-                participant: journal.session.next_participant_id(),
-                name: person.name,
-                organisation: person.organisation,
-                group: person.group,
-            };
+            let (change, _) = commands::add_person(
+                &journal.session,
+                &person.name,
+                person.organisation,
+                person.group,
+            );
             journal
                 .record(now, change)
                 .map_err(|why| anyhow::anyhow!("{} line {}: {why}", file.display(), person.line))?;
@@ -89,6 +80,7 @@ fn shown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::times_in_label;
     use chrono::NaiveTime;
 
     fn at() -> DateTime<FixedOffset> {

@@ -913,4 +913,27 @@ fn a_slot_labelled_by_its_times_keeps_them_in_step() {
     press(&mut app, KeyCode::Enter);
     let slot = &app.journal.session.slots[&id];
     assert_eq!((slot.starts, slot.ends), (time("09:30"), time("10:15")));
+    // A label of times and other times, both typed: neither wins, the person is asked.
+    type_text(&mut app, "R");
+    for _ in 0.."9:30-10:15".chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "11:00-12:00");
+    for at in ["13:00", "14:00"] {
+        press(&mut app, KeyCode::Tab);
+        for _ in 0..5 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, at);
+    }
+    let before = app.journal.events.len();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.notice.as_ref().map(|n| (n.text.as_str(), n.error)),
+        Some((
+            "The label says 11:00-12:00 but the times say 13:00–14:00: make them agree, or clear the times",
+            true
+        ))
+    );
+    assert_eq!(app.journal.events.len(), before, "nothing recorded");
 }

@@ -85,6 +85,11 @@ fn three_updates_by_keys_each_one_event_and_undoable() {
         app.notice.as_ref().is_some_and(|n| n.error),
         "an unknown owner is refused"
     );
+    assert_eq!(
+        app.notice.as_ref().map(|n| n.text.as_str()),
+        Some("No one called \"Nobody Known\" on the roster (add them in Opening)"),
+        "and never added: people join in Opening"
+    );
     assert!(app.capturing(), "the field stays open with what was typed");
     press(&mut app, KeyCode::Esc);
     for _ in 0..3 {

@@ -148,7 +148,10 @@ fn by_person_completes_names_and_refuses_strangers() {
     typed(&mut app, "v");
     typed(&mut app, "Nobody");
     press(&mut app, KeyCode::Enter);
-    assert!(notice(&app).contains("No one called \"Nobody\""));
+    assert_eq!(
+        notice(&app),
+        "No one called \"Nobody\" on the roster: pick a name offered below"
+    );
     press(&mut app, KeyCode::Esc);
     typed(&mut app, "y");
     assert!(

@@ -9,7 +9,8 @@ mod present;
 
 use super::issue_detail::{DetailOutcome, IssueDetail};
 use super::placement::placement_text;
-use crate::model::{Change, Issue, IssueId, Session};
+use crate::model::commands;
+use crate::model::{Issue, IssueId, Session};
 use crate::ui::keys::{Keymap, Press};
 use crate::ui::paint;
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
@@ -145,7 +146,7 @@ impl IssuesPane {
             Action::Delete => {
                 let id = current.expect("some");
                 let title = cx.session().issues.get(&id).map(|i| i.title.clone());
-                if cx.record(Change::IssueDeleted { issue: id }) {
+                if cx.record(commands::delete_issue(id)) {
                     let title = text::fit(&title.unwrap_or_default(), 40);
                     cx.info(format!("Deleted issue {id} “{title}”. Press u to undo"));
                     self.selected = None;

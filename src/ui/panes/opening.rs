@@ -4,7 +4,7 @@
 pub(super) mod keys;
 
 use super::roster::{Roster, RosterOutcome};
-use crate::model::Change;
+use crate::model::commands;
 use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
 use crate::ui::text;
@@ -61,15 +61,15 @@ impl OpeningPane {
         }
         match key.code {
             KeyCode::Esc => self.mode = Mode::Welcome,
-            KeyCode::Enter => {
-                let theme = field.text().trim().to_string();
-                if theme == cx.session().theme {
-                    self.mode = Mode::Welcome;
-                } else if cx.record(Change::ThemeSet { theme }) {
-                    cx.info("Theme changed. u undoes");
-                    self.mode = Mode::Welcome;
+            KeyCode::Enter => match commands::set_theme(cx.session(), &field.text()) {
+                None => self.mode = Mode::Welcome,
+                Some(change) => {
+                    if cx.record(change) {
+                        cx.info("Theme changed. u undoes");
+                        self.mode = Mode::Welcome;
+                    }
                 }
-            }
+            },
             _ => {}
         }
     }

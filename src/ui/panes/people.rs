@@ -21,18 +21,14 @@ pub fn resolve(
     pending: &mut Option<String>,
     taken: Option<String>,
 ) -> Option<Person> {
-    let typed = field.value();
-    let name = typed.trim();
-    if name.is_empty() {
-        return Some(Person::Nobody);
+    let name = match commands::person_named(cx.session(), &field.value()) {
+        Person::New(name) => name,
+        found @ (Person::Nobody | Person::Known(_)) => return Some(found),
+    };
+    if pending.as_deref() == Some(name.as_str()) {
+        return Some(Person::New(name));
     }
-    if let Some(id) = cx.session().find_participant(name) {
-        return Some(Person::Known(id));
-    }
-    if pending.as_deref() == Some(name) {
-        return Some(Person::New(name.to_string()));
-    }
-    *pending = Some(name.to_string());
+    *pending = Some(name.clone());
     // The names the field offers already (each form offers only those who fit there).
     let close: Vec<String> = field
         .completions()
@@ -53,14 +49,13 @@ pub fn resolve(
     None
 }
 
-/// Records `change` for `who`: on its own, or after adding a new person, as one step.
-/// Returns the person's id (if any) when recorded; on refusal the notice says why.
-pub fn record_with(
+/// Records what a command made of a change naming someone (with the new person first, if
+/// any, as one step). Returns the person's id (if any) when recorded; on refusal the
+/// notice says why.
+pub fn record_naming(
     cx: &mut Cx,
-    who: &Person,
-    change: impl FnOnce(Option<ParticipantId>) -> Change,
+    (changes, named): (Vec<Change>, Option<ParticipantId>),
 ) -> Option<Option<ParticipantId>> {
-    let (changes, named) = commands::naming(cx.session(), who, change);
     cx.record_step(changes).then_some(named)
 }
 

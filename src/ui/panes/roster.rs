@@ -5,7 +5,7 @@
 mod form;
 pub(super) mod keys;
 
-use crate::model::{Change, ParticipantId, Session};
+use crate::model::{ParticipantId, Session, commands};
 use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::text;
@@ -112,13 +112,8 @@ pub fn import(text: &str, cx: &mut Cx) -> Imported {
             continue;
         }
         report.unknown_groups += entry.unknown_group.is_some() as usize;
-        let id = cx.session().next_participant_id();
-        let change = Change::ParticipantAdded {
-            participant: id,
-            name: entry.name.clone(),
-            organisation: entry.organisation,
-            group: entry.group,
-        };
+        let (change, _) =
+            commands::add_person(cx.session(), &entry.name, entry.organisation, entry.group);
         // Refusals are collected for one notice rather than shown one by one.
         match cx.journal.record(cx.now, change) {
             Ok(event) => {
@@ -270,10 +265,7 @@ impl Roster {
                 let id = self.selected.expect("checked");
                 let who = &cx.session().participants[&id];
                 let (name, absent) = (who.name.clone(), !who.absent);
-                if cx.record(Change::AbsenceSet {
-                    participant: id,
-                    absent,
-                }) {
+                if cx.record(commands::set_away(id, absent)) {
                     cx.info(match absent {
                         true => format!("{name} is away for this meeting · u undoes"),
                         false => format!("{name} is here after all"),
@@ -283,7 +275,7 @@ impl Roster {
             Action::Remove => {
                 let id = self.selected.expect("checked");
                 let name = cx.session().participant_name(id).to_string();
-                if cx.record(Change::ParticipantRemoved { participant: id }) {
+                if cx.record(commands::remove_person(id)) {
                     cx.info(format!("Removed {name} from the roster. Press u to undo"));
                     self.selected = None;
                 }

@@ -4,7 +4,8 @@
 
 use super::clock;
 use super::{AgendaPane, Mode, Wall};
-use crate::model::{Change, Slot, SlotId, Space, SpaceId, times_in_label};
+use crate::model::commands::{self, SlotEdits};
+use crate::model::{Slot, SlotId, Space, SpaceId};
 use crate::ui::pane::{Cx, Handled, KeyHelp};
 use crate::ui::text;
 use crate::ui::theme::Theme;
@@ -156,14 +157,14 @@ fn save(p: &mut AgendaPane, cx: &mut Cx) {
             let shown = text::clean(&typed).into_owned();
             match *editing {
                 Some(space) => {
-                    if cx.record(Change::SpaceRenamed { space, name: typed }) {
+                    if cx.record(commands::rename_space(space, &typed)) {
                         p.mode = Mode::Browse;
                         cx.info(format!("Renamed the space to \"{shown}\""));
                     }
                 }
                 None => {
-                    let space = cx.session().next_space_id();
-                    if cx.record(Change::SpaceAdded { space, name: typed }) {
+                    let (added, _) = commands::add_space(cx.session(), &typed);
+                    if cx.record(added) {
                         name.clear();
                         p.col = cx.session().spaces.len().saturating_sub(1);
                         cx.info(format!(
@@ -191,65 +192,28 @@ fn save(p: &mut AgendaPane, cx: &mut Cx) {
                     }
                 }
             }
-            let [mut starts, mut ends] = times;
-            let mut label = fields[0].value().trim().to_string();
-            // A label that is a time ("14:45-15:45") and the slot's times stay in step, as
-            // `convene new --slot` keeps them: the wall and "● now" never disagree.
-            if let Some((from, to)) = times_in_label(&label)
-                && (starts, ends) != (Some(from), Some(to))
-            {
-                let label_typed = fields[0].edited();
-                let times_typed = fields[1].edited() || fields[2].edited();
-                if (starts, ends) == (None, None) || (label_typed && !times_typed) {
-                    (starts, ends) = (Some(from), Some(to));
-                } else if !label_typed {
-                    label = clock::times(&Slot {
-                        id: SlotId(0),
-                        label: String::new(),
-                        starts,
-                        ends,
-                    });
-                } else {
-                    let said = clock::times(&Slot {
-                        id: SlotId(0),
-                        label: String::new(),
-                        starts,
-                        ends,
-                    });
+            let [starts, ends] = times;
+            let typed = fields[0].value().trim().to_string();
+            let edits = SlotEdits {
+                label: fields[0].edited(),
+                times: fields[1].edited() || fields[2].edited(),
+            };
+            let (label, starts, ends) = match commands::slot_in_step(&typed, starts, ends, edits) {
+                Ok(slot) => slot,
+                Err(said) => {
                     let why = format!(
                         "The label says {} but the times say {said}: make them agree, or clear the times",
-                        text::clean(&label)
+                        text::clean(&typed)
                     );
                     *focus = 0;
                     cx.error(why);
                     return;
                 }
-            }
-            if label.is_empty() {
-                // A slot named by its times reads well on the wall: "10:00–10:45".
-                label = clock::times(&Slot {
-                    id: SlotId(0),
-                    label: String::new(),
-                    starts,
-                    ends,
-                });
-            }
+            };
             let shown = text::clean(&label).into_owned();
-            let slot = editing.unwrap_or_else(|| cx.session().next_slot_id());
-            let change = if editing.is_some() {
-                Change::SlotUpdated {
-                    slot,
-                    label,
-                    starts,
-                    ends,
-                }
-            } else {
-                Change::SlotAdded {
-                    slot,
-                    label,
-                    starts,
-                    ends,
-                }
+            let (change, slot) = match *editing {
+                Some(slot) => (commands::update_slot(slot, &label, starts, ends), slot),
+                None => commands::add_slot(cx.session(), &label, starts, ends),
             };
             if !cx.record(change) {
                 return;

@@ -4,7 +4,7 @@
 use super::keys::{CarryAction, Dir, GridAction, ListAction, SwapAction, TimerAction, WallAction};
 use super::timer::{Phase, STEP_SECONDS, clock_text};
 use super::{AgendaPane, Focus, Mode, Wall, edit, removal, reports};
-use crate::model::{Change, IssueId};
+use crate::model::{IssueId, commands};
 use crate::ui::keys::Press;
 use crate::ui::pane::{Cx, Handled};
 use crate::ui::text;
@@ -115,7 +115,7 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
         GridAction::Unplace | GridAction::Cancelled if here.is_none() => cx.error(EMPTY_CELL),
         GridAction::Unplace => {
             if let Some(issue) = here
-                && cx.record(Change::IssueUnplaced { issue })
+                && cx.record(commands::unplace(issue))
             {
                 cx.info(format!(
                     "Issue {issue} is back in the unplaced list (u undoes)"
@@ -127,10 +127,7 @@ fn grid(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Handled {
                 return Handled::Yes;
             };
             let (id, cancelled) = (issue.id, !issue.cancelled);
-            if cx.record(Change::IssueCancelled {
-                issue: id,
-                cancelled,
-            }) {
+            if cx.record(commands::mark_cancelled(id, cancelled)) {
                 cx.info(if cancelled {
                     format!("Issue {id} marked: did not take place")
                 } else {
@@ -275,7 +272,7 @@ fn swap(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Handl
         SwapAction::Swap => {
             let wall = Wall::of(cx.session());
             let s = cx.session();
-            let (Some(there), Some(from)) = (
+            let (Some(there), Some(_)) = (
                 wall.place(p.col, p.row),
                 s.issues.get(&issue).and_then(|i| i.placement),
             ) else {
@@ -292,20 +289,9 @@ fn swap(p: &mut AgendaPane, issue: IssueId, key: KeyEvent, cx: &mut Cx) -> Handl
                 cx.info(format!("Issue {issue} stays where it was"));
                 return Handled::Yes;
             }
-            let step = vec![
-                Change::IssueUnplaced { issue },
-                Change::IssuePlaced {
-                    issue: other,
-                    space: from.space,
-                    slot: from.slot,
-                },
-                Change::IssuePlaced {
-                    issue,
-                    space: there.space,
-                    slot: there.slot,
-                },
-            ];
-            if cx.record_step(step) {
+            if let Some(step) = commands::swap_places(s, issue, other)
+                && cx.record_step(step)
+            {
                 p.mode = Mode::Browse;
                 cx.info(format!(
                     "Issues {issue} and {other} swapped places (u undoes)"
@@ -338,11 +324,7 @@ fn put(p: &mut AgendaPane, issue: IssueId, cx: &mut Cx) {
         cx.info(format!("Issue {issue} stays where it was"));
         return;
     }
-    if cx.record(Change::IssuePlaced {
-        issue,
-        space: place.space,
-        slot: place.slot,
-    }) {
+    if cx.record(commands::place(issue, place)) {
         p.mode = Mode::Browse;
         let verb = if before.is_some() {
             "moved to"

@@ -2,7 +2,7 @@
 //! since its issues go back to the unplaced list (the domain does that, and undo restores).
 
 use super::{AgendaPane, Mode, Removal};
-use crate::model::Change;
+use crate::model::commands;
 use crate::ui::pane::{Cx, Handled};
 use crate::ui::text;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -23,7 +23,7 @@ pub(super) fn remove_space(p: &mut AgendaPane, cx: &mut Cx) {
         cx,
         held,
         Removal {
-            change: Change::SpaceRemoved { space: space.id },
+            change: commands::remove_space(space.id),
             question: format!("Remove the space \"{name}\"?"),
             done: format!("Removed the space \"{name}\""),
         },
@@ -46,7 +46,7 @@ pub(super) fn remove_slot(p: &mut AgendaPane, cx: &mut Cx) {
         cx,
         held,
         Removal {
-            change: Change::SlotRemoved { slot: slot.id },
+            change: commands::remove_slot(slot.id),
             question: format!("Remove the slot \"{name}\"?"),
             done: format!("Removed the slot \"{name}\""),
         },

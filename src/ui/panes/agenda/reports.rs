@@ -4,7 +4,7 @@
 //! before a slot ends the room is reminded to write its reports.
 
 use super::{AgendaPane, Mode, Wall};
-use crate::model::{Change, IssueId, MAX_REMINDER_MINUTES};
+use crate::model::{IssueId, MAX_REMINDER_MINUTES, commands};
 use crate::ui::pane::{Cx, Handled, KeyHelp, View};
 use crate::ui::panes::issue_detail::Editor;
 use crate::ui::text;
@@ -200,9 +200,11 @@ pub(super) fn reminder_key(p: &mut AgendaPane, key: KeyEvent, cx: &mut Cx) -> Ha
                     return Handled::Yes;
                 }
             };
-            if minutes == cx.session().report_reminder_minutes() {
+            let Some(change) = commands::set_report_reminder(cx.session(), minutes) else {
                 p.mode = Mode::Browse;
-            } else if cx.record(Change::ReportReminderSet { minutes }) {
+                return Handled::Yes;
+            };
+            if cx.record(change) {
                 p.mode = Mode::Browse;
                 cx.info(match minutes {
                     0 => "No more report reminders (u undoes)".to_string(),

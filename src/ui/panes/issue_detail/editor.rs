@@ -2,7 +2,8 @@
 //! (as `issue_edited` and `report_recorded`, only for what changed, as one step); Esc on
 //! typed text is the app's to question, as in every form. On a small screen only the field being typed in is open.
 
-use crate::model::{Change, IssueId, Report, Session};
+use crate::model::commands;
+use crate::model::{IssueId, Report, Session};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::panes::people::{self, Person};
 use crate::ui::text;
@@ -148,40 +149,22 @@ impl Editor {
                 self.focus = CONVENER;
                 return false;
             };
-            let convener = match &w {
-                Person::Nobody => None,
-                Person::Known(id) => Some(*id),
-                Person::New(name) => {
-                    let id = cx.session().next_participant_id();
-                    changes.push(Change::ParticipantAdded {
-                        participant: id,
-                        name: name.clone(),
-                        organisation: None,
-                        group: None,
-                    });
-                    Some(id)
-                }
-            };
+            changes.extend(commands::edit_issue(
+                cx.session(),
+                self.issue,
+                &self.fields[TITLE].text(),
+                &w,
+                &self.fields[DESCRIPTION].text(),
+            ));
             who = w;
-            changes.push(Change::IssueEdited {
-                issue: self.issue,
-                title: self.fields[TITLE].text(),
-                convener,
-                description: self.fields[DESCRIPTION].text(),
-            });
         }
         if self.changed(ATTENDEES..COUNT) {
-            // Names on the roster take its spelling; anyone else is kept as written, and
-            // does not join the roster: a report records who came, not who is registered.
             let names: Vec<String> = self.fields[NAMES]
                 .text()
                 .split(',')
                 .map(str::trim)
                 .filter(|n| !n.is_empty())
-                .map(|n| match cx.session().find_participant(n) {
-                    Some(id) => cx.session().participant_name(id).to_string(),
-                    None => n.to_string(),
-                })
+                .map(str::to_string)
                 .collect();
             let report = Report {
                 attendees,
@@ -190,10 +173,7 @@ impl Editor {
                 recommendations: self.fields[RECOMMENDATIONS].text(),
                 follow_up: self.fields[FOLLOW_UP].text(),
             };
-            changes.push(Change::ReportRecorded {
-                issue: self.issue,
-                report: Box::new(report),
-            });
+            changes.push(commands::record_report(cx.session(), self.issue, report));
         }
         if changes.is_empty() {
             cx.info("Nothing changed");
@@ -201,10 +181,7 @@ impl Editor {
             return true;
         }
         // Whatever one Ctrl-s saves is one step: one undo takes it all back.
-        let saved = match changes.len() {
-            1 => cx.record(changes.remove(0)),
-            _ => cx.record_step(changes),
-        };
+        let saved = cx.record_step(changes);
         if saved {
             for n in 0..COUNT {
                 self.original[n] = self.fields[n].value();

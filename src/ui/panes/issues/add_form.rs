@@ -2,7 +2,8 @@
 //! next person in the queue. A convener not yet on the roster joins it only on a second
 //! Enter, in one step with the issue.
 
-use crate::model::{Change, IssueId, MAX_TITLE};
+use crate::model::commands;
+use crate::model::{IssueId, MAX_TITLE};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::panes::people;
 use crate::ui::widgets::{Field, FieldKey};
@@ -97,13 +98,8 @@ impl AddForm {
             return AddOutcome::Stay;
         };
         let id = cx.session().next_issue_id();
-        let title = title.to_string();
-        let Some(convener) = people::record_with(cx, &who, |convener| Change::IssueRaised {
-            issue: id,
-            title,
-            convener,
-            description: String::new(),
-        }) else {
+        let raised = commands::raise_issue(cx.session(), title, &who, "");
+        let Some(convener) = people::record_naming(cx, raised) else {
             return AddOutcome::Stay;
         };
         let by = match convener {

@@ -3,8 +3,9 @@
 //! Names come from the roster with completion; a new name joins the roster only on a
 //! second Enter, in one step with what names them.
 
+use crate::model::commands::{self, StepText};
 use crate::model::dates::{parse_due_on, preview_due};
-use crate::model::{Change, Horizon, IssueId, ParticipantId, Session, Step, StepId, StepStatus};
+use crate::model::{Horizon, IssueId, ParticipantId, Session, Step, StepId, StepStatus};
 use crate::ui::pane::{Cx, capitalise};
 use crate::ui::panes::people::{self, Person};
 use crate::ui::widgets::Field;
@@ -100,7 +101,8 @@ impl NamePrompt {
                 if current.is_none() {
                     return true;
                 }
-                let done = cx.record(Change::LeadAssigned { issue, lead: None });
+                let (unled, _) = commands::assign_lead(cx.session(), issue, &Person::Nobody);
+                let done = cx.record_step(unled);
                 if done {
                     cx.info(format!("Issue {issue} has no lead now"));
                 }
@@ -116,9 +118,8 @@ impl NamePrompt {
                 {
                     return true;
                 }
-                let Some(Some(lead)) =
-                    people::record_with(cx, &who, |lead| Change::LeadAssigned { issue, lead })
-                else {
+                let assigned = commands::assign_lead(cx.session(), issue, &who);
+                let Some(Some(lead)) = people::record_naming(cx, assigned) else {
                     return false;
                 };
                 let name = cx.session().participant_name(lead).to_string();
@@ -145,10 +146,8 @@ impl NamePrompt {
                 else {
                     return false;
                 };
-                let Some(Some(p)) = people::record_with(cx, &who, |p| Change::SupporterAdded {
-                    issue,
-                    participant: p.unwrap_or_default(),
-                }) else {
+                let added = commands::add_supporter(cx.session(), issue, &who);
+                let Some(Some(p)) = people::record_naming(cx, added) else {
                     return false;
                 };
                 let name = cx.session().participant_name(p).to_string();
@@ -165,10 +164,7 @@ impl NamePrompt {
                     ));
                     return false;
                 };
-                let done = cx.record(Change::SupporterRemoved {
-                    issue,
-                    participant: p,
-                });
+                let done = cx.record(commands::remove_supporter(issue, p));
                 if done {
                     let who = cx.session().participant_name(p).to_string();
                     cx.info(format!("{who} no longer supports issue {issue}"));
@@ -320,29 +316,15 @@ impl StepForm {
         };
         let horizon = Horizon::ALL[self.form.choice(HORIZON).min(Horizon::ALL.len() - 1)];
         let issue = self.issue;
-        let next = cx.session().next_step_id();
         let status = StepStatus::ALL[self.form.choice(STATUS).min(StepStatus::ALL.len() - 1)];
-        let editing = self.editing;
-        let change = |owner| match editing {
-            None => Change::StepAdded {
-                issue,
-                step: next,
-                text,
-                owner,
-                due,
-                horizon,
-            },
-            Some(step) => Change::StepUpdated {
-                issue,
-                step,
-                text,
-                owner,
-                due,
-                horizon,
-                status,
-            },
+        let step = StepText {
+            text,
+            due,
+            horizon,
+            status,
         };
-        let done = people::record_with(cx, &who, change).is_some();
+        let saved = commands::save_step(cx.session(), issue, self.editing, step, &who);
+        let done = people::record_naming(cx, saved).is_some();
         if done {
             let when = due.map_or(String::new(), |d| {
                 format!(", due {}", d.format("%a %-d %b %Y"))

@@ -8,7 +8,8 @@ pub(super) mod keys;
 mod listing;
 mod present;
 
-use crate::model::{Change, IssueId, Session, StepId, StepStatus};
+use crate::model::commands;
+use crate::model::{IssueId, Session, StepId};
 use crate::ui::derived::Derived;
 use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
@@ -124,7 +125,7 @@ impl LeadsPane {
                 let issue = *issue;
                 match self.triage_keys.press(&key, cx) {
                     Press::Act(TriageAction::Set(triage)) => {
-                        if cx.record(Change::TriageSet { issue, triage }) {
+                        if cx.record(commands::set_triage(issue, triage)) {
                             let label = triage.map_or("not triaged", |t| t.label());
                             cx.info(format!("Issue {issue}: {label}"));
                         }
@@ -172,24 +173,16 @@ impl LeadsPane {
                 self.open = Some(Open::Step(form));
             }
             StepAction::Remove => {
-                if cx.record(Change::StepRemoved { issue, step }) {
+                if cx.record(commands::remove_step(issue, step)) {
                     cx.info(format!("Removed a next step of issue {issue} (u undoes)"));
                     let steps = self.steps(cx);
                     self.step = steps.first().copied();
                 }
             }
             StepAction::NextStatus => {
-                let at = StepStatus::ALL.iter().position(|s| *s == found.status);
-                let status = StepStatus::ALL[(at.unwrap_or(0) + 1) % StepStatus::ALL.len()];
-                if cx.record(Change::StepUpdated {
-                    issue,
-                    step,
-                    text: found.text,
-                    owner: found.owner,
-                    due: found.due,
-                    horizon: found.horizon,
-                    status,
-                }) {
+                if let Some((change, status)) = commands::next_status(cx.session(), issue, step)
+                    && cx.record(change)
+                {
                     cx.info(format!("Next step {}", status.label()));
                 }
             }

@@ -7,8 +7,9 @@ mod draw;
 pub(super) mod keys;
 mod present;
 
+use crate::model::commands::{self, Person, Progress};
 use crate::model::dates::parse_due;
-use crate::model::{Change, Horizon, IssueId, Session, StepId, StepStatus};
+use crate::model::{IssueId, ParticipantId, Session, StepId, StepStatus};
 use crate::ui::derived::Derived;
 use crate::ui::keys::{Keymap, Nav, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
@@ -114,15 +115,10 @@ impl ProgressPane {
             cx.info(format!("Already {}", status.label()));
             return;
         }
-        let change = Change::ProgressRecorded {
-            issue,
-            step,
-            status,
-            note: s.note.clone(),
-            due: s.due,
-            owner: s.owner,
-        };
-        if cx.record(change) {
+        let said = Progress::Status(status);
+        if let Some(change) = commands::record_progress(cx.session(), issue, step, said)
+            && cx.record(change)
+        {
             cx.info(format!("Now {} · u undoes", status.label()));
         }
     }
@@ -177,41 +173,30 @@ impl ProgressPane {
             Row::Priority(_) => None,
         }
         .cloned();
-        let person = |cx: &Cx, text: &str| -> Result<Option<crate::model::ParticipantId>, String> {
-            if text.is_empty() {
-                return Ok(None);
+        // Owners and leads here are people on the roster already: a name that is not
+        // is refused, not added (Opening adds people).
+        let person = |cx: &Cx, text: &str| -> Result<Option<ParticipantId>, String> {
+            match commands::person_named(cx.session(), text) {
+                Person::Nobody => Ok(None),
+                Person::Known(id) => Ok(Some(id)),
+                Person::New(name) => Err(format!(
+                    "No one called \"{name}\" on the roster (add them in Opening)"
+                )),
             }
-            cx.session()
-                .find_participant(text)
-                .map(Some)
-                .ok_or_else(|| {
-                    format!("No one called \"{text}\" on the roster (add them in Opening)")
-                })
         };
-        let progress = |s: &crate::model::Step| Change::ProgressRecorded {
-            issue,
-            step: s.id,
-            status: s.status,
-            note: s.note.clone(),
-            due: s.due,
-            owner: s.owner,
+        let progress = |cx: &mut Cx, s: &crate::model::Step, said| {
+            commands::record_progress(cx.session(), issue, s.id, said)
+                .is_some_and(|change| cx.record(change))
         };
         let done = match (&editing.what, step) {
-            (What::Note, Some(mut s)) => {
-                s.note = text;
-                cx.record(progress(&s))
-            }
-            (What::Due, Some(mut s)) => {
+            (What::Note, Some(s)) => progress(cx, &s, Progress::Note(text)),
+            (What::Due, Some(s)) => {
                 let today = cx.session().meeting_date().unwrap_or(cx.now.date_naive());
                 if text.is_empty() {
-                    s.due = None;
-                    cx.record(progress(&s))
+                    progress(cx, &s, Progress::Due(None))
                 } else {
                     match parse_due(&text, today) {
-                        Ok(d) => {
-                            s.due = Some(d);
-                            cx.record(progress(&s))
-                        }
+                        Ok(d) => progress(cx, &s, Progress::Due(Some(d))),
                         Err(why) => {
                             cx.error(crate::ui::pane::capitalise(&why.to_string()));
                             false
@@ -219,26 +204,16 @@ impl ProgressPane {
                     }
                 }
             }
-            (What::Owner, Some(mut s)) => match person(cx, &text) {
-                Ok(owner) => {
-                    s.owner = owner;
-                    cx.record(progress(&s))
-                }
+            (What::Owner, Some(s)) => match person(cx, &text) {
+                Ok(owner) => progress(cx, &s, Progress::Owner(owner)),
                 Err(why) => {
                     cx.error(why);
                     false
                 }
             },
             (What::NewStep, _) => {
-                let step = cx.session().next_step_id();
-                let added = cx.record(Change::StepAdded {
-                    issue,
-                    step,
-                    text,
-                    owner: None,
-                    due: None,
-                    horizon: Horizon::Short,
-                });
+                let (change, step) = commands::add_step(cx.session(), issue, &text);
+                let added = cx.record(change);
                 if added {
                     if let Some(at) = rows(cx.session())
                         .iter()
@@ -265,16 +240,7 @@ impl ProgressPane {
             }
             (What::Lead(title), _) => match person(cx, &text) {
                 Ok(lead) => {
-                    let id = cx.session().next_issue_id();
-                    let mut changes = vec![Change::IssueRaised {
-                        issue: id,
-                        title: title.clone(),
-                        convener: None,
-                        description: String::new(),
-                    }];
-                    if lead.is_some() {
-                        changes.push(Change::LeadAssigned { issue: id, lead });
-                    }
+                    let (changes, id) = commands::new_priority(cx.session(), title, lead);
                     let added = cx.record_step(changes);
                     if added {
                         match rows(cx.session()).iter().position(|r| *r == Row::Priority(id)) {

@@ -1,7 +1,7 @@
 //! Adding or changing one person: name, organisation (suggested from those already in the
 //! room) and the group they speak for, chosen from a fixed list with ← →.
 
-use crate::model::{Change, Group, ParticipantId, Session};
+use crate::model::{Group, ParticipantId, Session, commands};
 use crate::ui::pane::{Cx, KeyHelp, View};
 use crate::ui::text;
 use crate::ui::widgets::{Field, FieldKey};
@@ -128,28 +128,9 @@ impl PersonForm {
         let organisation =
             Some(self.organisation.value().trim().to_string()).filter(|o| !o.is_empty());
         let group = group_choice(self.group);
-        let (id, change) = match self.editing {
-            Some(id) => (
-                id,
-                Change::ParticipantUpdated {
-                    participant: id,
-                    name: name.clone(),
-                    organisation,
-                    group,
-                },
-            ),
-            None => {
-                let id = cx.session().next_participant_id();
-                (
-                    id,
-                    Change::ParticipantAdded {
-                        participant: id,
-                        name: name.clone(),
-                        organisation,
-                        group,
-                    },
-                )
-            }
+        let (change, id) = match self.editing {
+            Some(id) => (commands::update_person(id, &name, organisation, group), id),
+            None => commands::add_person(cx.session(), &name, organisation, group),
         };
         if !cx.record(change) {
             self.focus = NAME;

@@ -3,7 +3,8 @@
 //! on the ballot: merged issues and those marked "did not take place" stay off unless the
 //! ballot option says so) so a facilitator under pressure can press `n` then Enter.
 
-use crate::model::{Change, IssueId, RoundId, Session};
+use crate::model::commands::RoundRules;
+use crate::model::{IssueId, RoundId, Session};
 use crate::ui::widgets::Field;
 use crate::ui::widgets::form_rows::{Form, FormAction, Input};
 use ratatui::crossterm::event::KeyEvent;
@@ -111,8 +112,8 @@ impl RoundForm {
             .unwrap_or(Ballot::TookPlace)
     }
 
-    /// The round the form describes, or the row to fix and why.
-    pub fn change(&self, session: &Session) -> Result<Change, (usize, String)> {
+    /// The round the form describes and its ballot, or the row to fix and why.
+    pub fn round(&self, session: &Session) -> Result<(RoundRules, Vec<IssueId>), (usize, String)> {
         let dots = whole(&self.form.text(DOTS)).ok_or((
             DOTS,
             "Dots per person must be a whole number, e.g. 3".into(),
@@ -159,14 +160,13 @@ impl RoundForm {
                 "No issue took place: choose the option that puts them all on".into(),
             ));
         }
-        Ok(Change::RoundOpened {
-            round: session.next_round_id(),
+        let rules = RoundRules {
             dots_per_person: dots,
             max_per_issue,
             anonymous: self.form.on(ANONYMOUS),
             hidden: self.form.on(HIDDEN),
-            ballot,
-        })
+        };
+        Ok((rules, ballot))
     }
 }
 

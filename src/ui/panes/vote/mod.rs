@@ -11,7 +11,8 @@ pub(super) mod keys;
 mod present;
 mod prompt;
 
-use crate::model::{Change, IssueId, ParticipantId, Ranked, Round, RoundId, Session};
+use crate::model::commands;
+use crate::model::{IssueId, ParticipantId, Ranked, Round, RoundId, Session};
 use crate::ui::derived::Derived;
 use crate::ui::keys::{Keymap, Press};
 use crate::ui::pane::{Cx, Handled, KeyHelp, Pane, View};
@@ -134,23 +135,15 @@ impl VotePane {
         match form.key(key) {
             FormAction::Used => {}
             FormAction::Cancel => self.form = None,
-            FormAction::Submit => match form.change(cx.session()) {
+            FormAction::Submit => match form.round(cx.session()) {
                 Err((row, why)) => {
                     form.form.focus_on(row);
                     cx.error(why);
                 }
-                Ok(change) => {
-                    let Change::RoundOpened {
-                        round,
-                        dots_per_person,
-                        anonymous,
-                        ref ballot,
-                        ..
-                    } = change
-                    else {
-                        return;
-                    };
+                Ok((rules, ballot)) => {
+                    let (dots_per_person, anonymous) = (rules.dots_per_person, rules.anonymous);
                     let on_ballot = ballot.len();
+                    let (change, round) = commands::open_round(cx.session(), rules, ballot);
                     if cx.record(change) {
                         self.form = None;
                         self.viewing = None;
@@ -197,26 +190,14 @@ impl VotePane {
         let Some(issue) = self.current(cx.session(), round) else {
             return;
         };
+        // The command drops the voter in an anonymous round.
         let voter = match self.entry {
-            Entry::Person(p) if !round.anonymous => Some(p),
-            _ => None,
+            Entry::Person(p) => Some(p),
+            Entry::Tally => None,
         };
         let id = round.id;
         self.selected = Some(issue);
-        let change = if add {
-            Change::DotAdded {
-                round: id,
-                issue,
-                voter,
-            }
-        } else {
-            Change::DotRemoved {
-                round: id,
-                issue,
-                voter,
-            }
-        };
-        cx.record(change);
+        cx.record(commands::dot(cx.session(), id, issue, voter, add));
     }
 
     fn close_or_reopen(&mut self, cx: &mut Cx) {
@@ -225,12 +206,9 @@ impl VotePane {
             return;
         };
         let (id, open) = (round.id, round.open);
-        let change = if open {
-            Change::RoundClosed { round: id }
-        } else {
-            Change::RoundReopened { round: id }
-        };
-        if cx.record(change) {
+        if let Some(change) = commands::close_or_reopen(cx.session(), id)
+            && cx.record(change)
+        {
             cx.info(if open {
                 format!("Round {id} is closed: it takes no more dots (c reopens it)")
             } else {
@@ -244,7 +222,7 @@ impl VotePane {
             cx.error("No round yet: press n to start one");
             return;
         };
-        if cx.record(Change::ResultsRevealed { round: id }) {
+        if cx.record(commands::reveal_results(id)) {
             cx.info(format!("Round {id}: results revealed"));
         }
     }

@@ -4,7 +4,8 @@
 //! issue.
 
 use super::{Entry, VotePane};
-use crate::model::{Change, IssueId, Round, Session};
+use crate::model::commands::{self, Person};
+use crate::model::{IssueId, Round, Session};
 use crate::ui::pane::{Cx, KeyHelp};
 use crate::ui::widgets::{Field, FieldKey};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -177,9 +178,8 @@ impl VotePane {
         let round_id = round.id;
         match self.prompt.as_ref() {
             Some(Prompt::Voter(field)) => {
-                let name = field.value();
-                match cx.session().find_participant(&name) {
-                    Some(id) => {
+                match commands::person_named(cx.session(), &field.value()) {
+                    Person::Known(id) => {
                         self.entry = Entry::Person(id);
                         self.prompt = None;
                         let who = cx.session().participant_name(id).to_string();
@@ -187,12 +187,12 @@ impl VotePane {
                             "Entering {who}'s dots: + gives one, - takes one back"
                         ));
                     }
-                    None if name.trim().is_empty() => {
+                    Person::Nobody => {
                         cx.error("Type a name from the roster, or Esc to stay in tally mode")
                     }
-                    None => cx.error(format!(
-                        "No one called \"{}\" on the roster: pick a name offered below",
-                        name.trim()
+                    // Voters are on the roster already: a new name is a slip, not a person.
+                    Person::New(name) => cx.error(format!(
+                        "No one called \"{name}\" on the roster: pick a name offered below"
                     )),
                 }
             }
@@ -214,11 +214,7 @@ impl VotePane {
                 match count(&field.text()) {
                     Err(why) => cx.error(why),
                     Ok(dots) => {
-                        if cx.record(Change::TallySet {
-                            round: round_id,
-                            issue,
-                            dots,
-                        }) {
+                        if cx.record(commands::set_tally(round_id, issue, dots)) {
                             self.prompt = None;
                             self.selected = Some(issue);
                             cx.info(if visible {

@@ -297,7 +297,7 @@ impl StateView {
                     .next_steps
                     .iter()
                     .map(|s| {
-                        let step = Step {
+                        let step = NextStep {
                             id: s.id,
                             text: s.text.clone(),
                             owner: person(&s.owner),

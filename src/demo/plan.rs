@@ -4,7 +4,7 @@
 
 use super::Day;
 use super::marketplace::*;
-use crate::model::{Change, Horizon, IssueId, Step, StepStatus, Triage};
+use crate::model::{Change, Horizon, IssueId, NextStep, StepStatus, Triage};
 use chrono::NaiveDate;
 
 /// Next step, owner, due date (year, month, day) and horizon.
@@ -265,7 +265,7 @@ pub(super) fn act(day: &mut Day) {
 }
 
 /// Changes an issue's nth next step (in the order they were added).
-fn update_step(day: &mut Day, issue: IssueId, nth: usize, change: impl FnOnce(&mut Step)) {
+fn update_step(day: &mut Day, issue: IssueId, nth: usize, change: impl FnOnce(&mut NextStep)) {
     let plan = &day.session().issues[&issue].plan;
     let mut step = plan
         .steps

@@ -18,7 +18,7 @@ pub enum IdMut<'a> {
     Slot(&'a mut SlotId),
     Issue(&'a mut IssueId),
     Round(&'a mut RoundId),
-    Step(&'a mut StepId),
+    NextStep(&'a mut StepId),
 }
 
 /// Calls `f` with every id in the change, saying whether the change creates it.
@@ -111,19 +111,19 @@ pub fn visit_ids(change: &mut Change, f: &mut dyn FnMut(Role, IdMut<'_>)) {
             issue, step, owner, ..
         } => {
             f(Refers, I::Issue(issue));
-            f(Creates, I::Step(step));
+            f(Creates, I::NextStep(step));
             person(f, owner);
         }
         StepUpdated {
             issue, step, owner, ..
         } => {
             f(Refers, I::Issue(issue));
-            f(Refers, I::Step(step));
+            f(Refers, I::NextStep(step));
             person(f, owner);
         }
         StepRemoved { issue, step } => {
             f(Refers, I::Issue(issue));
-            f(Refers, I::Step(step));
+            f(Refers, I::NextStep(step));
         }
         // A follow-up's founding step comes before any copy of it is made, so a copy never
         // brings it in; its ids are those of the meeting before, kept as they were.
@@ -144,14 +144,14 @@ pub fn visit_ids(change: &mut Change, f: &mut dyn FnMut(Role, IdMut<'_>)) {
             issue, step, owner, ..
         } => {
             f(Refers, I::Issue(issue));
-            f(Creates, I::Step(step));
+            f(Creates, I::NextStep(step));
             person(f, owner);
         }
         ProgressRecorded {
             issue, step, owner, ..
         } => {
             f(Refers, I::Issue(issue));
-            f(Refers, I::Step(step));
+            f(Refers, I::NextStep(step));
             person(f, owner);
         }
         AbsenceSet { participant, .. } => f(Refers, I::Participant(participant)),
@@ -179,7 +179,7 @@ pub enum Key {
     Report(IssueId),
     Lead(IssueId),
     Triage(IssueId),
-    Step(StepId),
+    NextStep(StepId),
     /// An issue's dots counted off the wall in a round, set in one go.
     Tally(RoundId, IssueId),
 }
@@ -243,10 +243,10 @@ pub fn keys(change: &Change) -> Vec<Key> {
         SupporterAdded { issue, .. } | SupporterRemoved { issue, .. } => vec![K::Issue(*issue)],
         StepAdded { issue, step, .. }
         | StepUpdated { issue, step, .. }
-        | StepRemoved { issue, step } => vec![K::Issue(*issue), K::Step(*step)],
+        | StepRemoved { issue, step } => vec![K::Issue(*issue), K::NextStep(*step)],
         TriageSet { issue, .. } => vec![K::Issue(*issue), K::Triage(*issue)],
         FollowUpStarted { .. } | PriorityCarried { .. } | StepCarried { .. } => vec![],
-        ProgressRecorded { issue, step, .. } => vec![K::Issue(*issue), K::Step(*step)],
+        ProgressRecorded { issue, step, .. } => vec![K::Issue(*issue), K::NextStep(*step)],
         AbsenceSet { participant, .. } => vec![K::Details(*participant)],
     }
 }

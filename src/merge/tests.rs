@@ -582,7 +582,7 @@ fn a_follow_up_meeting_merges_its_progress_and_absences() {
         label: "Side room".into(),
     };
     copy.record(later(1), made).unwrap();
-    let carried: Vec<(IssueId, Step)> = base
+    let carried: Vec<(IssueId, NextStep)> = base
         .session
         .active_issues()
         .flat_map(|i| i.plan.steps.values().map(move |s| (i.id, s.clone())))
@@ -594,14 +594,15 @@ fn a_follow_up_meeting_merges_its_progress_and_absences() {
         2,
         "the demo follow-up has actions not yet started"
     );
-    let progress = |(issue, step): &(IssueId, Step), status, note: &str| Change::ProgressRecorded {
-        issue: *issue,
-        step: step.id,
-        status,
-        note: note.into(),
-        due: step.due,
-        owner: step.owner,
-    };
+    let progress =
+        |(issue, step): &(IssueId, NextStep), status, note: &str| Change::ProgressRecorded {
+            issue: *issue,
+            step: step.id,
+            status,
+            note: note.into(),
+            due: step.due,
+            owner: step.owner,
+        };
     let present: Vec<ParticipantId> = base
         .session
         .participants
@@ -633,8 +634,9 @@ fn a_follow_up_meeting_merges_its_progress_and_absences() {
     copy.record(later(8), away(present[1])).unwrap();
 
     let (out, merge) = merged(&main, &[(&copy, "side-room.json")]);
-    let step =
-        |(issue, step): &(IssueId, Step)| out.session.issues[issue].plan.steps[&step.id].clone();
+    let step = |(issue, step): &(IssueId, NextStep)| {
+        out.session.issues[issue].plan.steps[&step.id].clone()
+    };
     let first = step(&carried[0]);
     assert_eq!(
         (first.status, first.note.as_str()),

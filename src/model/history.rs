@@ -4,7 +4,9 @@
 
 use super::event::Change;
 use super::ids::*;
-use super::parts::{Issue, MergedCopy, Participant, Placement, Report, Slot, Space, Step, Triage};
+use super::parts::{
+    Issue, MergedCopy, NextStep, Participant, Placement, Report, Slot, Space, Triage,
+};
 use super::round::Round;
 use std::collections::VecDeque;
 
@@ -57,7 +59,7 @@ pub(crate) enum IssuePart {
     Lead(Option<ParticipantId>),
     Supporters(Vec<ParticipantId>),
     /// A next step as it was, or `None` if it did not exist.
-    Step(StepId, Option<Step>),
+    NextStep(StepId, Option<NextStep>),
     Triage(Option<Triage>),
 }
 
@@ -78,7 +80,7 @@ impl IssuePart {
             IssuePart::Report(report) => issue.report = report,
             IssuePart::Lead(lead) => issue.plan.lead = lead,
             IssuePart::Supporters(supporters) => issue.plan.supporters = supporters,
-            IssuePart::Step(id, step) => restore(&mut issue.plan.steps, id, step),
+            IssuePart::NextStep(id, step) => restore(&mut issue.plan.steps, id, step),
             IssuePart::Triage(triage) => issue.plan.triage = triage,
         }
     }

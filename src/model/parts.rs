@@ -232,7 +232,7 @@ impl StepStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Step {
+pub struct NextStep {
     pub id: StepId,
     pub text: String,
     pub owner: Option<ParticipantId>,
@@ -271,7 +271,7 @@ impl Triage {
 pub struct Plan {
     pub lead: Option<ParticipantId>,
     pub supporters: Vec<ParticipantId>,
-    pub steps: BTreeMap<StepId, Step>,
+    pub steps: BTreeMap<StepId, NextStep>,
     pub triage: Option<Triage>,
 }
 

@@ -165,9 +165,9 @@ impl Gen {
         }
     }
 
-    pub(super) fn pick_step(&mut self) -> Option<(IssueId, Step)> {
+    pub(super) fn pick_step(&mut self) -> Option<(IssueId, NextStep)> {
         let id = self.priority()?;
-        let steps: Vec<Step> = self.s().issues[&id].plan.steps.values().cloned().collect();
+        let steps: Vec<NextStep> = self.s().issues[&id].plan.steps.values().cloned().collect();
         self.rng.pick(&steps).map(|s| (id, s.clone()))
     }
 

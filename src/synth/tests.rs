@@ -137,7 +137,7 @@ fn the_room_has_the_size_asked_for() {
     assert!(second.ballot.len() < first.ballot.len());
     let led = s.active_issues().filter(|i| i.plan.lead.is_some()).count();
     assert!(led >= 5, "{led} leads");
-    let steps: Vec<&Step> = s
+    let steps: Vec<&NextStep> = s
         .issues
         .values()
         .flat_map(|i| i.plan.steps.values())

@@ -26,7 +26,7 @@ fn press(app: &mut App, code: KeyCode) {
     app.handle(&key(code));
 }
 
-fn step(journal: &Journal, issue: u32, step: u32) -> convene::model::Step {
+fn step(journal: &Journal, issue: u32, step: u32) -> convene::model::NextStep {
     journal.session.issues[&IssueId(issue)].plan.steps[&StepId(step)].clone()
 }
 

@@ -37,7 +37,7 @@ fn saved(journal: &Journal, id: &str, n: usize) -> chain::Found {
 
 /// Progress at a meeting: each action given a status picked by `picks`, some with a note.
 fn review(journal: &mut Journal, picks: &[u8], at: DateTime<FixedOffset>) {
-    let actions: Vec<(IssueId, Step)> = journal
+    let actions: Vec<(IssueId, NextStep)> = journal
         .session
         .active_issues()
         .flat_map(|i| i.plan.steps.values().map(move |s| (i.id, s.clone())))

@@ -327,7 +327,7 @@ impl Target {
             IdMut::Slot(s) => look(&m.slots, b.slot, &mut s.0),
             IdMut::Issue(i) => look(&m.issues, b.issue, &mut i.0),
             IdMut::Round(r) => look(&m.rounds, b.round, &mut r.0),
-            IdMut::Step(s) => look(&m.steps, b.step, &mut s.0),
+            IdMut::NextStep(s) => look(&m.steps, b.step, &mut s.0),
         }
     }
 
@@ -340,7 +340,7 @@ impl Target {
             IdMut::Slot(x) => (&mut m.slots, used.slot, &mut x.0),
             IdMut::Issue(x) => (&mut m.issues, used.issue, &mut x.0),
             IdMut::Round(x) => (&mut m.rounds, used.round, &mut x.0),
-            IdMut::Step(x) => (&mut m.steps, used.step, &mut x.0),
+            IdMut::NextStep(x) => (&mut m.steps, used.step, &mut x.0),
         };
         let n = last.saturating_add(1);
         map.insert(*v, n);

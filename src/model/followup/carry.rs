@@ -3,7 +3,7 @@
 
 use super::{FollowUp, Link, Milestone, Origin, UsedIds, is_open};
 use crate::model::event::Change;
-use crate::model::session::{Session, Step};
+use crate::model::session::{NextStep, Session};
 use chrono::NaiveDate;
 
 /// What `convene follow-up` needs to know about the earlier meeting besides its session.
@@ -68,7 +68,7 @@ pub fn carry(earlier: &Earlier, date: NaiveDate, with_agenda: bool) -> Vec<Chang
         }
     }
     for issue in before.active_issues() {
-        let open: Vec<&Step> = issue
+        let open: Vec<&NextStep> = issue
             .plan
             .steps
             .values()

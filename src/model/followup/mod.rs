@@ -14,7 +14,7 @@ pub use carry::{Earlier, carry, disagreements};
 
 pub use super::parts::{FollowUp, Link, MAX_NOTE, Meeting, Milestone, Origin, UsedIds};
 
-use super::session::{Horizon, Issue, Session, Step, StepStatus};
+use super::session::{Horizon, Issue, NextStep, Session, StepStatus};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -24,11 +24,11 @@ pub fn is_open(status: StepStatus) -> bool {
 }
 
 /// Due before the meeting's date and neither done nor dropped.
-pub fn is_overdue(step: &Step, meeting: NaiveDate) -> bool {
+pub fn is_overdue(step: &NextStep, meeting: NaiveDate) -> bool {
     is_open(step.status) && step.due.is_some_and(|due| due < meeting)
 }
 
-impl Step {
+impl NextStep {
     /// Where the action stood at the last meeting, if it was carried.
     pub fn last_time(&self) -> Option<&Milestone> {
         self.history.last()

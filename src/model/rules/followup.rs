@@ -8,7 +8,7 @@ use crate::model::followup::{FollowUp, Link, MAX_NOTE, Meeting, Milestone, Origi
 use crate::model::history::{IssuePart, Patch};
 use crate::model::ids::*;
 use crate::model::rejection::*;
-use crate::model::session::{Horizon, Issue, Plan, Session, Step, StepStatus};
+use crate::model::session::{Horizon, Issue, NextStep, Plan, Session, StepStatus};
 use crate::model::validate::{checked, issue, long_text, maybe_participant, participant};
 use chrono::NaiveDate;
 
@@ -129,7 +129,7 @@ pub(super) fn carry_step(
         }
         kept.push(m);
     }
-    let new = Step {
+    let new = NextStep {
         due: *due,
         horizon: *horizon,
         status: *status,
@@ -167,7 +167,7 @@ pub(super) fn record_progress(
     new.owner = *owner;
     let it = session.issues.get_mut(id).expect("checked");
     let old = it.plan.steps.insert(*step, new);
-    Ok(vec![Patch::Field(*id, IssuePart::Step(*step, old))])
+    Ok(vec![Patch::Field(*id, IssuePart::NextStep(*step, old))])
 }
 
 pub(super) fn set_absence(

@@ -70,7 +70,7 @@ pub(super) fn add_step(
     Ok(file_step(
         session,
         *id,
-        Step {
+        NextStep {
             due: *due,
             horizon: *horizon,
             ..new
@@ -105,7 +105,7 @@ pub(super) fn update_step(
     maybe_participant(session, edit.owner)?;
     let it = session.issues.get_mut(id).expect("checked");
     let was = &it.plan.steps[step];
-    let new = Step {
+    let new = NextStep {
         id: *step,
         text,
         owner: edit.owner,
@@ -117,7 +117,7 @@ pub(super) fn update_step(
         note: was.note.clone(),
     };
     let old = it.plan.steps.insert(*step, new);
-    Ok(vec![Patch::Field(*id, IssuePart::Step(*step, old))])
+    Ok(vec![Patch::Field(*id, IssuePart::NextStep(*step, old))])
 }
 
 pub(super) fn remove_step(
@@ -133,7 +133,7 @@ pub(super) fn remove_step(
     }
     let it = session.issues.get_mut(id).expect("checked");
     let old = it.plan.steps.remove(step);
-    Ok(vec![Patch::Field(*id, IssuePart::Step(*step, old))])
+    Ok(vec![Patch::Field(*id, IssuePart::NextStep(*step, old))])
 }
 
 pub(super) fn set_triage(
@@ -157,7 +157,7 @@ pub(super) fn fresh_step(
     id: StepId,
     text: &str,
     owner: Option<ParticipantId>,
-) -> Result<Step, Rejection> {
+) -> Result<NextStep, Rejection> {
     issue(session, of)?;
     // Ids above the counter were never used; only a redo (or a hand-made log) brings back
     // an older one, and only then is every plan searched.
@@ -174,7 +174,7 @@ pub(super) fn fresh_step(
     }
     let text = checked(text, "next step", MAX_TITLE)?;
     maybe_participant(session, owner)?;
-    Ok(Step {
+    Ok(NextStep {
         id,
         text,
         owner,
@@ -188,10 +188,10 @@ pub(super) fn fresh_step(
 }
 
 /// Adds a next step to issue `of` (known to be there); the patch takes it away again.
-pub(super) fn file_step(session: &mut Session, of: IssueId, new: Step) -> Vec<Patch> {
+pub(super) fn file_step(session: &mut Session, of: IssueId, new: NextStep) -> Vec<Patch> {
     let id = new.id;
     let it = session.issues.get_mut(&of).expect("checked");
     let old = it.plan.steps.insert(id, new);
     session.next.step = session.next.step.max(id.0);
-    vec![Patch::Field(of, IssuePart::Step(id, old))]
+    vec![Patch::Field(of, IssuePart::NextStep(id, old))]
 }

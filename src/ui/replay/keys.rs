@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode;
 pub enum Action {
     PlayPause,
     /// One event forward (true) or back.
-    Step(bool),
+    NextStep(bool),
     /// To the next phase mark (true) or the one before.
     Jump(bool),
     First,
@@ -34,8 +34,8 @@ impl Actions for Action {
             main: true,
             edits: false,
             keys: &[
-                (Key::unshifted(KeyCode::Right), Action::Step(true)),
-                (Key::unshifted(KeyCode::Left), Action::Step(false)),
+                (Key::unshifted(KeyCode::Right), Action::NextStep(true)),
+                (Key::unshifted(KeyCode::Left), Action::NextStep(false)),
             ],
         },
         Binding {

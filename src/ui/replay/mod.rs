@@ -230,7 +230,7 @@ impl ReplayScreen {
         match action {
             Action::PlayPause => self.toggle_play(),
             Action::Jump(forward) => self.jump(forward),
-            Action::Step(true) => {
+            Action::NextStep(true) => {
                 if self.replay.position() < self.replay.len() {
                     let n = self.replay.position() + 1;
                     self.moved_to(n);
@@ -240,7 +240,7 @@ impl ReplayScreen {
                     self.a_moment("The next event is still being read");
                 }
             }
-            Action::Step(false) => {
+            Action::NextStep(false) => {
                 if self.replay.position() <= self.replay.first() {
                     self.info("This is the first event");
                 } else {

@@ -88,7 +88,7 @@ pub(super) fn render(day: &Day, area: Rect, buf: &mut Buffer, view: &View) {
 }
 
 /// One next step as the room reads it: "✓ Rota for discharge", "Gus Hale, due Fri 20 Mar".
-fn step_line(session: &Session, step: &crate::model::Step) -> (String, String) {
+fn step_line(session: &Session, step: &crate::model::NextStep) -> (String, String) {
     let mark = match step.status {
         StepStatus::Done => "✓ ",
         _ => "• ",

@@ -5,7 +5,7 @@
 
 use crate::model::commands::{self, StepText};
 use crate::model::dates::{parse_due_on, preview_due};
-use crate::model::{Horizon, IssueId, ParticipantId, Session, Step, StepId, StepStatus};
+use crate::model::{Horizon, IssueId, NextStep, ParticipantId, Session, StepId, StepStatus};
 use crate::ui::pane::{Cx, capitalise};
 use crate::ui::panes::people::{self, Person};
 use crate::ui::widgets::Field;
@@ -203,7 +203,7 @@ pub struct StepForm {
 }
 
 impl StepForm {
-    pub fn new(session: &Session, issue: IssueId, step: Option<&Step>) -> StepForm {
+    pub fn new(session: &Session, issue: IssueId, step: Option<&NextStep>) -> StepForm {
         let owner = step
             .and_then(|s| s.owner)
             .map(|o| session.participant_name(o).to_string())

@@ -26,7 +26,7 @@ use std::rc::Rc;
 /// What is open over the list, if anything.
 enum Open {
     Name(Box<NamePrompt>),
-    Step(StepForm),
+    NextStep(StepForm),
     /// Choosing where the issue goes in triage.
     Triage(IssueId),
 }
@@ -111,7 +111,7 @@ impl LeadsPane {
                     _ => false,
                 },
             },
-            Open::Step(form) => {
+            Open::NextStep(form) => {
                 let action = form.form.key(key);
                 form.offer(cx.session());
                 form.preview(cx.now.date_naive(), cx.session_day());
@@ -170,7 +170,7 @@ impl LeadsPane {
             StepAction::Change => {
                 let mut form = StepForm::new(cx.session(), issue, Some(&found));
                 form.preview(cx.now.date_naive(), cx.session_day());
-                self.open = Some(Open::Step(form));
+                self.open = Some(Open::NextStep(form));
             }
             StepAction::Remove => {
                 if cx.record(commands::remove_step(issue, step)) {
@@ -245,7 +245,7 @@ impl Pane for LeadsPane {
             }
             Action::NextStep => {
                 if let Some(issue) = self.target(cx) {
-                    self.open = Some(Open::Step(StepForm::new(cx.session(), issue, None)));
+                    self.open = Some(Open::NextStep(StepForm::new(cx.session(), issue, None)));
                 }
             }
             Action::Triage => {
@@ -268,7 +268,7 @@ impl Pane for LeadsPane {
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Handled {
         match self.open.as_mut() {
             Some(Open::Name(prompt)) => prompt.field.paste(text),
-            Some(Open::Step(form)) => form.form.paste(text),
+            Some(Open::NextStep(form)) => form.form.paste(text),
             _ => return Handled::No,
         }
         Handled::Yes
@@ -281,7 +281,7 @@ impl Pane for LeadsPane {
     fn unsaved(&self) -> bool {
         match &self.open {
             Some(Open::Name(prompt)) => prompt.field.edited(),
-            Some(Open::Step(form)) => form.form.edited(),
+            Some(Open::NextStep(form)) => form.form.edited(),
             Some(Open::Triage(_)) | None => false,
         }
     }
@@ -308,7 +308,7 @@ impl Pane for LeadsPane {
         let t = view.theme;
         match self.open.as_mut() {
             Some(Open::Name(prompt)) => draw::prompt(&mut prompt.field, area, buf, t),
-            Some(Open::Step(form)) => {
+            Some(Open::NextStep(form)) => {
                 backdrop(area, form.form.height(), buf, t);
                 form.form.render(draw::inset(area), buf, t)
             }
@@ -333,7 +333,7 @@ impl Pane for LeadsPane {
                     "add a name not on the roster as a new person (the first Enter only asks)",
                 ),
             ],
-            Some(Open::Step(_)) => vec![
+            Some(Open::NextStep(_)) => vec![
                 KeyHelp::main("Enter", "save the step"),
                 KeyHelp::main("Tab", "next field"),
                 KeyHelp::main("Esc", "cancel"),

@@ -5,7 +5,7 @@
 use super::{ProgressPane, Row};
 use crate::model::describe::day;
 use crate::model::followup::{is_overdue, tally};
-use crate::model::{Session, Step, StepStatus};
+use crate::model::{NextStep, Session, StepStatus};
 use crate::ui::paint;
 use crate::ui::pane::View;
 use crate::ui::text;
@@ -52,7 +52,7 @@ pub fn figures(session: &Session) -> String {
 }
 
 /// What is said about an action besides its text: owner, due date, overdue, last time.
-pub fn details(session: &Session, step: &Step) -> (String, bool) {
+pub fn details(session: &Session, step: &NextStep) -> (String, bool) {
     let mut parts = vec![];
     parts.push(match step.owner {
         Some(o) => session.participant_name(o).to_string(),

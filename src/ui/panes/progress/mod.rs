@@ -184,7 +184,7 @@ impl ProgressPane {
                 )),
             }
         };
-        let progress = |cx: &mut Cx, s: &crate::model::Step, said| {
+        let progress = |cx: &mut Cx, s: &crate::model::NextStep, said| {
             commands::record_progress(cx.session(), issue, s.id, said)
                 .is_some_and(|change| cx.record(change))
         };

@@ -3,7 +3,7 @@
 
 use super::files;
 use crate::model::describe::{cut, printable};
-use crate::store::{self, Summary, Unreadable};
+use crate::store::{self, Listed, Unreadable};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -46,7 +46,7 @@ fn width() -> usize {
 }
 
 /// The table, with the theme last and cut so each row fits in `width` columns.
-pub fn table(sessions: &[Summary], unreadable: &[Unreadable], width: usize) -> String {
+pub fn table(sessions: &[Listed], unreadable: &[Unreadable], width: usize) -> String {
     let name = |path: &Path| printable(&path.file_name().unwrap_or_default().to_string_lossy());
     let names: Vec<String> = sessions.iter().map(|s| name(&s.file)).collect();
     let file_width = names.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
@@ -110,9 +110,9 @@ mod tests {
     use chrono::DateTime;
     use std::path::PathBuf;
 
-    fn summary(file: &str, theme: &str) -> Summary {
+    fn summary(file: &str, theme: &str) -> Listed {
         let at = DateTime::parse_from_rfc3339("2026-05-01T09:00:00+01:00").unwrap();
-        Summary {
+        Listed {
             file: PathBuf::from("/data/sessions").join(file),
             theme: theme.into(),
             created_at: at,

@@ -9,8 +9,9 @@ use chrono::{DateTime, FixedOffset};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+/// A session as the picker and `convene list` show it, read from its header.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Summary {
+pub struct Listed {
     pub file: PathBuf,
     pub theme: String,
     pub created_at: DateTime<FixedOffset>,
@@ -42,7 +43,7 @@ pub struct Unreadable {
 }
 
 /// Sessions newest first (by last save), and the files that could not be read.
-pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Summary>, Vec<Unreadable>)> {
+pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Listed>, Vec<Unreadable>)> {
     let mut good = vec![];
     let mut bad = vec![];
     let entries = match std::fs::read_dir(sessions_dir) {
@@ -69,10 +70,10 @@ pub fn list(sessions_dir: &Path) -> std::io::Result<(Vec<Summary>, Vec<Unreadabl
     Ok((good, bad))
 }
 
-fn summarise(path: &Path) -> Result<Summary, String> {
+fn summarise(path: &Path) -> Result<Listed, String> {
     let glance = glance(path, open(path)?).map_err(|e| reason(&e))?;
     let state = glance.state;
-    Ok(Summary {
+    Ok(Listed {
         file: path.to_path_buf(),
         theme: state.theme,
         created_at: glance.meta.created_at,

@@ -16,7 +16,7 @@ pub use format::{
     VERSION, Verified, check, check_bytes, check_piece, glance, load, parse, preview, read_log,
     snapshot_difference, stream_log, to_bytes, verify,
 };
-pub use list::{Follows, Summary, Unreadable, list};
+pub use list::{Follows, Listed, Unreadable, list};
 pub use lock::{Conflict, LockError, SessionLock, is_held, lock, lock_path};
 pub use paths::{
     data_dir, new_session_path, private_dir, real_file, resolve, sessions_dir, slug, trash_dir,

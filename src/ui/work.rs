@@ -10,7 +10,7 @@ use crate::merge::Merge;
 use crate::model::Journal;
 use crate::service::merge::DryRun;
 use crate::service::{self, Progress};
-use crate::store::{self, Opened, SaveState, Summary, Unreadable};
+use crate::store::{self, Listed, Opened, SaveState, Unreadable};
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -68,7 +68,7 @@ pub enum Job {
 
 /// The sessions folder as listed (readable sessions, unreadable files), or why it could not
 /// be read.
-pub type Listing = Result<(Vec<Summary>, Vec<Unreadable>), String>;
+pub type Listing = Result<(Vec<Listed>, Vec<Unreadable>), String>;
 
 /// What a piece of work gave.
 pub enum Done {

@@ -16,7 +16,7 @@ use super::widgets::scroll::Scroll;
 use super::widgets::{Field, FieldKey};
 use super::work::{Done, Job, Listing, Workers};
 use crate::model::Journal;
-use crate::store::{self, Opened, Summary, Unreadable};
+use crate::store::{self, Listed, Opened, Unreadable};
 use chrono::{DateTime, FixedOffset, Local};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -38,7 +38,7 @@ enum Mode {
 
 /// One row: a readable session, or a file that could not be read (shown, not hidden).
 enum Row<'a> {
-    Session(&'a Summary),
+    Session(&'a Listed),
     Unreadable(&'a Unreadable),
 }
 
@@ -69,7 +69,7 @@ fn file_name(path: &Path) -> String {
 
 pub struct Picker {
     data_dir: PathBuf,
-    sessions: Vec<Summary>,
+    sessions: Vec<Listed>,
     unreadable: Vec<Unreadable>,
     filter: Field,
     mode: Mode,

@@ -19,6 +19,10 @@ static STOP: AtomicI32 = AtomicI32::new(0);
 static INTERACTIVE: AtomicBool = AtomicBool::new(false);
 /// Files being written now, each with how its temporaries are removed; a signal removes them.
 static WRITING: Mutex<Vec<(PathBuf, Cleanup)>> = Mutex::new(Vec::new());
+/// Wakes the app's loop when a signal asks it to stop (it sleeps until something comes).
+static WAKE: Mutex<Option<Wake>> = Mutex::new(None);
+
+pub type Wake = Box<dyn Fn() + Send>;
 
 /// Removes what an interrupted write of a file left beside it. The writer passes it in,
 /// since only the writer knows how its temporaries are named (and signals sit below it).
@@ -65,6 +69,11 @@ pub fn install() -> std::io::Result<()> {
                         .is_ok()
                 {
                     asked = Some(std::time::Instant::now());
+                    if let Ok(wake) = WAKE.lock()
+                        && let Some(wake) = wake.as_ref()
+                    {
+                        wake();
+                    }
                     continue;
                 }
                 exit_now(signal);
@@ -85,6 +94,13 @@ fn exit_now(signal: i32) -> ! {
 }
 
 /// The signal that asked the app to stop, if one did.
+/// Who to wake when a signal asks the app to stop; `None` when no loop waits any more.
+pub fn wake_on_stop(wake: Option<Wake>) {
+    if let Ok(mut slot) = WAKE.lock() {
+        *slot = wake;
+    }
+}
+
 pub fn stop_requested() -> Option<i32> {
     match STOP.load(Ordering::SeqCst) {
         0 => None,

@@ -3,7 +3,12 @@
 //! file, work finished on a worker, the parts of a replay's log read behind its first
 //! frame, and later the room page's requests) is sent here too,
 //! so the loop sleeps until the clock's next tick or until any of them arrives, and answers
-//! it within a frame. Nothing but the key reader polls, and it only to notice when to stop.
+//! it within a frame. Nothing polls: the key reader sleeps until the terminal has input.
+//!
+//! The reader reads one key at a time and the next only once the loop asks for more input
+//! after handling it. The loop stops asking after the key that quits, so whatever is typed
+//! after it (the next shell command, typed ahead) stays in the terminal for the shell, as
+//! when the loop read the terminal itself.
 
 use super::work::{Done, News};
 use crate::replay::behind::Built;
@@ -12,8 +17,7 @@ use ratatui::crossterm::event::{self, Event};
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread::JoinHandle;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::time::{Duration, Instant};
 
 /// What can wake the event loop. A new source is one more variant here and one more arm
@@ -53,6 +57,8 @@ pub struct Inputs {
     /// Inputs taken while waiting for a particular one, still to be handled, in order.
     held: VecDeque<Input>,
     keys: Option<KeyReader>,
+    /// A key was handed out and the reader waits to be told to read the next.
+    owed: bool,
 }
 
 impl Inputs {
@@ -62,6 +68,10 @@ impl Inputs {
     pub fn with_keys() -> Inputs {
         let mut inputs = Inputs::without_keys();
         inputs.keys = Some(KeyReader::start(inputs.tx.clone()));
+        let tx = inputs.tx.clone();
+        crate::signals::wake_on_stop(Some(Box::new(move || {
+            let _ = tx.send(Input::Stop);
+        })));
         inputs
     }
 
@@ -73,6 +83,7 @@ impl Inputs {
             rx,
             held: VecDeque::new(),
             keys: None,
+            owed: false,
         }
     }
 
@@ -81,18 +92,48 @@ impl Inputs {
         self.tx.clone()
     }
 
-    /// The next input, waiting at most `wait` for one.
+    /// The next input, waiting at most `wait` for one. Asking means the key handed out
+    /// before was handled and the app goes on.
     pub fn next(&mut self, wait: Duration) -> Option<Input> {
-        if let Some(input) = self.held.pop_front() {
-            return Some(input);
-        }
-        // Never disconnected: `self.tx` is a sender.
-        self.rx.recv_timeout(wait).ok()
+        self.release();
+        let input = match self.held.pop_front() {
+            Some(input) => Some(input),
+            // Never disconnected: `self.tx` is a sender.
+            None => self.rx.recv_timeout(wait).ok(),
+        };
+        self.hand_out(input)
     }
 
-    /// An input already waiting, if any.
+    /// An input already waiting, if any. After a key with more typed behind it (a paste,
+    /// a fast typist), the next key is waited for a moment, so they cost one frame.
     pub fn ready(&mut self) -> Option<Input> {
-        self.held.pop_front().or_else(|| self.rx.try_recv().ok())
+        let more = self.release();
+        let input = match self.held.pop_front() {
+            Some(input) => Some(input),
+            None if more => self.rx.recv_timeout(MORE).ok(),
+            None => self.rx.try_recv().ok(),
+        };
+        self.hand_out(input)
+    }
+
+    /// Lets the reader read the next key, if it waits; true if the terminal had more.
+    fn release(&mut self) -> bool {
+        let Some(keys) = &self.keys else {
+            return false;
+        };
+        if !std::mem::take(&mut self.owed) {
+            return false;
+        }
+        let more = keys.more.load(Ordering::SeqCst);
+        let _ = keys.go.send(());
+        more
+    }
+
+    fn hand_out(&mut self, input: Option<Input>) -> Option<Input> {
+        if matches!(input, Some(Input::Terminal(_))) && self.keys.is_some() {
+            self.owed = true;
+        }
+        input
     }
 
     /// Waits at most `limit` for the input `wanted` picks out; the others that come
@@ -113,42 +154,51 @@ impl Inputs {
     }
 }
 
-/// How long the key reader waits for the terminal before looking whether to stop.
-const LOOK: Duration = Duration::from_millis(20);
+/// How long a key with more typed behind it waits for the next, so a paste is one frame.
+const MORE: Duration = Duration::from_millis(5);
+
+/// How long the key reader sleeps in the terminal's poll at a time: only to notice, now and
+/// then, that it should stop while no one types (it never needs to: the app exits).
+const IDLE: Duration = Duration::from_secs(3600);
 
 /// The thread that reads the terminal.
 struct KeyReader {
     stop: Arc<AtomicBool>,
-    handle: Option<JoinHandle<()>>,
+    /// Set by the reader when the terminal had more input after the key it sent last.
+    more: Arc<AtomicBool>,
+    /// Tells the reader to read the next key.
+    go: SyncSender<()>,
 }
 
 impl KeyReader {
     fn start(tx: Sender<Input>) -> KeyReader {
         let stop = Arc::new(AtomicBool::new(false));
-        let stopping = stop.clone();
-        let handle = std::thread::Builder::new()
+        let more = Arc::new(AtomicBool::new(false));
+        let (go, next) = mpsc::sync_channel(1);
+        let (stopping, more_behind) = (stop.clone(), more.clone());
+        std::thread::Builder::new()
             .name("convene-keys".into())
-            .spawn(move || read_keys(&stopping, &tx))
+            .spawn(move || read_keys(&stopping, &more_behind, &next, &tx))
             .expect("the key reader starts");
-        KeyReader {
-            stop,
-            handle: Some(handle),
-        }
+        KeyReader { stop, more, go }
     }
 }
 
-fn read_keys(stop: &AtomicBool, tx: &Sender<Input>) {
-    while !stop.load(Ordering::SeqCst) {
-        if crate::signals::stop_requested().is_some() {
-            let _ = tx.send(Input::Stop);
-            return;
-        }
-        let input = match event::poll(LOOK) {
+fn read_keys(stop: &AtomicBool, more: &AtomicBool, next: &Receiver<()>, tx: &Sender<Input>) {
+    loop {
+        let input = match event::poll(IDLE) {
+            Ok(false) if stop.load(Ordering::SeqCst) => return,
             Ok(false) => continue,
             // A key that came as the app stops is left for whoever reads the terminal next.
             Ok(true) if stop.load(Ordering::SeqCst) => return,
             Ok(true) => match event::read() {
-                Ok(event) => Input::Terminal(event),
+                Ok(event) => {
+                    more.store(
+                        event::poll(Duration::ZERO).unwrap_or(false),
+                        Ordering::SeqCst,
+                    );
+                    Input::Terminal(event)
+                }
                 Err(e) => Input::TerminalFailed(e),
             },
             Err(e) => Input::TerminalFailed(e),
@@ -157,15 +207,19 @@ fn read_keys(stop: &AtomicBool, tx: &Sender<Input>) {
         if tx.send(input).is_err() || failed {
             return;
         }
+        // The next key is read once the loop has handled this one and asks for more.
+        if next.recv().is_err() || stop.load(Ordering::SeqCst) {
+            return;
+        }
     }
 }
 
 impl Drop for KeyReader {
     fn drop(&mut self) {
+        // The reader is not waited for: it sleeps until the terminal has input, and it
+        // reads nothing more once stopped (the process ends with it).
         self.stop.store(true, Ordering::SeqCst);
-        if let Some(handle) = self.handle.take() {
-            let _ = handle.join();
-        }
+        crate::signals::wake_on_stop(None);
     }
 }
 

@@ -103,6 +103,13 @@ impl<A> Binding<A> {
 /// A pane's actions, with the table of their default keys.
 pub trait Actions: Copy + 'static {
     const TABLE: &'static [Binding<Self>];
+
+    /// An action that only reads, on a row whose other keys edit (Vote's `#` goes to an
+    /// issue, its `*` sets a count): it still works in replay, though replay's help leaves
+    /// the row out.
+    fn reads_only(self) -> bool {
+        false
+    }
 }
 
 /// The keys in force for one table: the defaults, or (once there is a config file) rows
@@ -134,7 +141,7 @@ pub enum Press<A> {
     Unbound,
 }
 
-impl<A: Copy> Keymap<A> {
+impl<A: Actions> Keymap<A> {
     /// The row and action a key press stands for, if any.
     pub fn find(&self, key: &KeyEvent) -> Option<(&'static Binding<A>, A)> {
         self.rows.iter().find_map(|row| {
@@ -157,7 +164,9 @@ impl<A: Copy> Keymap<A> {
     pub fn press_when(&self, key: &KeyEvent, cx: &mut Cx, live: impl Fn(A) -> bool) -> Press<A> {
         match self.find(key) {
             Some((_, action)) if !live(action) => Press::Unbound,
-            Some((row, _)) if row.edits && !cx.may_edit() => Press::Refused,
+            Some((row, action)) if row.edits && !action.reads_only() && !cx.may_edit() => {
+                Press::Refused
+            }
             Some((_, action)) => Press::Act(action),
             None => Press::Unbound,
         }

@@ -305,21 +305,27 @@ fn edits_are_refused_and_nothing_is_recorded() {
 }
 
 /// Every key a pane's table marks as changing the session is refused in replay with the
-/// same words, before any prompt opens (Vote's `#` and `*` opened theirs before the tables).
+/// same words, before any prompt opens (Vote's `*` opened its prompt and refused only on
+/// Enter before the tables); a key on such a row that only reads (`#`, go to an issue)
+/// still works.
 #[test]
 fn keys_that_would_edit_are_refused_before_a_prompt_opens() {
     let (mut s, j) = open(Theme::projector());
     press(&mut s, KeyCode::End);
     press(&mut s, KeyCode::Char('4'));
-    for (key, prompt) in [('#', "go to this issue"), ('*', "set the count")] {
-        press(&mut s, KeyCode::Char(key));
-        let screen = text(&mut s, 80, 24);
-        assert!(
-            screen.contains("Replay is read-only: nothing can be changed here"),
-            "{key}: {screen}"
-        );
-        assert!(!screen.contains(prompt), "{key} opened a prompt: {screen}");
-    }
+    press(&mut s, KeyCode::Char('*'));
+    let screen = text(&mut s, 80, 24);
+    assert!(
+        screen.contains("Replay is read-only: nothing can be changed here"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("set the count"),
+        "* opened a prompt: {screen}"
+    );
+    press(&mut s, KeyCode::Char('#'));
+    let screen = text(&mut s, 80, 24);
+    assert!(screen.contains("Go to issue number"), "{screen}");
     assert_eq!(s.app.journal.session, j.session);
     assert!(s.app.outbox.is_empty());
 }

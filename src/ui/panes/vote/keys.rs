@@ -121,4 +121,9 @@ impl Actions for Action {
             keys: &[(Key::code(KeyCode::Esc), Action::BackToTally)],
         },
     ];
+
+    fn reads_only(self) -> bool {
+        // Going to an issue by number changes nothing, as in replay before the tables.
+        matches!(self, Action::Jump)
+    }
 }

@@ -258,11 +258,15 @@ impl Workers {
 impl App {
     /// Takes in what a worker gave, for the pane that asked.
     pub fn work_done(&mut self, done: Done) {
+        let progressed = std::mem::take(&mut self.progress_shown);
         match done {
             Done::Finished(request, outcome) => self.finished(&request, outcome),
             Done::CopyRead(dry) => {
-                // The progress of the reading is over: the summary replaces it.
-                self.notice = None;
+                // The progress of the reading is over: the summary replaces it. A notice
+                // from before (a copy that could not be read) stays, as it always did.
+                if progressed {
+                    self.notice = None;
+                }
                 self.panes.closing.copy_read(*dry);
             }
             // Only the picker starts work on whole sessions.
@@ -273,6 +277,7 @@ impl App {
     /// Says how far the work is, in the notice line.
     pub fn progress(&mut self, text: String) {
         self.notice = Some(Notice { text, error: false });
+        self.progress_shown = true;
     }
 }
 
@@ -377,5 +382,45 @@ mod tests {
         let drawn = screen(&mut app, 100, 30);
         assert!(drawn.contains("Nothing to merge"), "{drawn}");
         workers.finish();
+    }
+
+    /// A copy read without progress (a small one) leaves the notice as it was, like the
+    /// refusal of a name that was no copy; a read that showed progress replaces it.
+    #[test]
+    fn a_summary_replaces_only_the_progress_notice() {
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = dir.path().join("sessions");
+        std::fs::create_dir_all(&sessions).unwrap();
+        let copy = dir.path().join("copy.json");
+        std::fs::write(&copy, crate::demo::file_bytes()).unwrap();
+        let mut app = App::new(
+            crate::demo::build(),
+            "demo".into(),
+            Theme::projector(),
+            crate::demo::saved_at(),
+        );
+        app.pane = PaneId::Closing;
+        app.panes.closing.file = Some(sessions.join("demo.json"));
+        let ask = |app: &mut App, typed: &str| {
+            press(app, KeyCode::Char('M'));
+            type_text(app, typed);
+            press(app, KeyCode::Enter);
+            perform(app, &SaveState::Saved);
+        };
+
+        ask(&mut app, dir.path().join("nosuchname").to_str().unwrap());
+        let refused = app.notice.clone().expect("the refusal is said");
+        assert!(refused.error, "{refused:?}");
+        ask(&mut app, copy.to_str().unwrap());
+        assert_eq!(app.notice.as_ref(), Some(&refused));
+        assert!(screen(&mut app, 100, 30).contains("Nothing to merge"));
+
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('M'));
+        type_text(&mut app, copy.to_str().unwrap());
+        press(&mut app, KeyCode::Enter);
+        app.progress("Reading copy.json: 50% of 20 MB".into());
+        perform(&mut app, &SaveState::Saved);
+        assert_eq!(app.notice, None);
     }
 }

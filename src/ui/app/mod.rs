@@ -108,6 +108,8 @@ pub struct App {
     pub panes: Panes,
     pub theme: Theme,
     pub notice: Option<Notice>,
+    /// The notice says how far work on a worker is: the work's result replaces it.
+    pub(super) progress_shown: bool,
     pub save_state: SaveState,
     pub present: bool,
     pub help: bool,
@@ -163,6 +165,7 @@ impl App {
             },
             theme,
             notice: None,
+            progress_shown: false,
             save_state: SaveState::Saved,
             present: false,
             help: false,
